@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Myna.Data;
+using Myna.Data.Demo;
+using Myna.Data.Stores;
+
+namespace Myna.Bench;
+
+/// <summary>What one job measured: rows, seconds, peak resident memory of its process.</summary>
+public sealed record JobResult(string Kind, int Rows, double Seconds, long PeakBytes);
+
+/// <summary>
+/// The jobs, each run in a fresh child process so that its peak memory (VmHWM) is its own.
+/// </summary>
+public static class Jobs
+{
+    public static async Task<JobResult> RunAsync(string kind, string dir, int rows)
+    {
+        var runtime = new MynaRuntime(new MynaOptions
+        {
+            KeyDirectory = Path.Combine(dir, "keys"),
+            Database = new StoreOptions { DataDirectory = Path.Combine(dir, "data") },
+        }, TimeProvider.System);
+        var code = runtime.Stores.Municipalities.First().Code;
+        var watch = new Stopwatch();
+        switch (kind)
+        {
+            case "raw-insert":
+                watch.Start();
+                RawInsert(Path.Combine(dir, "raw.db"), rows);
+                watch.Stop();
+                break;
+            case "csv":
+                {
+                    // Not timed: prepares the input file for the import job.
+                    await using var writer = new StreamWriter(Path.Combine(dir, "residents.csv"), false, new System.Text.UTF8Encoding(false), 1 << 16);
+                    var csv = new Myna.Core.Text.CsvWriter(writer);
+                    csv.WriteRecord(Myna.Core.Residents.ResidentCsv.Columns);
+                    foreach (var r in new DemoResidents("宮城県", "石巻市", 1, new DateOnly(2026, 11, 22)).Generate(rows))
+                    {
+                        csv.WriteRecord(Myna.Core.Residents.ResidentCsv.Row(r.Code.Value, r.Data, r.RegisteredOn));
+                    }
+                    break;
+                }
+            case "import":
+                {
+                    runtime.EnsureKeys();
+                    await runtime.Stores.MigrateAllAsync();
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    watch.Start();
+                    var result = await runtime.ResidentImporter(code).ImportCsvAsync(db, Path.Combine(dir, "residents.csv"), "utf-8", "bench");
+                    watch.Stop();
+                    if (!result.Succeeded || result.Added != rows)
+                    {
+                        throw new InvalidOperationException("import failed: " + string.Join("; ", result.Problems.Take(3)));
+                    }
+                    break;
+                }
+            case "number":
+                {
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    watch.Start();
+                    var summary = await runtime.NumberAssignment(code).RunAsync(db, code, "bench");
+                    watch.Stop();
+                    if (summary.Numbered != rows)
+                    {
+                        throw new InvalidOperationException($"numbered {summary.Numbered} of {rows}");
+                    }
+                    break;
+                }
+            default:
+                throw new ArgumentException("unknown job " + kind);
+        }
+        return new JobResult(kind, rows, watch.Elapsed.TotalSeconds, PeakBytes());
+    }
+
+    /// <summary>
+    /// The machine's SQLite limit for this shape of work: one prepared INSERT per row, one
+    /// transaction, the same pragmas as Myna's stores, a row like a stored number.
+    /// </summary>
+    private static void RawInsert(string path, int rows)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = SqlitePragmasText + "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, resident_id INTEGER NOT NULL, cipher BLOB NOT NULL, hash BLOB NOT NULL, last4 TEXT NOT NULL)";
+            pragma.ExecuteNonQuery();
+        }
+        using var tx = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO t (resident_id, cipher, hash, last4) VALUES (@r, @c, @h, @l)";
+        var r = insert.Parameters.Add("@r", SqliteType.Integer);
+        var c = insert.Parameters.Add("@c", SqliteType.Blob);
+        var h = insert.Parameters.Add("@h", SqliteType.Blob);
+        var l = insert.Parameters.Add("@l", SqliteType.Text);
+        insert.Prepare();
+        var cipher = new byte[40];
+        var hash = new byte[32];
+        for (var i = 0; i < rows; i++)
+        {
+            r.Value = i;
+            c.Value = cipher;
+            h.Value = hash;
+            l.Value = "1234";
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    private const string SqlitePragmasText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; ";
+
+    private static long PeakBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb * 1024;
+            }
+        }
+        return 0;
+    }
+}

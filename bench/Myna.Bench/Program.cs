@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+using Myna.Bench;
+
+// Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
+//   dotnet run -c Release --project bench/Myna.Bench -- [--sizes 100000,1000000] [--runs 5]
+// Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
+if (args.Length > 0 && args[0] == "job")
+{
+    var result = await Jobs.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+    Console.WriteLine(JsonSerializer.Serialize(result));
+    return 0;
+}
+
+var sizes = Option("--sizes", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
+var report = await Suite.RunAsync(sizes, runs);
+await Report.WriteAsync(report);
+return 0;
+
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Myna.Bench;
+
+/// <summary>Writes docs/benchmarks.json and the generated table inside docs/benchmarks.md.</summary>
+public static class Report
+{
+    private const string Begin = "<!-- bench:begin -->";
+    private const string End = "<!-- bench:end -->";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task WriteAsync(BenchReport report)
+    {
+        var docs = Path.Combine(FindRoot(), "docs");
+        await File.WriteAllTextAsync(Path.Combine(docs, "benchmarks.json"),
+            JsonSerializer.Serialize(report, Indented));
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"Measured {report.At:yyyy-MM-dd HH:mm} UTC on {report.Machine}, commit {report.Commit}.");
+        table.AppendLine();
+        table.AppendLine("| figure | size | median | min | max | unit | ratio to reference |");
+        table.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | ---: |");
+        foreach (var f in report.Figures)
+        {
+            var ratio = f.RatioToReference is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "—";
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {f.Name} | {f.Size:N0} | {f.Median:N1} | {f.Min:N1} | {f.Max:N1} | {f.Unit} | {ratio} |");
+        }
+        var path = Path.Combine(docs, "benchmarks.md");
+        var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : $"# Benchmarks\n\n{Begin}\n{End}\n";
+        var start = text.IndexOf(Begin, StringComparison.Ordinal);
+        var end = text.IndexOf(End, StringComparison.Ordinal);
+        text = text[..(start + Begin.Length)] + "\n" + table + text[end..];
+        await File.WriteAllTextAsync(path, text);
+        Console.WriteLine(table);
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Myna.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Myna.Cli;
+using Myna.Cli.Commands;
+
+// `myna`: administration and batch jobs. Exit codes: 0 success, 1 failure or invalid input,
+// 2 usage error (unknown command, missing argument, bad option value).
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var root = new RootCommand("Myna — Individual Number card operations for municipalities (administration CLI)");
+root.Options.Add(CliContext.ConfigOption);
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(SetupCommands.Init());
+root.Subcommands.Add(SetupCommands.Migrate());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ResidentCommands.Import());
+root.Subcommands.Add(ResidentCommands.Residents());
+root.Subcommands.Add(NumberCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(StaffCommands.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync("error: " + error.Message);
+    }
+    await Console.Error.WriteLineAsync("Run 'myna --help' (or 'myna COMMAND --help') for usage.");
+    return 2;
+}
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliException e)
+{
+    await Console.Error.WriteLineAsync("error: " + e.Message);
+    return e.ExitCode;
+}

@@ -1,0 +1,37 @@
+namespace Myna.Core.Audit;
+
+/// <summary>
+/// One entry of the append-only audit log (DOMAIN §12). <see cref="Hash"/> is an HMAC over
+/// the record's fields and the previous record's hash, so altering, removing or reordering
+/// records breaks the chain; only a holder of the audit key could rebuild it.
+/// </summary>
+public sealed class AuditRecord
+{
+    /// <summary>1, 2, 3, … without gaps.</summary>
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    /// <summary>What the action was about, e.g. "resident:123" — never an individual number.</summary>
+    public required string Subject { get; set; }
+    /// <summary>The registered purpose (事務) for number displays and exports.</summary>
+    public string? Purpose { get; set; }
+    public string? Detail { get; set; }
+    public required byte[] PreviousHash { get; set; }
+    public required byte[] Hash { get; set; }
+}
+
+/// <summary>Action names written to the audit log.</summary>
+public static class AuditActions
+{
+    public const string NumberRevealed = "number.reveal";
+    public const string NumbersExported = "number.export";
+    public const string NumbersAssigned = "number.assign";
+    public const string NumberChanged = "number.change";
+    public const string ResidentsImported = "residents.import";
+    public const string ResidentsExported = "residents.export";
+    public const string SignIn = "staff.sign-in";
+    public const string SignInFailed = "staff.sign-in-failed";
+    public const string AccountLocked = "staff.locked";
+    public const string ResidentSearchedByNumber = "resident.search-by-number";
+}

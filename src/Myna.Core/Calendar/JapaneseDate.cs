@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Text;
+
+namespace Myna.Core.Calendar;
+
+/// <summary>
+/// The one place that formats and parses Japanese era dates (DOMAIN §2: birth dates are stored
+/// Gregorian and shown in the era, the first year as 元年). Culture-invariant throughout and
+/// independent of .NET's JapaneseCalendar, whose era list depends on the operating system.
+/// </summary>
+public static class JapaneseDate
+{
+    private const string FormatHint = "use a form like 令和元年5月1日, R1.5.1 or 2019-05-01";
+
+    /// <summary>明治 to 令和, oldest first.</summary>
+    public static IReadOnlyList<JapaneseEra> Eras { get; } =
+    [
+        new("明治", 'M', 1, new DateOnly(1868, 10, 23), new DateOnly(1912, 7, 29)),
+        new("大正", 'T', 2, new DateOnly(1912, 7, 30), new DateOnly(1926, 12, 24)),
+        new("昭和", 'S', 3, new DateOnly(1926, 12, 25), new DateOnly(1989, 1, 7)),
+        new("平成", 'H', 4, new DateOnly(1989, 1, 8), new DateOnly(2019, 4, 30)),
+        new("令和", 'R', 5, new DateOnly(2019, 5, 1), null),
+    ];
+
+    /// <summary>The era of a date; throws <see cref="ArgumentOutOfRangeException"/> before 明治 (1868-10-23).</summary>
+    public static JapaneseEra EraOf(DateOnly date)
+    {
+        for (int i = Eras.Count - 1; i >= 0; i--)
+        {
+            if (date >= Eras[i].FirstDay)
+            {
+                return Eras[i];
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(date), "dates before 明治 (1868-10-23) have no Japanese era here");
+    }
+
+    /// <summary>"令和元年5月1日", "平成31年4月30日": the era, 元 for the first year, no zero padding.</summary>
+    public static string Format(DateOnly date)
+    {
+        var era = EraOf(date);
+        return FormatEraDate(era, era.YearOf(date), date.Month, date.Day);
+    }
+
+    /// <summary>"R1.5.1", "H31.4.30": the era initial and numbers, for tables and narrow fields.</summary>
+    public static string FormatShort(DateOnly date)
+    {
+        var era = EraOf(date);
+        return string.Create(CultureInfo.InvariantCulture, $"{era.Initial}{era.YearOf(date)}.{date.Month}.{date.Day}");
+    }
+
+    /// <summary>
+    /// The JPKI birth-date field (DOMAIN §7.2): the era code followed by the Gregorian YYYYMMDD,
+    /// e.g. 1980-02-17 → "319800217". Throws <see cref="ArgumentOutOfRangeException"/> before 明治.
+    /// </summary>
+    public static string JpkiBirthDate(DateOnly date)
+    {
+        var era = EraOf(date);
+        return string.Create(CultureInfo.InvariantCulture, $"{era.JpkiCode}{date:yyyyMMdd}");
+    }
+
+    /// <summary>Parses the forms listed at <see cref="TryParse"/>; throws <see cref="FormatException"/> saying what is wrong.</summary>
+    public static DateOnly Parse(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return TryParse(input, out var date, out string error) ? date : throw new FormatException(error);
+    }
+
+    /// <summary>
+    /// Parses a date as clerks and residents write it: 令和元年5月1日, 令和1年5月1日, 令和01年05月01日,
+    /// R1.5.1, R01.05.01, r1/5/1, R1-5-1 (initials M, T, S, H, R), 平成31.4.30, and Gregorian
+    /// 2019-05-01, 2019/5/1, 2019.5.1, 2019年5月1日, 20190501. Full-width characters and spaces
+    /// are accepted. An era date must exist within its era: 平成31年5月1日 is rejected because
+    /// 平成 ended on 2019-04-30. Era years have at most 2 digits, so a Gregorian year typed after
+    /// an era initial (R2019.5.1) is an error rather than a date two thousand years ahead; hence
+    /// <see cref="Format"/> round-trips through 令和99年. On failure <paramref name="error"/> says
+    /// why in one sentence; on success it is empty.
+    /// </summary>
+    public static bool TryParse(string? input, out DateOnly date, out string error)
+    {
+        date = default;
+        string text = input is null ? string.Empty : Clean(input);
+        if (text.Length == 0)
+        {
+            error = "a date is required; the input is empty";
+            return false;
+        }
+
+        int pos = 0;
+        if (char.IsAsciiDigit(text[0]))
+        {
+            return TryParseGregorian(text, out date, out error);
+        }
+
+        JapaneseEra? era = ReadEra(text, ref pos);
+        if (era is null)
+        {
+            error = $"unknown era '{EraToken(text)}'; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)";
+            return false;
+        }
+
+        int eraYear;
+        if (pos < text.Length && text[pos] == '元')
+        {
+            eraYear = 1;
+            pos++;
+        }
+        else if (!ReadNumber(text, ref pos, 2, out eraYear))
+        {
+            error = $"expected the year of {era.Name} (元 or 1–2 digits) after the era; {FormatHint}";
+            return false;
+        }
+
+        if (eraYear == 0)
+        {
+            error = $"era year 0 does not exist; the first year of {era.Name} is 元年 (1)";
+            return false;
+        }
+
+        if (!TryReadMonthDay(text, ref pos, out int month, out int day))
+        {
+            error = $"not a date: {FormatHint}";
+            return false;
+        }
+
+        int year = era.FirstDay.Year + eraYear - 1;
+        string shown = FormatEraDate(era, eraYear, month, day);
+        if (!TryMakeDate(year, month, day, shown, out date, out error))
+        {
+            return false;
+        }
+
+        if (date < era.FirstDay)
+        {
+            error = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{era.Name} began on {era.FirstDay:yyyy-MM-dd}, so {shown} does not exist{Suggestion(date)}");
+            date = default;
+            return false;
+        }
+
+        if (era.LastDay is { } last && date > last)
+        {
+            error = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{era.Name} ended on {last:yyyy-MM-dd}, so {shown} does not exist{Suggestion(date)}");
+            date = default;
+            return false;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+
+    private static string FormatEraDate(JapaneseEra era, int eraYear, int month, int day) =>
+        eraYear == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{era.Name}元年{month}月{day}日")
+            : string.Create(CultureInfo.InvariantCulture, $"{era.Name}{eraYear}年{month}月{day}日");
+
+    /// <summary>Points a clerk at the right era for a real Gregorian date written in the wrong one.</summary>
+    private static string Suggestion(DateOnly date) =>
+        date >= Eras[0].FirstDay
+            ? string.Create(CultureInfo.InvariantCulture, $" ({date:yyyy-MM-dd} is {Format(date)})")
+            : string.Empty;
+
+    private static bool TryParseGregorian(string text, out DateOnly date, out string error)
+    {
+        date = default;
+        int pos = 0;
+        int year, month, day;
+        if (text.Length == 8 && IsAllDigits(text))
+        {
+            year = Number(text.AsSpan(0, 4));
+            month = Number(text.AsSpan(4, 2));
+            day = Number(text.AsSpan(6, 2));
+        }
+        else if (!ReadNumber(text, ref pos, 4, out year) || pos != 4 || !TryReadMonthDay(text, ref pos, out month, out day))
+        {
+            error = $"not a date: {FormatHint}";
+            return false;
+        }
+
+        string shown = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}");
+        return TryMakeDate(year, month, day, shown, out date, out error);
+    }
+
+    /// <summary>Reads 年M月D日 or a separator form (.M.D, /M/D, -M-D, the same separator twice) up to the end.</summary>
+    private static bool TryReadMonthDay(string text, ref int pos, out int month, out int day)
+    {
+        month = day = 0;
+        if (pos >= text.Length)
+        {
+            return false;
+        }
+
+        char first = text[pos];
+        if (first == '年')
+        {
+            pos++;
+            return ReadNumber(text, ref pos, 2, out month)
+                && Expect(text, ref pos, '月')
+                && ReadNumber(text, ref pos, 2, out day)
+                && Expect(text, ref pos, '日')
+                && pos == text.Length;
+        }
+
+        if (first is '.' or '/' or '-')
+        {
+            pos++;
+            return ReadNumber(text, ref pos, 2, out month)
+                && Expect(text, ref pos, first)
+                && ReadNumber(text, ref pos, 2, out day)
+                && pos == text.Length;
+        }
+
+        return false;
+    }
+
+    private static bool TryMakeDate(int year, int month, int day, string shown, out DateOnly date, out string error)
+    {
+        date = default;
+        if (year < 1)
+        {
+            error = "year 0 does not exist; years start at 1";
+            return false;
+        }
+
+        if (month is < 1 or > 12)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"{shown} does not exist: there is no month {month}");
+            return false;
+        }
+
+        int days = DateTime.DaysInMonth(year, month);
+        if (day < 1 || day > days)
+        {
+            string monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            error = string.Create(CultureInfo.InvariantCulture, $"{shown} does not exist: {monthName} {year} has {days} days");
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        error = string.Empty;
+        return true;
+    }
+
+    private static JapaneseEra? ReadEra(string text, ref int pos)
+    {
+        foreach (var era in Eras)
+        {
+            if (text.StartsWith(era.Name, StringComparison.Ordinal))
+            {
+                pos = era.Name.Length;
+                return era;
+            }
+        }
+
+        // An initial is a single letter, so "Reiwa" is an unknown era rather than R plus junk.
+        if (char.IsAsciiLetter(text[0]) && (text.Length == 1 || !char.IsAsciiLetter(text[1])))
+        {
+            char initial = char.ToUpperInvariant(text[0]);
+            foreach (var era in Eras)
+            {
+                if (era.Initial == initial)
+                {
+                    pos = 1;
+                    return era;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the user wrote in the era's place: everything before the first digit or 元.</summary>
+    private static string EraToken(string text)
+    {
+        int end = 0;
+        while (end < text.Length && !char.IsAsciiDigit(text[end]) && text[end] != '元')
+        {
+            end++;
+        }
+
+        return end <= 12 ? text[..end] : string.Concat(text.AsSpan(0, 12), "…");
+    }
+
+    private static bool ReadNumber(string text, ref int pos, int maxDigits, out int value)
+    {
+        int start = pos;
+        while (pos < text.Length && pos - start < maxDigits && char.IsAsciiDigit(text[pos]))
+        {
+            pos++;
+        }
+
+        // A longer run of digits (e.g. a 3-digit month) is not a shorter number followed by junk.
+        if (pos == start || (pos < text.Length && char.IsAsciiDigit(text[pos])))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = Number(text.AsSpan(start, pos - start));
+        return true;
+    }
+
+    private static bool Expect(string text, ref int pos, char expected)
+    {
+        if (pos < text.Length && text[pos] == expected)
+        {
+            pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        int value = 0;
+        foreach (char c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+
+    private static bool IsAllDigits(string text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// NFKC turns full-width letters, digits and punctuation into ASCII and the era ligatures
+    /// (㍻, ㋿ …) into their two kanji; then whitespace goes and dash-like characters become '-'.
+    /// </summary>
+    private static string Clean(string input)
+    {
+        string normalized = input.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (char c in normalized)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            builder.Append(c is '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' or '\u30FC' ? '-' : c);
+        }
+
+        return builder.ToString();
+    }
+}

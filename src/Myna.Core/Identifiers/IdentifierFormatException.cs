@@ -1,0 +1,17 @@
+namespace Myna.Core.Identifiers;
+
+/// <summary>
+/// Thrown by the identifiers' <c>Parse</c> methods. The message is the problem's message, so it
+/// is as safe to log as the problem itself (DOMAIN §12: no individual number in error messages).
+/// </summary>
+public sealed class IdentifierFormatException : FormatException
+{
+    public IdentifierFormatException(IdentifierProblem problem)
+        : base(problem.Message)
+    {
+        Error = problem.Error;
+    }
+
+    /// <summary>The rule that failed.</summary>
+    public IdentifierError Error { get; }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using Myna.Core.Calendar;
+using Myna.Core.Identifiers;
+
+namespace Myna.Core.Residents;
+
+/// <summary>
+/// The resident CSV format for import and export (documented in docs/resident-csv.md).
+/// A header row names the columns; order is free, unknown columns are an error, and the
+/// required columns must all be present.
+/// </summary>
+public static class ResidentCsv
+{
+    public const string ResidentCode = "resident_code";
+    public const string HouseholdCode = "household_code";
+    public const string Relationship = "relationship";
+    public const string FamilyName = "family_name";
+    public const string GivenName = "given_name";
+    public const string FamilyNameKana = "family_name_kana";
+    public const string GivenNameKana = "given_name_kana";
+    public const string BirthDate = "birth_date";
+    public const string Sex = "sex";
+    public const string PostalCode = "postal_code";
+    public const string Prefecture = "prefecture";
+    public const string City = "city";
+    public const string Town = "town";
+    public const string Block = "block";
+    public const string Building = "building";
+    public const string FormerSurname = "former_surname";
+    public const string Alias = "alias";
+    public const string Status = "status";
+    public const string RegisteredOn = "registered_on";
+    /// <summary>Export only, with a purpose (DOMAIN §12); refused on import.</summary>
+    public const string IndividualNumber = "individual_number";
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        ResidentCode, HouseholdCode, Relationship, FamilyName, GivenName, FamilyNameKana, GivenNameKana,
+        BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn,
+    ];
+
+    public static readonly IReadOnlySet<string> Required = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ResidentCode, HouseholdCode, Relationship, FamilyName, GivenName, FamilyNameKana, GivenNameKana,
+        BirthDate, Sex, Prefecture, City, Town, Block, RegisteredOn,
+    };
+
+    private const int MaxText = 100;
+
+    public static string StatusName(ResidentStatus s) => s switch
+    {
+        ResidentStatus.Active => "active",
+        ResidentStatus.MovedOut => "moved-out",
+        ResidentStatus.Deceased => "deceased",
+        _ => "deleted",
+    };
+
+    /// <summary>Maps header names to positions; returns the problems with the header itself.</summary>
+    public static (Dictionary<string, int> Map, List<string> Problems) ReadHeader(IReadOnlyList<string> header)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim().TrimStart('\uFEFF');
+            if (string.Equals(name, IndividualNumber, StringComparison.Ordinal))
+            {
+                problems.Add($"column '{IndividualNumber}' is not accepted on import: numbers are assigned by 'myna number assign' (DOMAIN §1.3)");
+            }
+            else if (!Columns.Contains(name, StringComparer.Ordinal))
+            {
+                problems.Add($"unknown column '{name}'");
+            }
+            else if (!map.TryAdd(name, i))
+            {
+                problems.Add($"column '{name}' appears twice");
+            }
+        }
+        foreach (var required in Columns.Where(c => Required.Contains(c) && !map.ContainsKey(c)))
+        {
+            problems.Add($"required column '{required}' is missing");
+        }
+        return (map, problems);
+    }
+
+    /// <summary>
+    /// Validates one data row. Returns the record, or null with every problem found in the row
+    /// (column name and reason), so the clerk can fix a file in one go.
+    /// </summary>
+    public static ResidentRecord? ParseRow(IReadOnlyList<string> fields, Dictionary<string, int> map, List<(string Column, string Reason)> problems)
+    {
+        problems.Clear();
+        if (fields.Count != map.Count)
+        {
+            problems.Add(("*", $"expected {map.Count} fields, found {fields.Count}"));
+            return null;
+        }
+        string Get(string column) => map.TryGetValue(column, out var i) ? fields[i].Trim() : "";
+        string? Optional(string column)
+        {
+            var v = Get(column);
+            if (v.Length > MaxText)
+            {
+                problems.Add((column, $"longer than {MaxText} characters"));
+            }
+            return v.Length == 0 ? null : v;
+        }
+        string RequiredText(string column)
+        {
+            var v = Get(column);
+            if (v.Length == 0)
+            {
+                problems.Add((column, "required"));
+            }
+            else if (v.Length > MaxText)
+            {
+                problems.Add((column, $"longer than {MaxText} characters"));
+            }
+            return v;
+        }
+        string Kana(string column, bool required)
+        {
+            var raw = Get(column);
+            if (raw.Length == 0)
+            {
+                if (required)
+                {
+                    problems.Add((column, "required"));
+                }
+                return "";
+            }
+            var kana = ResidentSearch.NormalizeKana(raw);
+            if (!ResidentSearch.IsKana(kana))
+            {
+                problems.Add((column, "must be written in katakana (フリガナ)"));
+            }
+            return kana;
+        }
+        DateOnly Date(string column)
+        {
+            var v = Get(column);
+            if (v.Length == 0)
+            {
+                problems.Add((column, "required"));
+                return default;
+            }
+            if (!JapaneseDate.TryParse(v, out var d, out var error))
+            {
+                problems.Add((column, error));
+            }
+            return d;
+        }
+
+        var codeText = Get(ResidentCode);
+        ResidentCode code = default;
+        if (codeText.Length == 0)
+        {
+            problems.Add((ResidentCode, "required"));
+        }
+        else if (!Identifiers.ResidentCode.TryParse(codeText, out code, out var codeProblem))
+        {
+            problems.Add((ResidentCode, codeProblem.Message));
+        }
+        var household = RequiredText(HouseholdCode);
+        if (household.Length > 20 || household.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+        {
+            problems.Add((HouseholdCode, "up to 20 ASCII letters, digits or hyphens"));
+        }
+        var relationship = RequiredText(Relationship);
+        var family = RequiredText(FamilyName);
+        var given = Optional(GivenName) ?? "";
+        var familyKana = Kana(FamilyNameKana, required: true);
+        var givenKana = Kana(GivenNameKana, required: given.Length > 0);
+        var birth = Date(BirthDate);
+        var sexText = Get(Sex);
+        var sex = sexText switch
+        {
+            "1" => Residents.Sex.Male,
+            "2" => Residents.Sex.Female,
+            "3" => Residents.Sex.NotApplicable,
+            _ => (Residents.Sex)0,
+        };
+        if (sex == 0)
+        {
+            problems.Add((Sex, sexText.Length == 0 ? "required" : "must be 1 (male), 2 (female) or 3 (not applicable)"));
+        }
+        var postal = Optional(PostalCode);
+        if (postal is not null)
+        {
+            var digits = IdentifierInput.Normalize(postal);
+            if (digits.Length != 7 || !digits.All(char.IsAsciiDigit))
+            {
+                problems.Add((PostalCode, "must be 7 digits (e.g. 986-8501)"));
+            }
+            else
+            {
+                postal = string.Concat(digits.AsSpan(0, 3), "-", digits.AsSpan(3));
+            }
+        }
+        var prefecture = RequiredText(Prefecture);
+        var city = RequiredText(City);
+        var town = RequiredText(Town);
+        var block = RequiredText(Block);
+        var building = Optional(Building);
+        var former = Optional(FormerSurname);
+        var alias = Optional(Alias);
+        var statusText = Get(Status);
+        ResidentStatus status = statusText switch
+        {
+            "" or "active" => ResidentStatus.Active,
+            "moved-out" => ResidentStatus.MovedOut,
+            "deceased" => ResidentStatus.Deceased,
+            "deleted" => ResidentStatus.DeletedExOfficio,
+            _ => 0,
+        };
+        if (status == 0)
+        {
+            problems.Add((Status, "must be active, moved-out, deceased or deleted"));
+        }
+        var registered = Date(RegisteredOn);
+        if (problems.Count == 0 && registered < birth)
+        {
+            problems.Add((RegisteredOn, "is before the birth date"));
+        }
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+        return new ResidentRecord(code, household, new ResidentSnapshot(
+            household, relationship, family, given, familyKana, givenKana, former, alias, birth, sex,
+            postal, prefecture, city, town, block, building, status), registered);
+    }
+
+    /// <summary>The fields of one export row, in <see cref="Columns"/> order.</summary>
+    public static IEnumerable<string?> Row(string residentCode, ResidentSnapshot s, DateOnly registeredOn)
+    {
+        yield return residentCode;
+        yield return s.HouseholdCode;
+        yield return s.Relationship;
+        yield return s.FamilyName;
+        yield return s.GivenName;
+        yield return s.FamilyNameKana;
+        yield return s.GivenNameKana;
+        yield return s.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        yield return ((int)s.Sex).ToString(CultureInfo.InvariantCulture);
+        yield return s.PostalCode;
+        yield return s.Prefecture;
+        yield return s.City;
+        yield return s.Town;
+        yield return s.Block;
+        yield return s.Building;
+        yield return s.FormerSurname;
+        yield return s.Alias;
+        yield return StatusName(s.Status);
+        yield return registeredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>One valid row of a resident file.</summary>
+public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn);

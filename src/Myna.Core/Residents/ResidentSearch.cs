@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace Myna.Core.Residents;
+
+/// <summary>
+/// Normalisation shared by the stored search keys and the clerk's query, so that a query typed
+/// in hiragana, half-width katakana or with spaces finds the same residents.
+/// </summary>
+public static class ResidentSearch
+{
+    public static string NormalizeName(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Half-width → full-width katakana, hiragana → katakana, no spaces.</summary>
+    public static string NormalizeKana(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+            // Hiragana ぁ..ゖ and ゝゞ sit exactly 0x60 below their katakana.
+            sb.Append(c is >= '\u3041' and <= '\u3096' or '\u309D' or '\u309E' ? (char)(c + 0x60) : c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>True when the text is written only in kana (after normalisation), so a search should use the reading.</summary>
+    public static bool IsKana(string normalized) =>
+        normalized.Length > 0 && normalized.All(c => c is (>= '\u30A1' and <= '\u30FA') or '\u30FC' or '\u30FB');
+}

@@ -1,0 +1,39 @@
+namespace Myna.Core.Staff;
+
+/// <summary>A local staff sign-in of one municipality.</summary>
+public sealed class StaffAccount
+{
+    public long Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    /// <summary>Comma-separated <see cref="StaffRoles"/> names.</summary>
+    public required string Roles { get; set; }
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Roles of DOMAIN §0.2 on the municipal side.</summary>
+public static class StaffRoles
+{
+    public const string WindowClerk = "window-clerk";
+    public const string Supervisor = "supervisor";
+    public const string SupportOfficer = "support-officer";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All = [WindowClerk, Supervisor, SupportOfficer, Administrator];
+
+    /// <summary>Roles allowed to display an individual number in full (with a purpose, DOMAIN §12).</summary>
+    public static readonly IReadOnlyList<string> MayRevealNumbers = [WindowClerk, Supervisor];
+}
+
+/// <summary>Lockout rule: after <see cref="MaxFailures"/> wrong passwords the account waits <see cref="LockDuration"/>.</summary>
+public static class SignInPolicy
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+}

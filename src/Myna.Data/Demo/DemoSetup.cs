@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Calendar;
+using Myna.Core.Identifiers;
+using Myna.Core.Staff;
+using Myna.Data.Residents;
+using Myna.Data.Staff;
+
+namespace Myna.Data.Demo;
+
+public sealed record DemoAccount(string UserName, string Password, string DisplayName, string Role);
+
+/// <summary>
+/// Brings a municipality to a usable demo state: keys, migrated stores, synthetic residents
+/// with numbers (only when the register is empty), and one staff account per role with a
+/// published password. Safe to run on every start.
+/// </summary>
+public static class DemoSetup
+{
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("clerk", "clerk-demo-2026", "窓口 一郎", StaffRoles.WindowClerk),
+        new("supervisor", "supervisor-demo-2026", "責任者 花子", StaffRoles.Supervisor),
+        new("officer", "officer-demo-2026", "支援措置 担当", StaffRoles.SupportOfficer),
+        new("admin", "admin-demo-2026", "管理者 次郎", StaffRoles.Administrator),
+    ];
+
+    public static async Task<DemoLoad> LoadResidentsAsync(MynaRuntime runtime, MunicipalityCode code, int residents, int seed,
+        string actor, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        var municipality = runtime.Municipality(code);
+        var generator = new DemoResidents(municipality.Prefecture, municipality.Name, seed, JapanClock.Today(runtime.Time));
+        await using var db = runtime.Stores.OpenMunicipal(code);
+        var rows = generator.Generate(residents).Select((r, i) => new ImportRow(i + 2, r, []));
+        return new DemoLoad(await runtime.ResidentImporter(code).ImportAsync(db, rows, actor, $"demo seed={seed}", progress, ct));
+    }
+
+    public static async Task EnsureAccountsAsync(MynaRuntime runtime, MunicipalityCode code, CancellationToken ct = default)
+    {
+        await using var db = runtime.Stores.OpenMunicipal(code);
+        foreach (var a in Accounts)
+        {
+            await StaffSignIn.EnsureAccountAsync(db, a.UserName, a.DisplayName, a.Password, [a.Role], runtime.Time, ct);
+        }
+    }
+
+    /// <summary>Keys, migrations, residents if the register is empty, numbers, accounts.</summary>
+    public static async Task EnsureDemoAsync(MynaRuntime runtime, int residents, int seed, TextWriter log, CancellationToken ct = default)
+    {
+        foreach (var created in runtime.EnsureKeys())
+        {
+            await log.WriteLineAsync($"created key {created}");
+        }
+        await runtime.Stores.MigrateAllAsync(ct);
+        foreach (var m in runtime.Stores.Municipalities)
+        {
+            await using (var db = runtime.Stores.OpenMunicipal(m.Code))
+            {
+                if (!await db.Residents.AnyAsync(ct))
+                {
+                    await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): generating {residents} demo residents …");
+                    var load = await LoadResidentsAsync(runtime, m.Code, residents, seed, "demo", null, ct);
+                    if (!load.Result.Succeeded)
+                    {
+                        throw new InvalidOperationException("demo data failed to load: " + string.Join("; ", load.Result.Problems.Take(5)));
+                    }
+                    var summary = await runtime.NumberAssignment(m.Code).RunAsync(db, m.Code, "demo", null, ct);
+                    await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): {load.Result.Added} residents registered, {summary.Numbered} numbered");
+                }
+            }
+            await EnsureAccountsAsync(runtime, m.Code, ct);
+        }
+    }
+}
+
+public sealed record DemoLoad(ImportResult Result);

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Numbering;
+using Myna.Core.Residents;
+using Myna.Core.Staff;
+
+namespace Myna.Data;
+
+/// <summary>
+/// One municipality's own database (DOMAIN §0.3 principle 1): its register, numbers, staff and
+/// audit log. Another municipality or the national side never reads these tables.
+/// </summary>
+public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbContext(options)
+{
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentEvent> ResidentEvents => Set<ResidentEvent>();
+    public DbSet<ResidentNumber> ResidentNumbers => Set<ResidentNumber>();
+    public DbSet<NumberingRun> NumberingRuns => Set<NumberingRun>();
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var b = modelBuilder;
+        b.Entity<Household>(e =>
+        {
+            e.ToTable("households");
+            e.HasIndex(x => x.HouseholdCode).IsUnique();
+        });
+        b.Entity<Resident>(e =>
+        {
+            e.ToTable("residents");
+            e.HasIndex(x => x.ResidentCode).IsUnique();
+            e.HasIndex(x => x.HouseholdId);
+            e.HasIndex(x => x.BirthDate);
+            e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.FullName);
+            e.Ignore(x => x.FullNameKana);
+            e.Ignore(x => x.Address);
+        });
+        b.Entity<ResidentEvent>(e =>
+        {
+            e.ToTable("resident_events");
+            e.HasIndex(x => x.ResidentId);
+        });
+        b.Entity<ResidentNumber>(e =>
+        {
+            e.ToTable("resident_numbers");
+            e.HasIndex(x => x.LookupHash).IsUnique();
+            // DOMAIN §1.3: one current number per resident; retired ones stay as history.
+            e.HasIndex(x => x.ResidentId).IsUnique().HasFilter("is_current");
+        });
+        b.Entity<NumberingRun>(e => e.ToTable("numbering_runs"));
+        b.Entity<StaffAccount>(e =>
+        {
+            e.ToTable("staff_accounts");
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.Ignore(x => x.RoleList);
+        });
+        AuditModel.Configure(b);
+        SnakeCaseNames.Apply(b);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Myna.Core.Identifiers;
+using Myna.Core.Municipalities;
+using Myna.Core.Protection;
+using Myna.Data.Audit;
+using Myna.Data.Numbering;
+using Myna.Data.Residents;
+
+namespace Myna.Data;
+
+/// <summary>
+/// Everything a host needs to work on its stores, built once from <see cref="MynaOptions"/>:
+/// the stores, the key directory, and per-municipality services bound to that municipality's
+/// own keys. Shared by the web host, the CLI and the tests.
+/// </summary>
+public sealed class MynaRuntime
+{
+    public MynaRuntime(MynaOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        if (options.Municipalities.Count == 0)
+        {
+            options.Municipalities.Add(MynaOptions.Demo);
+        }
+        var municipalities = options.Municipalities.Select(m =>
+        {
+            if (!MunicipalityCode.TryParse(m.Code, out var code, out var problem))
+            {
+                throw new InvalidOperationException($"Myna:Municipalities: '{m.Code}' is not a municipality code: {problem.Message}");
+            }
+            return new Municipality(code, m.Name, m.Prefecture);
+        }).ToList();
+        Stores = new Stores.Stores(options.Database, municipalities);
+        Keys = new KeyDirectory(options.KeyDirectory);
+        Purposes = new PurposeCatalog(options.Purposes.Count > 0 ? options.Purposes : PurposeCatalog.Defaults);
+    }
+
+    public MynaOptions Options { get; }
+    public TimeProvider Time { get; }
+    public Stores.Stores Stores { get; }
+    public KeyDirectory Keys { get; }
+    public PurposeCatalog Purposes { get; }
+
+    /// <summary>Reads <c>myna.json</c> (optional) and <c>Myna__*</c> environment variables.</summary>
+    public static MynaOptions LoadOptions(string? configFile = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.GetFullPath(configFile ?? "myna.json"), optional: configFile is null)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? [])
+            .Build();
+        var options = new MynaOptions();
+        configuration.GetSection("Myna").Bind(options);
+        return options;
+    }
+
+    public Municipality Municipality(MunicipalityCode code) => Stores.Municipality(code);
+
+    /// <summary>Creates every missing key; returns "scope/name" of those created.</summary>
+    public IReadOnlyList<string> EnsureKeys()
+    {
+        var created = Keys.EnsureKeys(KeyDirectory.NationalScope, KeyDirectory.NationalKeys)
+            .Select(k => $"{KeyDirectory.NationalScope}/{k}").ToList();
+        foreach (var m in Stores.Municipalities)
+        {
+            created.AddRange(Keys.EnsureKeys(m.Code.Value, KeyDirectory.MunicipalKeys).Select(k => $"{m.Code.Value}/{k}"));
+        }
+        return created;
+    }
+
+    public AuditLog MunicipalAudit(MunicipalityCode code) => new(Keys.Read(code.Value, KeyDirectory.Audit), Time);
+
+    public AuditLog NationalAudit() => new(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.Audit), Time);
+
+    public NumberProtector Protector(MunicipalityCode code) => NumberProtector.FromKeys(Keys, code.Value);
+
+    public NationalNumbering NationalNumbering() => new(Stores, Keys, Time);
+
+    public NumberAssignment NumberAssignment(MunicipalityCode code) =>
+        new(NationalNumbering(), MunicipalAudit(code), Protector(code), Time);
+
+    public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+}

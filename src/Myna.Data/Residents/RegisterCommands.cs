@@ -1,0 +1,168 @@
+using System.Data.Common;
+using Myna.Core.Residents;
+
+namespace Myna.Data.Residents;
+
+/// <summary>
+/// Prepared statements for writing the register in bulk, on the context's open connection and
+/// current transaction. One instance per batch; not thread-safe.
+/// </summary>
+internal sealed class RegisterCommands : IAsyncDisposable
+{
+    private const string ResidentColumns =
+        "household_id, relationship, family_name, given_name, family_name_kana, given_name_kana, former_surname, alias, " +
+        "birth_date, sex, postal_code, prefecture, city, town, block, building, name_alt_flags, name_substitute, " +
+        "address_alt_flags, address_substitute, status, registered_on, search_name, search_kana, updated_at";
+
+    private static readonly string[] ResidentParameters = ResidentColumns.Split(", ").Select(c => "@" + c).ToArray();
+
+    private readonly DbCommand findHousehold;
+    private readonly DbCommand addHousehold;
+    private readonly DbCommand findResident;
+    private readonly DbCommand insertResident;
+    private readonly DbCommand updateResident;
+    private readonly DbCommand insertEvent;
+
+    public RegisterCommands(MunicipalDb db)
+    {
+        findHousehold = Sql.Command(db, "SELECT id FROM households WHERE household_code = @h", "@h");
+        addHousehold = Sql.Command(db, "INSERT INTO households (household_code, created_at) VALUES (@h, @at) RETURNING id", "@h", "@at");
+        findResident = Sql.Command(db,
+            "SELECT r.id, h.household_code, r.relationship, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana, " +
+            "r.former_surname, r.alias, r.birth_date, r.sex, r.postal_code, r.prefecture, r.city, r.town, r.block, r.building, " +
+            "r.status, r.registered_on FROM residents r JOIN households h ON h.id = r.household_id WHERE r.resident_code = @c", "@c");
+        insertResident = Sql.Command(db,
+            $"INSERT INTO residents (resident_code, {ResidentColumns}) VALUES (@resident_code, {string.Join(", ", ResidentParameters)}) RETURNING id",
+            ResidentParameters.Prepend("@resident_code").ToArray());
+        updateResident = Sql.Command(db,
+            $"UPDATE residents SET {string.Join(", ", ResidentColumns.Split(", ").Select(c => $"{c} = @{c}"))} WHERE id = @id",
+            ResidentParameters.Append("@id").ToArray());
+        insertEvent = Sql.Command(db,
+            "INSERT INTO resident_events (resident_id, type, effective_date, notification_date, recorded_at, recorded_by, note, snapshot) " +
+            "VALUES (@r, @t, @e, @n, @at, @by, @note, @s)", "@r", "@t", "@e", "@n", "@at", "@by", "@note", "@s");
+    }
+
+    public static Resident ToResident(ResidentRecord record, long householdId, DateTimeOffset now)
+    {
+        var s = record.Data;
+        var r = new Resident
+        {
+            ResidentCode = record.Code.Value,
+            HouseholdId = householdId,
+            Relationship = s.Relationship,
+            FamilyName = s.FamilyName,
+            GivenName = s.GivenName,
+            FamilyNameKana = s.FamilyNameKana,
+            GivenNameKana = s.GivenNameKana,
+            FormerSurname = s.FormerSurname,
+            Alias = s.Alias,
+            BirthDate = s.BirthDate,
+            Sex = s.Sex,
+            PostalCode = s.PostalCode,
+            Prefecture = s.Prefecture,
+            City = s.City,
+            Town = s.Town,
+            Block = s.Block,
+            Building = s.Building,
+            Status = s.Status,
+            RegisteredOn = record.RegisteredOn,
+            UpdatedAt = now,
+        };
+        r.RefreshDerived();
+        return r;
+    }
+
+    public async Task<long> FindOrAddHouseholdAsync(string code, DateTimeOffset now, CancellationToken ct)
+    {
+        findHousehold.Set(0, code);
+        if (await findHousehold.ExecuteScalarAsync(ct) is { } id and not DBNull)
+        {
+            return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        addHousehold.Set(0, code);
+        addHousehold.Set(1, now);
+        return Convert.ToInt64(await addHousehold.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<(long Id, ResidentSnapshot Snapshot, DateOnly RegisteredOn)?> FindAsync(string residentCode, CancellationToken ct)
+    {
+        findResident.Set(0, residentCode);
+        await using var reader = await findResident.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        var snapshot = new ResidentSnapshot(
+            reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+            reader.GetString(6), Text(7), Text(8), reader.GetFieldValue<DateOnly>(9), (Sex)reader.GetInt32(10), Text(11),
+            reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15), Text(16),
+            (ResidentStatus)reader.GetInt32(17));
+        return (reader.GetInt64(0), snapshot, reader.GetFieldValue<DateOnly>(18));
+    }
+
+    public async Task<long> InsertResidentAsync(Resident r, CancellationToken ct)
+    {
+        insertResident.Set(0, r.ResidentCode);
+        SetResident(insertResident, 1, r);
+        return Convert.ToInt64(await insertResident.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task UpdateResidentAsync(Resident r, CancellationToken ct)
+    {
+        SetResident(updateResident, 0, r);
+        updateResident.Set(ResidentParameters.Length, r.Id);
+        await updateResident.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void SetResident(DbCommand c, int o, Resident r)
+    {
+        c.Set(o + 0, r.HouseholdId);
+        c.Set(o + 1, r.Relationship);
+        c.Set(o + 2, r.FamilyName);
+        c.Set(o + 3, r.GivenName);
+        c.Set(o + 4, r.FamilyNameKana);
+        c.Set(o + 5, r.GivenNameKana);
+        c.Set(o + 6, r.FormerSurname);
+        c.Set(o + 7, r.Alias);
+        c.Set(o + 8, r.BirthDate);
+        c.Set(o + 9, (int)r.Sex);
+        c.Set(o + 10, r.PostalCode);
+        c.Set(o + 11, r.Prefecture);
+        c.Set(o + 12, r.City);
+        c.Set(o + 13, r.Town);
+        c.Set(o + 14, r.Block);
+        c.Set(o + 15, r.Building);
+        c.Set(o + 16, r.NameAltFlags);
+        c.Set(o + 17, r.NameSubstitute);
+        c.Set(o + 18, r.AddressAltFlags);
+        c.Set(o + 19, r.AddressSubstitute);
+        c.Set(o + 20, (int)r.Status);
+        c.Set(o + 21, r.RegisteredOn);
+        c.Set(o + 22, r.SearchName);
+        c.Set(o + 23, r.SearchKana);
+        c.Set(o + 24, r.UpdatedAt);
+    }
+
+    public async Task InsertEventAsync(long residentId, ResidentEventType type, DateOnly effective, DateOnly notified,
+        DateTimeOffset now, string actor, string? note, ResidentSnapshot snapshot, CancellationToken ct)
+    {
+        insertEvent.Set(0, residentId);
+        insertEvent.Set(1, (int)type);
+        insertEvent.Set(2, effective);
+        insertEvent.Set(3, notified);
+        insertEvent.Set(4, now);
+        insertEvent.Set(5, actor);
+        insertEvent.Set(6, note);
+        insertEvent.Set(7, snapshot.ToJson());
+        await insertEvent.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in new[] { findHousehold, addHousehold, findResident, insertResident, updateResident, insertEvent })
+        {
+            await c.DisposeAsync();
+        }
+    }
+}

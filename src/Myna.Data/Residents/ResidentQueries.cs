@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Identifiers;
+using Myna.Core.Numbering;
+using Myna.Core.Protection;
+using Myna.Core.Residents;
+using Myna.Data.Audit;
+
+namespace Myna.Data.Residents;
+
+/// <summary>What a clerk can search by (all optional, combined with AND).</summary>
+public sealed record ResidentSearchCriteria(string? Name = null, string? BirthDate = null, string? Address = null, string? Identifier = null,
+    int Page = 1, int PageSize = 20);
+
+public sealed record ResidentSummary(long Id, string ResidentCode, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
+    string Address, ResidentStatus Status, string? NumberLast4)
+{
+    /// <summary>DOMAIN §1.3: masked unless shown with a purpose.</summary>
+    public string MaskedNumber => NumberLast4 is null ? "" : "********" + NumberLast4;
+}
+
+public sealed record ResidentSearchResult(IReadOnlyList<ResidentSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>A search input that could not be understood, with the field it belongs to.</summary>
+public sealed class SearchInputException(string field, string message) : ArgumentException(message)
+{
+    public string Field { get; } = field;
+}
+
+public sealed record ResidentDetails(Resident Resident, string HouseholdCode, IReadOnlyList<ResidentSummary> Household,
+    IReadOnlyList<ResidentEvent> Events, IReadOnlyList<ResidentNumber> Numbers);
+
+/// <summary>Reads of the register for the staff UI and the API (DOMAIN §2, §12).</summary>
+public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, PurposeCatalog purposes)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, string actor, CancellationToken ct = default)
+    {
+        var query = db.Residents.AsNoTracking();
+        var any = false;
+        if (!string.IsNullOrWhiteSpace(c.Name))
+        {
+            any = true;
+            var kana = ResidentSearch.NormalizeKana(c.Name);
+            if (ResidentSearch.IsKana(kana))
+            {
+                query = query.Where(r => r.SearchKana.Contains(kana));
+            }
+            else
+            {
+                var name = ResidentSearch.NormalizeName(c.Name);
+                query = query.Where(r => r.SearchName.Contains(name));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(c.BirthDate))
+        {
+            any = true;
+            if (!JapaneseDate.TryParse(c.BirthDate, out var birth, out var error))
+            {
+                throw new SearchInputException("birthDate", error);
+            }
+            query = query.Where(r => r.BirthDate == birth);
+        }
+        if (!string.IsNullOrWhiteSpace(c.Address))
+        {
+            any = true;
+            var address = ResidentSearch.NormalizeName(c.Address);
+            query = query.Where(r => (r.Prefecture + r.City + r.Town + r.Block).Contains(address)
+                || (r.City + r.Town + r.Block).Contains(address));
+        }
+        if (!string.IsNullOrWhiteSpace(c.Identifier))
+        {
+            any = true;
+            var digits = IdentifierInput.Normalize(c.Identifier);
+            if (digits.Length == 12)
+            {
+                // DOMAIN §12: found through the keyed hash; the number itself is never queried or logged.
+                if (!IndividualNumber.TryParse(digits, out var number, out var problem))
+                {
+                    throw new SearchInputException("identifier", problem.Message);
+                }
+                var hash = protector.LookupHash(number);
+                query = query.Where(r => db.ResidentNumbers.Any(n => n.ResidentId == r.Id && n.LookupHash == hash));
+                await audit.AppendAsync(db, actor, AuditActions.ResidentSearchedByNumber, "residents", detail: "search by individual number", ct: ct);
+            }
+            else if (digits.Length == 11)
+            {
+                if (!ResidentCode.TryParse(digits, out var code, out var problem))
+                {
+                    throw new SearchInputException("identifier", problem.Message);
+                }
+                query = query.Where(r => r.ResidentCode == code.Value);
+            }
+            else
+            {
+                throw new SearchInputException("identifier", "enter an 11-digit resident code or a 12-digit individual number");
+            }
+        }
+        var pageSize = Math.Clamp(c.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, c.Page);
+        if (!any)
+        {
+            return new ResidentSearchResult([], 0, page, pageSize);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(r => r.SearchKana).ThenBy(r => r.BirthDate).ThenBy(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new
+            {
+                r.Id, r.ResidentCode, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.BirthDate, r.Sex,
+                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status,
+                Last4 = db.ResidentNumbers.Where(n => n.ResidentId == r.Id && n.IsCurrent).Select(n => n.Last4).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName,
+            r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, r.Sex,
+            string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building), r.Status, r.Last4)).ToList();
+        return new ResidentSearchResult(items, total, page, pageSize);
+    }
+
+    public static async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, CancellationToken ct = default)
+    {
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Household).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (resident is null)
+        {
+            return null;
+        }
+        var household = await db.Residents.AsNoTracking()
+            .Where(r => r.HouseholdId == resident.HouseholdId)
+            .OrderBy(r => r.Id)
+            .Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName, r.FamilyNameKana + "\u3000" + r.GivenNameKana,
+                r.BirthDate, r.Sex, "", r.Status, null))
+            .ToListAsync(ct);
+        var events = await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var numbers = await db.ResidentNumbers.AsNoTracking().Where(n => n.ResidentId == id).OrderBy(n => n.Id).ToListAsync(ct);
+        return new ResidentDetails(resident, resident.Household!.HouseholdCode, household, events, numbers);
+    }
+
+    /// <summary>
+    /// Shows a resident's current number in full (DOMAIN §12): only for a registered purpose,
+    /// and the audit record (who, when, whose number, which purpose) is committed before the
+    /// number is returned.
+    /// </summary>
+    public async Task<IndividualNumber> RevealAsync(MunicipalDb db, long residentId, string? purposeCode, string actor, CancellationToken ct = default)
+    {
+        var purpose = purposes.Require(purposeCode);
+        var current = await db.ResidentNumbers.AsNoTracking().FirstOrDefaultAsync(n => n.ResidentId == residentId && n.IsCurrent, ct)
+            ?? throw new InvalidOperationException("this resident has no individual number yet");
+        var number = protector.Unprotect(current.Cipher, residentId);
+        await audit.AppendAsync(db, actor, AuditActions.NumberRevealed,
+            string.Create(CultureInfo.InvariantCulture, $"resident:{residentId}"), purpose.Code, ct: ct);
+        return number;
+    }
+}

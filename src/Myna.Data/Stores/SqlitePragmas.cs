@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Myna.Data.Stores;
+
+/// <summary>
+/// Per-connection SQLite settings: WAL lets staff read while a batch writes, NORMAL sync is
+/// durable at each WAL checkpoint, and a busy timeout turns writer contention into waiting.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Myna.Core.Identifiers;
+using Myna.Data;
+using Myna.Data.Staff;
+using Myna.Web.Account;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Api;
+
+public sealed record TokenRequest(string Municipality, string UserName, string Password);
+
+public static class AuthApi
+{
+    /// <summary>POST /api/v1/auth/token: a staff account's bearer token for the API (same lockout as the sign-in page).</summary>
+    public static void MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (TokenRequest request, MynaRuntime runtime, CancellationToken ct) =>
+        {
+            if (!MunicipalityCode.TryParse(request.Municipality, out var code, out var problem))
+            {
+                return ApiProblems.Problem(400, "invalid-municipality", "The municipality code is not valid", problem.Message, "municipality");
+            }
+            if (!runtime.Stores.Serves(code))
+            {
+                return ApiProblems.Problem(400, "unknown-municipality", "This host does not serve that municipality", null, "municipality");
+            }
+            await using var db = runtime.Stores.OpenMunicipal(code);
+            var result = await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct);
+            return result.Outcome switch
+            {
+                SignInOutcome.Succeeded => TypedResults.SignIn(
+                    AccountEndpoints.Principal(result.Account!, code.Value, BearerTokenDefaults.AuthenticationScheme),
+                    authenticationScheme: BearerTokenDefaults.AuthenticationScheme),
+                SignInOutcome.LockedOut => ApiProblems.Problem(423, "account-locked", "The account is locked after repeated failures",
+                    $"locked until {result.LockedUntil:O}"),
+                _ => ApiProblems.Problem(401, "invalid-credentials", "The user name or password is not correct"),
+            };
+        }).AllowAnonymous().WithName("CreateToken").WithTags("auth");
+    }
+}

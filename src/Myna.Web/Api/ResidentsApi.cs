@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Myna.Core.Calendar;
+using Myna.Core.Residents;
+using Myna.Core.Staff;
+using Myna.Data.Residents;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Api;
+
+public sealed record ResidentListItem(long Id, string ResidentCode, string Name, string NameKana, DateOnly BirthDate, string BirthDateJapanese,
+    int Sex, string Address, string Status, string? IndividualNumberMasked);
+
+public sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int Total, int Page, int PageSize);
+
+public sealed record ResidentEventDto(string Type, DateOnly EffectiveDate, DateOnly NotificationDate, DateTimeOffset RecordedAt, string RecordedBy, string? Note);
+
+public sealed record NumberHistoryDto(string Masked, bool Current, DateTimeOffset AssignedAt, DateTimeOffset? RetiredAt, string? RetiredReason);
+
+public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdCode, string Relationship,
+    string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, string? FormerSurname, string? Alias,
+    DateOnly BirthDate, string BirthDateJapanese, int Sex, string? PostalCode, string Prefecture, string City, string Town, string Block,
+    string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
+    IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers);
+
+public sealed record RevealRequest(string Purpose);
+
+public sealed record RevealedNumber(string IndividualNumber, string Purpose);
+
+/// <summary>/api/v1/residents: search and read the register (DOMAIN §2); numbers masked unless revealed with a purpose (§12).</summary>
+public static class ResidentsApi
+{
+    public static void MapResidentsApi(this RouteGroupBuilder api)
+    {
+        var residents = api.MapGroup("/residents").WithTags("residents").RequireAuthorization();
+
+        residents.MapGet("/", async Task<Results<Ok<ResidentPage>, ProblemHttpResult>> (string? name, string? birthDate, string? address,
+            int? page, int? pageSize, ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
+        {
+            try
+            {
+                // The individual number is not a query parameter: numbers never go into URLs (DOMAIN §12). Use POST /residents/search.
+                var result = await services.Queries.SearchAsync(scope.Db,
+                    new ResidentSearchCriteria(name, birthDate, address, null, page ?? 1, pageSize ?? 20), scope.Actor, ct);
+                return TypedResults.Ok(ToPage(result));
+            }
+            catch (SearchInputException e)
+            {
+                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+            }
+        }).WithName("SearchResidents").WithSummary("Search residents by name (kanji or kana), birth date (era or Gregorian) and address");
+
+        residents.MapPost("/search", async Task<Results<Ok<ResidentPage>, ProblemHttpResult>> (ResidentSearchCriteria criteria,
+            ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
+        {
+            try
+            {
+                var result = await services.Queries.SearchAsync(scope.Db, criteria, scope.Actor, ct);
+                return TypedResults.Ok(ToPage(result));
+            }
+            catch (SearchInputException e)
+            {
+                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+            }
+        }).WithName("SearchResidentsByBody")
+          .WithSummary("Search with every condition, including a resident code or an individual number (kept out of the URL)");
+
+        residents.MapGet("/{id:long}", async Task<Results<Ok<ResidentDto>, ProblemHttpResult>> (long id, MunicipalScope scope, CancellationToken ct) =>
+        {
+            var details = await ResidentQueries.GetAsync(scope.Db, id, ct);
+            return details is null
+                ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
+                : TypedResults.Ok(ToDto(details));
+        }).WithName("GetResident").WithSummary("A resident with household, history and masked number");
+
+        residents.MapPost("/{id:long}/number/reveal", async Task<Results<Ok<RevealedNumber>, ProblemHttpResult>> (long id, RevealRequest request,
+            ResidentServices services, MunicipalScope scope, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRevealNumbers.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not display individual numbers in full");
+            }
+            try
+            {
+                var number = await services.Queries.RevealAsync(scope.Db, id, request.Purpose, scope.Actor, ct);
+                return TypedResults.Ok(new RevealedNumber(number.Value, request.Purpose));
+            }
+            catch (ArgumentException e)
+            {
+                return ApiProblems.Problem(400, "unregistered-purpose", "A registered purpose is required", e.Message, "purpose");
+            }
+            catch (InvalidOperationException e)
+            {
+                return ApiProblems.Problem(404, "no-number", "Nothing to show", e.Message);
+            }
+        }).WithName("RevealNumber").WithSummary("The full individual number, for a registered purpose; audited");
+    }
+
+    private static ResidentPage ToPage(ResidentSearchResult r) => new(
+        r.Items.Select(i => new ResidentListItem(i.Id, i.ResidentCode, i.FullName, i.FullNameKana, i.BirthDate, JapaneseDate.Format(i.BirthDate),
+            (int)i.Sex, i.Address, ResidentCsv.StatusName(i.Status), i.NumberLast4 is null ? null : i.MaskedNumber)).ToList(),
+        r.Total, r.Page, r.PageSize);
+
+    private static ResidentDto ToDto(ResidentDetails d)
+    {
+        var r = d.Resident;
+        var current = d.Numbers.FirstOrDefault(n => n.IsCurrent);
+        return new ResidentDto(r.Id, r.ResidentCode, d.HouseholdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana,
+            r.GivenNameKana, r.FormerSurname, r.Alias, r.BirthDate, JapaneseDate.Format(r.BirthDate), (int)r.Sex, r.PostalCode,
+            r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute, ResidentCsv.StatusName(r.Status),
+            r.RegisteredOn, current is null ? null : "********" + current.Last4,
+            d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note)).ToList(),
+            d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList());
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Data.Residents;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages;
+
+/// <summary>
+/// Resident search. Name, birth date and address travel in the query string (bookmarkable);
+/// the identifier field is posted, because an individual number must never appear in a URL
+/// (DOMAIN §12).
+/// </summary>
+public sealed class IndexModel(ResidentServices services, MunicipalScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Address { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty] public string? Identifier { get; set; }
+
+    public ResidentSearchResult? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => SearchAsync(null, ct);
+
+    public Task OnPostAsync(CancellationToken ct) => SearchAsync(Identifier, ct);
+
+    private async Task SearchAsync(string? identifier, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BirthDate) && string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(identifier))
+        {
+            return;
+        }
+        try
+        {
+            Result = await services.Queries.SearchAsync(scope.Db, new ResidentSearchCriteria(Name, BirthDate, Address, identifier, PageNumber), scope.Actor, ct);
+        }
+        catch (SearchInputException e)
+        {
+            Error = e.Message;
+        }
+    }
+
+    public string PageUrl(int page) => QueryHelpers(page);
+
+    private string QueryHelpers(int page)
+    {
+        var q = new Dictionary<string, string?> { ["name"] = Name, ["birthDate"] = BirthDate, ["address"] = Address, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

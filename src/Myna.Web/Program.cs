@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Myna.Data;
+using Myna.Data.Demo;
+using Myna.Web.Account;
+using Myna.Web.Api;
+using Myna.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json"), optional: true).AddEnvironmentVariables();
+var demo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Myna:Demo");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp =>
+{
+    var options = new MynaOptions();
+    builder.Configuration.GetSection("Myna").Bind(options);
+    return new MynaRuntime(options, sp.GetRequiredService<TimeProvider>());
+});
+// Japanese text goes out as UTF-8, not as &#x…; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<MunicipalScope>();
+builder.Services.AddScoped<ResidentServices>();
+builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
+
+// Staff pages use a cookie; API clients a bearer token from /api/v1/auth/token. One policy
+// scheme picks by the request, so the same endpoints serve both.
+const string StaffScheme = "staff";
+builder.Services.AddAuthentication(StaffScheme)
+    .AddPolicyScheme(StaffScheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            ? BearerTokenDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/account/login";
+        o.Cookie.Name = "myna-staff";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.ExpireTimeSpan = TimeSpan.FromHours(9);
+        o.SlidingExpiration = true;
+        // The API answers 401/403 instead of redirecting to the sign-in page.
+        o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
+    })
+    .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+builder.Services.AddAuthorization();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Myna API";
+    document.Info.Description = "Resident register of a municipality (DOMAIN §2). Individual numbers are masked unless revealed with a registered purpose; every reveal is audited (§12).";
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+var runtime = app.Services.GetRequiredService<MynaRuntime>();
+if (demo)
+{
+    await DemoSetup.EnsureDemoAsync(runtime, builder.Configuration.GetValue("Myna:DemoResidents", 2000), seed: 1, Console.Out);
+}
+else
+{
+    await runtime.Stores.MigrateAllAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+var api = app.MapGroup("/api/v1");
+api.MapAuthApi();
+api.MapResidentsApi();
+app.MapAccount();
+app.MapRazorPages();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var urls = string.Join(", ", app.Urls);
+    Console.WriteLine($"Myna is running at {urls}");
+    foreach (var m in runtime.Stores.Municipalities)
+    {
+        Console.WriteLine($"  municipality {m.Code.Value} {m.Prefecture}{m.Name}: {runtime.Stores.Describe(m.Code.Value)}");
+    }
+    if (demo)
+    {
+        Console.WriteLine("  demo staff accounts (user / password / role):");
+        foreach (var a in DemoSetup.Accounts)
+        {
+            Console.WriteLine($"    {a.UserName,-11} {a.Password,-22} {a.Role}  {a.DisplayName}");
+        }
+    }
+});
+
+await app.RunAsync();
+
+static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+{
+    if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+    {
+        context.Response.StatusCode = apiStatus;
+        return Task.CompletedTask;
+    }
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>Entry point type, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Identifiers;
+using Myna.Data.Residents;
+using Myna.Testing;
+
+namespace Myna.Data.Tests.Numbering;
+
+public sealed class NumberingTests
+{
+    internal static async Task LoadAsync(TestStores stores, int count, int seed = 7)
+    {
+        await using var db = stores.OpenMunicipal();
+        var rows = TestData.Residents(count, seed).Select((r, i) => new ImportRow(i + 2, r, []));
+        var result = await stores.Runtime.ResidentImporter(TestStores.Ishinomaki).ImportAsync(db, rows, "test", "test");
+        Assert.True(result.Succeeded);
+    }
+
+    internal static async Task AssertEveryActiveResidentHasExactlyOneDistinctNumber(TestStores stores)
+    {
+        await using var db = stores.OpenMunicipal();
+        var protector = stores.Runtime.Protector(TestStores.Ishinomaki);
+        var residents = await db.Residents.Select(r => r.Id).ToListAsync();
+        var current = await db.ResidentNumbers.Where(n => n.IsCurrent).ToListAsync();
+        Assert.Equal(residents.Count, current.Count);
+        Assert.Equal(residents.Order(), current.Select(n => n.ResidentId).Order());
+        var numbers = current.Select(n => protector.Unprotect(n.Cipher, n.ResidentId)).ToList();
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.True(IndividualNumber.TryParse(n.Value, out _, out _)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Assign_NumbersEveryResidentOnceWithDistinctValidNumbers(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await LoadAsync(stores, 300);
+        await using var db = stores.OpenMunicipal();
+
+        var summary = await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
+
+        Assert.Equal(300, summary.Numbered);
+        await AssertEveryActiveResidentHasExactlyOneDistinctNumber(stores);
+        var run = await db.NumberingRuns.SingleAsync();
+        Assert.Equal((300, 300), (run.Pending, run.Done));
+        Assert.NotNull(run.FinishedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Assign_RunAgain_NumbersOnlyNewResidents(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await LoadAsync(stores, 50);
+        await using var db = stores.OpenMunicipal();
+        var assignment = stores.Runtime.NumberAssignment(TestStores.Ishinomaki);
+        await assignment.RunAsync(db, TestStores.Ishinomaki, "test");
+        var before = await db.ResidentNumbers.Select(n => n.LookupHash).ToListAsync();
+
+        var second = await assignment.RunAsync(db, TestStores.Ishinomaki, "test");
+
+        Assert.Equal(0, second.Numbered);
+        Assert.Equal(50, second.AlreadyNumbered);
+        Assert.Equal(before.Count, await db.ResidentNumbers.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Assign_NationalSideAlreadyAnswered_GivesTheSameNumbersAgain(string provider)
+    {
+        // A crash between the national answer and the municipal commit: the national side has
+        // recorded the numbers, the municipality has not. The rerun must get the same numbers.
+        await using var stores = await TestStores.CreateAsync(provider);
+        await LoadAsync(stores, 40);
+        await using var db = stores.OpenMunicipal();
+        var codes = await db.Residents.OrderBy(r => r.Id).Select(r => r.ResidentCode).ToListAsync();
+        var national = stores.Runtime.NationalNumbering();
+        var first = await national.AssignAsync(TestStores.Ishinomaki, codes.Take(20).Select(ResidentCode.Parse).ToList());
+
+        await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
+
+        var protector = stores.Runtime.Protector(TestStores.Ishinomaki);
+        var ids = await db.Residents.OrderBy(r => r.Id).Select(r => r.Id).Take(20).ToListAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            var stored = await db.ResidentNumbers.SingleAsync(n => n.ResidentId == ids[i] && n.IsCurrent);
+            Assert.Equal(first[i], protector.Unprotect(stored.Cipher, ids[i]));
+        }
+        await AssertEveryActiveResidentHasExactlyOneDistinctNumber(stores);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Change_GivesANewNumberAndKeepsTheOldOneAsRetiredHistory(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await LoadAsync(stores, 5);
+        await using var db = stores.OpenMunicipal();
+        var assignment = stores.Runtime.NumberAssignment(TestStores.Ishinomaki);
+        await assignment.RunAsync(db, TestStores.Ishinomaki, "test");
+        var id = await db.Residents.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var protector = stores.Runtime.Protector(TestStores.Ishinomaki);
+        var old = protector.Unprotect((await db.ResidentNumbers.AsNoTracking().SingleAsync(n => n.ResidentId == id)).Cipher, id);
+
+        await assignment.ChangeAsync(db, TestStores.Ishinomaki, id, "leaked in a phishing incident", "test");
+
+        var history = await db.ResidentNumbers.AsNoTracking().Where(n => n.ResidentId == id).OrderBy(n => n.Id).ToListAsync();
+        Assert.Equal(2, history.Count);
+        Assert.False(history[0].IsCurrent);
+        Assert.Equal("leaked in a phishing incident", history[0].RetiredReason);
+        Assert.True(history[1].IsCurrent);
+        var changed = protector.Unprotect(history[1].Cipher, id);
+        Assert.NotEqual(old, changed);
+        Assert.Equal(old, protector.Unprotect(history[0].Cipher, id));
+        await AssertEveryActiveResidentHasExactlyOneDistinctNumber(stores);
+        Assert.Contains(await db.AuditRecords.Select(a => a.Action).ToListAsync(), a => a == "number.change");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StoredNumber_IsEncryptedAndFoundByKeyedHashOnly(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await LoadAsync(stores, 3);
+        await using var db = stores.OpenMunicipal();
+        await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
+        var row = await db.ResidentNumbers.AsNoTracking().FirstAsync();
+        var protector = stores.Runtime.Protector(TestStores.Ishinomaki);
+        var number = protector.Unprotect(row.Cipher, row.ResidentId);
+
+        Assert.DoesNotContain(number.Value, System.Text.Encoding.Latin1.GetString(row.Cipher), StringComparison.Ordinal);
+        Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => protector.Unprotect(row.Cipher, row.ResidentId + 1));
+        var queries = new ResidentQueries(protector, stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), stores.Runtime.Purposes);
+        var found = await queries.SearchAsync(db, new ResidentSearchCriteria(Identifier: number.FormatFull()), "test");
+        Assert.Equal(row.ResidentId, Assert.Single(found.Items).Id);
+    }
+}

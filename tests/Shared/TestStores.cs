@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Myna.Core.Identifiers;
+using Myna.Data;
+using Myna.Data.Stores;
+using Npgsql;
+
+namespace Myna.Testing;
+
+/// <summary>The providers every data test runs on (STYLE: the same test on SQLite and PostgreSQL).</summary>
+public static class Providers
+{
+    public static TheoryData<string> All => new() { "sqlite", "postgres" };
+}
+
+/// <summary>
+/// A fresh, isolated set of stores and keys for one test: a temporary folder for SQLite files
+/// and keys, or uniquely named databases on the throwaway PostgreSQL server.
+/// </summary>
+public sealed class TestStores : IAsyncDisposable
+{
+    public static readonly MunicipalityCode Ishinomaki = MunicipalityCode.Parse("042021");
+
+    private TestStores(string provider, string root, MynaOptions options)
+    {
+        Provider = provider;
+        Root = root;
+        Options = options;
+        Runtime = new MynaRuntime(options, TimeProvider.System);
+    }
+
+    public string Provider { get; }
+    public string Root { get; }
+    public MynaOptions Options { get; }
+    public MynaRuntime Runtime { get; }
+
+    /// <summary>Configuration overrides that point another process (the CLI, the web host) at these stores.</summary>
+    public Dictionary<string, string?> Settings
+    {
+        get
+        {
+            var s = new Dictionary<string, string?>
+            {
+                ["Myna:KeyDirectory"] = Options.KeyDirectory,
+                ["Myna:Database:Provider"] = Options.Database.Provider.ToString(),
+                ["Myna:Database:DataDirectory"] = Options.Database.DataDirectory,
+                ["Myna:Database:DatabasePrefix"] = Options.Database.DatabasePrefix,
+            };
+            if (Options.Database.PostgresConnection is { } pg)
+            {
+                s["Myna:Database:PostgresConnection"] = pg;
+            }
+            return s;
+        }
+    }
+
+    public static async Task<TestStores> CreateAsync(string provider, bool migrate = true)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "myna-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        var options = new MynaOptions
+        {
+            KeyDirectory = Path.Combine(root, "keys"),
+            Database = new StoreOptions { DataDirectory = Path.Combine(root, "data") },
+        };
+        if (provider == "postgres")
+        {
+            options.Database.Provider = DatabaseProvider.Postgres;
+            options.Database.PostgresConnection = TestPostgres.ConnectionString;
+            options.Database.DatabasePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        }
+        var stores = new TestStores(provider, root, options);
+        stores.Runtime.EnsureKeys();
+        if (migrate)
+        {
+            await stores.Runtime.Stores.MigrateAllAsync();
+        }
+        return stores;
+    }
+
+    public MunicipalDb OpenMunicipal() => Runtime.Stores.OpenMunicipal(Ishinomaki);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == "postgres")
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString);
+            await connection.OpenAsync();
+            foreach (var name in new[] { "national", Ishinomaki.Value })
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Options.Database.DatabasePrefix}_{name} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process under test may still hold a file; the folder is in the temp directory.
+        }
+    }
+}
+
+/// <summary>
+/// The PostgreSQL server for tests: MYNA_TEST_POSTGRES (set by ./test.sh), or else a throwaway
+/// cluster this test process starts with scripts/pg-throwaway.sh and stops at exit.
+/// </summary>
+public static class TestPostgres
+{
+    private static readonly Lazy<string> Server = new(Start);
+
+    public static string ConnectionString => Server.Value;
+
+    private static string Start()
+    {
+        if (Environment.GetEnvironmentVariable("MYNA_TEST_POSTGRES") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+        var script = Path.Combine(RepositoryRoot(), "scripts", "pg-throwaway.sh");
+        var dir = Path.Combine(Path.GetTempPath(), "myna-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = Random.Shared.Next(20000, 40000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var output = RunScript(script, "start", dir, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunScript(script, "stop", dir);
+        return output.Trim();
+    }
+
+    private static string RunScript(string script, params string[] args)
+    {
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(script);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL for tests is not available (run ./test.sh, which installs it): {stderr}");
+        }
+        return stdout;
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Myna.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root (Myna.slnx) not found");
+    }
+}
