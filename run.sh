@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh run
+export MYNA_HOME="$PWD"
 exec dotnet run --project src/Myna.Web -c Release -- --demo --urls "${MYNA_URLS:-http://localhost:5080}"

@@ -20,6 +20,19 @@ public sealed class MynaOptions
     /// <summary>Registered purposes for full number display (DOMAIN §12); defaults when empty.</summary>
     public List<NumberPurpose> Purposes { get; set; } = [];
 
+    /// <summary>
+    /// Relative paths are taken from the Myna home: <c>MYNA_HOME</c> when set (the launch scripts
+    /// set it to the folder they were started from), else the working directory.
+    /// </summary>
+    public static string Home => Environment.GetEnvironmentVariable("MYNA_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
+
+    public MynaOptions ResolvePaths()
+    {
+        Database.DataDirectory = Path.GetFullPath(Database.DataDirectory, Home);
+        KeyDirectory = Path.GetFullPath(KeyDirectory, Home);
+        return this;
+    }
+
     public static readonly MunicipalityOptions Demo = new() { Code = "042021", Name = "石巻市", Prefecture = "宮城県" };
 }
 

@@ -46,13 +46,13 @@ public sealed class MynaRuntime
     public static MynaOptions LoadOptions(string? configFile = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath(configFile ?? "myna.json"), optional: configFile is null)
+            .AddJsonFile(Path.GetFullPath(configFile ?? "myna.json", MynaOptions.Home), optional: configFile is null)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides ?? [])
             .Build();
         var options = new MynaOptions();
         configuration.GetSection("Myna").Bind(options);
-        return options;
+        return options.ResolvePaths();
     }
 
     public Municipality Municipality(MunicipalityCode code) => Stores.Municipality(code);

@@ -1,26 +1,35 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
 using Myna.Data;
 using Myna.Data.Demo;
 using Myna.Web.Account;
 using Myna.Web.Api;
 using Myna.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json"), optional: true).AddEnvironmentVariables();
-var demo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Myna:Demo");
+// "--demo" is a flag of ours, not a configuration key: take it out before the host reads args.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json", MynaOptions.Home), optional: true).AddEnvironmentVariables();
+demo |= builder.Configuration.GetValue<bool>("Myna:Demo");
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp =>
 {
     var options = new MynaOptions();
     builder.Configuration.GetSection("Myna").Bind(options);
-    return new MynaRuntime(options, sp.GetRequiredService<TimeProvider>());
+    return new MynaRuntime(options.ResolvePaths(), sp.GetRequiredService<TimeProvider>());
 });
 // Japanese text goes out as UTF-8, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHttpContextAccessor();
+// Sign-in cookies and API tokens stay valid across restarts: their keys live with Myna's keys.
+builder.Services.AddDataProtection();
+builder.Services.AddOptions<KeyManagementOptions>().Configure<MynaRuntime>((o, runtime) =>
+    o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(runtime.Keys.Root, "web")), NullLoggerFactory.Instance));
 builder.Services.AddScoped<MunicipalScope>();
 builder.Services.AddScoped<ResidentServices>();
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));

@@ -89,6 +89,7 @@ public sealed class UiText(string language)
         ["language"] = ("English", "日本語"),
         ["roles"] = ("役割", "Roles"),
         ["not.found"] = ("住民が見つかりません。", "Resident not found."),
+        ["age"] = ("{0}歳", "age {0}"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
