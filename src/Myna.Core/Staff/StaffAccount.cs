@@ -29,6 +29,9 @@ public static class StaffRoles
 
     /// <summary>Roles allowed to display an individual number in full (with a purpose, DOMAIN §12).</summary>
     public static readonly IReadOnlyList<string> MayRevealNumbers = [WindowClerk, Supervisor];
+
+    /// <summary>Roles that record 異動 in the register.</summary>
+    public static readonly IReadOnlyList<string> MayRecordEvents = [WindowClerk, Supervisor];
 }
 
 /// <summary>Lockout rule: after <see cref="MaxFailures"/> wrong passwords the account waits <see cref="LockDuration"/>.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
+using Myna.Data;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
 
@@ -23,6 +24,11 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers);
 
 public sealed record RevealRequest(string Purpose);
+
+/// <summary>A 異動 to record; dates accept ISO or era forms (令和8年4月1日, R8.4.1).</summary>
+public sealed record ResidentEventRequest(string Type, string EffectiveDate, string? NotificationDate,
+    string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana,
+    string? PostalCode, string? Town, string? Block, string? Building, string? Note);
 
 public sealed record RevealedNumber(string IndividualNumber, string Purpose);
 
@@ -93,6 +99,41 @@ public static class ResidentsApi
                 return ApiProblems.Problem(404, "no-number", "Nothing to show", e.Message);
             }
         }).WithName("RevealNumber").WithSummary("The full individual number, for a registered purpose; audited");
+
+        residents.MapPost("/{id:long}/events", async Task<Results<Created<ResidentEventDto>, ProblemHttpResult>> (long id, ResidentEventRequest request,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not record register events");
+            }
+            if (!Enum.TryParse<ResidentEventType>(request.Type, ignoreCase: false, out var type) || !ResidentRegister.RecordableTypes.Contains(type))
+            {
+                return ApiProblems.Problem(400, "invalid-event", "Unknown event type",
+                    $"type must be one of: {string.Join(", ", ResidentRegister.RecordableTypes)}", "type");
+            }
+            if (!JapaneseDate.TryParse(request.EffectiveDate, out var effective, out var effectiveError))
+            {
+                return ApiProblems.Problem(400, "invalid-event", "The effective date could not be read", effectiveError, "effectiveDate");
+            }
+            var notified = JapanClock.Today(runtime.Time);
+            if (request.NotificationDate is { Length: > 0 } n && !JapaneseDate.TryParse(n, out notified, out var notifiedError))
+            {
+                return ApiProblems.Problem(400, "invalid-event", "The notification date could not be read", notifiedError, "notificationDate");
+            }
+            try
+            {
+                var e = await new ResidentRegister(runtime.Time).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
+                    request.FamilyName, request.GivenName, request.FamilyNameKana, request.GivenNameKana,
+                    request.PostalCode, request.Town, request.Block, request.Building, request.Note), scope.Actor, ct);
+                return TypedResults.Created($"/api/v1/residents/{id}",
+                    new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note));
+            }
+            catch (RegisterRuleException e)
+            {
+                return ApiProblems.Problem(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Message, e.Field);
+            }
+        }).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion or a correction");
     }
 
     private static ResidentPage ToPage(ResidentSearchResult r) => new(

@@ -90,6 +90,19 @@ public sealed class UiText(string language)
         ["roles"] = ("役割", "Roles"),
         ["not.found"] = ("住民が見つかりません。", "Resident not found."),
         ["age"] = ("{0}歳", "age {0}"),
+        ["event.record"] = ("異動の記録", "Record a change"),
+        ["event.choose"] = ("事由を選択してください", "Choose the event"),
+        ["event.save"] = ("記録する", "Record"),
+        ["event.forbidden"] = ("異動を記録する権限がありません。", "You are not allowed to record register events."),
+        ["event.recorded.ok"] = ("異動を記録しました。", "The change was recorded."),
+        ["family.name"] = ("氏", "Family name"),
+        ["given.name"] = ("名", "Given name"),
+        ["family.kana"] = ("氏（フリガナ）", "Family name reading"),
+        ["given.kana"] = ("名（フリガナ）", "Given name reading"),
+        ["postal"] = ("郵便番号", "Postal code"),
+        ["town"] = ("町字", "Town"),
+        ["block"] = ("番地", "Block and number"),
+        ["building"] = ("方書（建物）", "Building"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);

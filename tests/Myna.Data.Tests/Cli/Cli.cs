@@ -6,9 +6,9 @@ namespace Myna.Data.Tests;
 /// <summary>Runs the real <c>myna</c> CLI (the built myna.dll) as a separate process.</summary>
 internal static class Cli
 {
-    public static Process Start(TestStores? stores, params string[] args) => Start(stores, null, args);
+    public static Process Start(TestStores? stores, params string[] args) => StartWithInput(stores, null, args);
 
-    public static Process Start(TestStores? stores, string? stdin, params string[] args)
+    public static Process StartWithInput(TestStores? stores, string? stdin, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -40,7 +40,7 @@ internal static class Cli
 
     public static async Task<(int ExitCode, string Out, string Err)> RunAsync(TestStores? stores, string? stdin, params string[] args)
     {
-        using var p = Start(stores, stdin, args);
+        using var p = StartWithInput(stores, stdin, args);
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();

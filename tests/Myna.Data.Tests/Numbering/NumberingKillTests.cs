@@ -9,25 +9,28 @@ namespace Myna.Data.Tests.Numbering;
 /// </summary>
 public sealed class NumberingKillTests
 {
+    private const int Residents = 60_000;
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AssignKilledMidway_RerunCompletesWithoutDuplicatesOrGaps(string provider)
     {
         await using var stores = await TestStores.CreateAsync(provider);
-        await NumberingTests.LoadAsync(stores, 30_000, seed: 11);
+        await NumberingTests.LoadAsync(stores, Residents, seed: 11);
 
         var killedPartway = false;
+        var exits = new List<string>();
         for (var attempt = 0; attempt < 2; attempt++)
         {
             using var process = Cli.Start(stores, "number", "assign");
-            // Kill once some chunks are stored but (very likely) not all.
+            // First kill as soon as one chunk is stored, then once about a third is done.
+            var threshold = attempt == 0 ? 0 : Residents / 3;
             var deadline = DateTime.UtcNow.AddSeconds(120);
             while (DateTime.UtcNow < deadline && !process.HasExited)
             {
-                await Task.Delay(50);
+                await Task.Delay(5);
                 await using var db = stores.OpenMunicipal();
-                var numbered = await db.ResidentNumbers.CountAsync();
-                if (numbered > (attempt + 1) * 5_000)
+                if (await db.ResidentNumbers.CountAsync() > threshold)
                 {
                     break;
                 }
@@ -36,11 +39,15 @@ public sealed class NumberingKillTests
             {
                 process.Kill(entireProcessTree: true); // SIGKILL
             }
+            else
+            {
+                exits.Add($"exit {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+            }
             await process.WaitForExitAsync();
             await using var check = stores.OpenMunicipal();
-            killedPartway |= await check.ResidentNumbers.CountAsync() is > 0 and < 30_000;
+            killedPartway |= await check.ResidentNumbers.CountAsync() is > 0 and < Residents;
         }
-        Assert.True(killedPartway, "the batch finished before it could be killed; the test proved nothing");
+        Assert.True(killedPartway, "the batch finished before it could be killed; the test proved nothing: " + string.Join(" | ", exits));
 
         var final = await Cli.RunAsync(stores, null, "number", "assign");
         Assert.True(final.ExitCode == 0, final.Err);

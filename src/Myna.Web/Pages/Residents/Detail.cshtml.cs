@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Protection;
+using Myna.Core.Residents;
 using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Residents;
@@ -53,6 +54,55 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         return Page();
     }
 
+    [BindProperty] public EventForm Event { get; set; } = new();
+    public string? EventError { get; private set; }
+    public string? EventRecorded { get; private set; }
+    public bool MayRecord => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+
+    /// <summary>The 異動 form: the clerk edits what changed; unchanged fields are not sent as changes.</summary>
+    public async Task<IActionResult> OnPostEventAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!MayRecord)
+        {
+            EventError = text["event.forbidden"];
+            return Page();
+        }
+        var r = Details!.Resident;
+        if (!Enum.TryParse<ResidentEventType>(Event.Type, out var type) || !ResidentRegister.RecordableTypes.Contains(type))
+        {
+            EventError = text["event.choose"];
+            return Page();
+        }
+        if (!JapaneseDate.TryParse(Event.EffectiveDate, out var effective, out var error)
+            || !JapaneseDate.TryParse(Event.NotificationDate, out var notified, out error))
+        {
+            EventError = error;
+            return Page();
+        }
+        string? Changed(string? value, string? current) =>
+            string.Equals(value?.Trim() ?? "", current ?? "", StringComparison.Ordinal) ? null : value ?? "";
+        try
+        {
+            await new ResidentRegister(runtime.Time).RecordAsync(scope.Db, Id, new ResidentChange(type, effective, notified,
+                Changed(Event.FamilyName, r.FamilyName), Changed(Event.GivenName, r.GivenName),
+                Changed(Event.FamilyNameKana, r.FamilyNameKana), Changed(Event.GivenNameKana, r.GivenNameKana),
+                Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
+                Changed(Event.Building, r.Building), Event.Note), scope.Actor, ct);
+        }
+        catch (RegisterRuleException e)
+        {
+            EventError = e.Message;
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, recorded = true });
+    }
+
+    [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Details = await ResidentQueries.GetAsync(scope.Db, Id, ct);
@@ -63,6 +113,33 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         var ids = Details.Household.Select(h => h.Id).ToList();
         Relationships = await scope.Db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Relationship, ct);
+        if (Request.Method == "GET")
+        {
+            var r = Details.Resident;
+            var today = JapaneseDate.Format(Today);
+            Event = new EventForm
+            {
+                EffectiveDate = today, NotificationDate = today, FamilyName = r.FamilyName, GivenName = r.GivenName,
+                FamilyNameKana = r.FamilyNameKana, GivenNameKana = r.GivenNameKana, PostalCode = r.PostalCode,
+                Town = r.Town, Block = r.Block, Building = r.Building,
+            };
+        }
         return true;
     }
+}
+
+public sealed class EventForm
+{
+    public string? Type { get; set; }
+    public string? EffectiveDate { get; set; }
+    public string? NotificationDate { get; set; }
+    public string? FamilyName { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyNameKana { get; set; }
+    public string? GivenNameKana { get; set; }
+    public string? PostalCode { get; set; }
+    public string? Town { get; set; }
+    public string? Block { get; set; }
+    public string? Building { get; set; }
+    public string? Note { get; set; }
 }

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Calendar;
+using Myna.Core.Residents;
+
+namespace Myna.Data.Residents;
+
+/// <summary>
+/// A 異動 or correction for an existing resident (DOMAIN §2). Fields left null keep their
+/// value. The type decides what may change: a move within the municipality changes the
+/// address, a name change the names, a move-out, death or ex-officio deletion the status;
+/// a correction may change anything.
+/// </summary>
+public sealed record ResidentChange(
+    ResidentEventType Type,
+    DateOnly EffectiveDate,
+    DateOnly NotificationDate,
+    string? FamilyName = null,
+    string? GivenName = null,
+    string? FamilyNameKana = null,
+    string? GivenNameKana = null,
+    string? PostalCode = null,
+    string? Town = null,
+    string? Block = null,
+    string? Building = null,
+    string? Note = null);
+
+/// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
+public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>Records register events one at a time (the window's 異動届), never deleting anything.</summary>
+public sealed class ResidentRegister(TimeProvider time)
+{
+    public static readonly IReadOnlyList<ResidentEventType> RecordableTypes =
+    [
+        ResidentEventType.AddressChangeWithin, ResidentEventType.NameChange, ResidentEventType.MoveOut,
+        ResidentEventType.Death, ResidentEventType.DeletionExOfficio, ResidentEventType.Correction,
+    ];
+
+    public async Task<ResidentEvent> RecordAsync(MunicipalDb db, long residentId, ResidentChange change, string actor, CancellationToken ct = default)
+    {
+        if (!RecordableTypes.Contains(change.Type))
+        {
+            throw new RegisterRuleException("type", $"{change.Type} is not recorded on an existing resident");
+        }
+        var today = JapanClock.Today(time);
+        if (change.NotificationDate > today)
+        {
+            throw new RegisterRuleException("notificationDate", "the notification date is in the future");
+        }
+        if (change.Type is ResidentEventType.Death or ResidentEventType.AddressChangeWithin && change.EffectiveDate > today)
+        {
+            throw new RegisterRuleException("effectiveDate", "this event cannot take effect in the future");
+        }
+        var resident = await db.Residents.Include(r => r.Household).FirstOrDefaultAsync(r => r.Id == residentId, ct)
+            ?? throw new RegisterRuleException("id", $"resident {residentId} does not exist");
+        if (resident.Status != ResidentStatus.Active && change.Type != ResidentEventType.Correction)
+        {
+            throw new RegisterRuleException("type", "the resident is no longer in the register; only a correction can be recorded");
+        }
+        if (change.EffectiveDate < resident.BirthDate)
+        {
+            throw new RegisterRuleException("effectiveDate", "the effective date is before the birth date");
+        }
+        var before = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode);
+        Apply(resident, change);
+        resident.RefreshDerived();
+        resident.UpdatedAt = time.GetUtcNow();
+        var after = ResidentSnapshot.Of(resident, resident.Household.HouseholdCode);
+        var changed = before.ChangedFields(after);
+        if (changed.Count == 0)
+        {
+            throw new RegisterRuleException("type", "nothing changes: enter the new values");
+        }
+        var entry = new ResidentEvent
+        {
+            ResidentId = resident.Id,
+            Type = change.Type,
+            EffectiveDate = change.EffectiveDate,
+            NotificationDate = change.NotificationDate,
+            RecordedAt = resident.UpdatedAt,
+            RecordedBy = actor,
+            Note = string.Join(", ", changed) + (string.IsNullOrWhiteSpace(change.Note) ? "" : " — " + change.Note.Trim()),
+            Snapshot = after.ToJson(),
+        };
+        db.ResidentEvents.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    private static void Apply(Resident r, ResidentChange c)
+    {
+        var changesName = c.FamilyName is not null || c.GivenName is not null || c.FamilyNameKana is not null || c.GivenNameKana is not null;
+        var changesAddress = c.PostalCode is not null || c.Town is not null || c.Block is not null || c.Building is not null;
+        switch (c.Type)
+        {
+            case ResidentEventType.AddressChangeWithin when changesName:
+                throw new RegisterRuleException("type", "a move within the municipality changes the address only; record a name change separately");
+            case ResidentEventType.AddressChangeWithin when !changesAddress:
+                throw new RegisterRuleException("town", "enter the new address");
+            case ResidentEventType.NameChange when changesAddress:
+                throw new RegisterRuleException("type", "a name change changes the name only; record the move separately");
+            case ResidentEventType.NameChange when !changesName:
+                throw new RegisterRuleException("familyName", "enter the new name");
+            case ResidentEventType.MoveOut or ResidentEventType.Death or ResidentEventType.DeletionExOfficio when changesName || changesAddress:
+                throw new RegisterRuleException("type", "this event changes only whether the person is in the register");
+            case ResidentEventType.MoveOut:
+                r.Status = ResidentStatus.MovedOut;
+                return;
+            case ResidentEventType.Death:
+                r.Status = ResidentStatus.Deceased;
+                return;
+            case ResidentEventType.DeletionExOfficio:
+                r.Status = ResidentStatus.DeletedExOfficio;
+                return;
+        }
+        r.FamilyName = Text(c.FamilyName, r.FamilyName, "familyName", required: true);
+        r.GivenName = Text(c.GivenName, r.GivenName, "givenName", required: false);
+        r.FamilyNameKana = Kana(c.FamilyNameKana, r.FamilyNameKana, "familyNameKana");
+        r.GivenNameKana = Kana(c.GivenNameKana, r.GivenNameKana, "givenNameKana");
+        if (c.PostalCode is not null)
+        {
+            var digits = Core.Identifiers.IdentifierInput.Normalize(c.PostalCode);
+            r.PostalCode = digits.Length == 0 ? null
+                : digits.Length == 7 && digits.All(char.IsAsciiDigit) ? $"{digits[..3]}-{digits[3..]}"
+                : throw new RegisterRuleException("postalCode", "a postal code has 7 digits");
+        }
+        r.Town = Text(c.Town, r.Town, "town", required: true);
+        r.Block = Text(c.Block, r.Block, "block", required: true);
+        if (c.Building is not null)
+        {
+            r.Building = c.Building.Trim().Length == 0 ? null : c.Building.Trim();
+        }
+    }
+
+    private static string Text(string? value, string current, string field, bool required)
+    {
+        if (value is null)
+        {
+            return current;
+        }
+        var v = value.Trim();
+        if (required && v.Length == 0)
+        {
+            throw new RegisterRuleException(field, "required");
+        }
+        return v.Length <= 100 ? v : throw new RegisterRuleException(field, "longer than 100 characters");
+    }
+
+    private static string Kana(string? value, string current, string field)
+    {
+        if (value is null)
+        {
+            return current;
+        }
+        var kana = ResidentSearch.NormalizeKana(value);
+        return kana.Length == 0 || ResidentSearch.IsKana(kana)
+            ? kana
+            : throw new RegisterRuleException(field, "must be written in katakana (フリガナ)");
+    }
+}

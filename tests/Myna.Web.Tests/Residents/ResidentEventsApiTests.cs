@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Myna.Testing;
+
+namespace Myna.Web.Tests.Residents;
+
+public sealed class ResidentEventsApiTests
+{
+    [Fact]
+    public async Task RecordEvent_NameChangeWithEraDate_IsStoredWithBothDates()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        var (id, _) = await factory.AnyResidentAsync();
+        using var client = await ApiClient.SignedInAsync(factory);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "NameChange", effectiveDate = "令和7年4月1日", notificationDate = "R7.4.3", familyName = "鈴木", familyNameKana = "すずき" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var e = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("2025-04-01", "2025-04-03"), (e.GetProperty("effectiveDate").GetString(), e.GetProperty("notificationDate").GetString()));
+        await using var db = factory.Stores.OpenMunicipal();
+        var resident = await db.Residents.SingleAsync(r => r.Id == id);
+        Assert.Equal(("鈴木", "スズキ"), (resident.FamilyName, resident.FamilyNameKana));
+    }
+
+    [Fact]
+    public async Task RecordEvent_BrokenRule_IsProblemDetails422WithField()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        var (id, _) = await factory.AnyResidentAsync();
+        using var client = await ApiClient.SignedInAsync(factory);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "AddressChangeWithin", effectiveDate = "2025-04-01" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("register-rule", "town"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+    }
+}
