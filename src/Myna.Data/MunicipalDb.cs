@@ -34,6 +34,8 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.ResidentCode).IsUnique();
             e.HasIndex(x => x.HouseholdId);
             e.HasIndex(x => x.BirthDate);
+            // The numbering batch walks active residents in id order.
+            e.HasIndex(x => x.Status);
             e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(x => x.FullName);
             e.Ignore(x => x.FullNameKana);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
@@ -69,11 +70,18 @@ public sealed class MynaRuntime
         return created;
     }
 
-    public AuditLog MunicipalAudit(MunicipalityCode code) => new(Keys.Read(code.Value, KeyDirectory.Audit), Time);
+    // Keys are read from their files once per host, not once per request.
+    private readonly ConcurrentDictionary<string, AuditLog> audits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<MunicipalityCode, NumberProtector> protectors = new();
 
-    public AuditLog NationalAudit() => new(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.Audit), Time);
+    public AuditLog MunicipalAudit(MunicipalityCode code) =>
+        audits.GetOrAdd(code.Value, scope => new AuditLog(Keys.Read(scope, KeyDirectory.Audit), Time));
 
-    public NumberProtector Protector(MunicipalityCode code) => NumberProtector.FromKeys(Keys, code.Value);
+    public AuditLog NationalAudit() =>
+        audits.GetOrAdd(KeyDirectory.NationalScope, scope => new AuditLog(Keys.Read(scope, KeyDirectory.Audit), Time));
+
+    public NumberProtector Protector(MunicipalityCode code) =>
+        protectors.GetOrAdd(code, c => NumberProtector.FromKeys(Keys, c.Value));
 
     public NationalNumbering NationalNumbering() => new(Stores, Keys, Time);
 

@@ -4,22 +4,22 @@ using Myna.Core.Audit;
 namespace Myna.Data;
 
 /// <summary>
-/// The national side's (J-LIS) own database. For numbering it keeps only keyed hashes of
-/// resident codes and numbers: enough to stay idempotent and never issue a number twice,
-/// nothing that identifies a person (DOMAIN §0.3).
+/// The national side's (J-LIS) own database. For numbering it keeps only the exceptions to
+/// the FF1 permutation (changed and retired numbers), as keyed hashes: nothing that identifies
+/// a person (DOMAIN §0.3).
 /// </summary>
 public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext(options)
 {
-    public DbSet<IssuedNumber> IssuedNumbers => Set<IssuedNumber>();
+    public DbSet<ChangedNumber> ChangedNumbers => Set<ChangedNumber>();
     public DbSet<RetiredNumber> RetiredNumbers => Set<RetiredNumber>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var b = modelBuilder;
-        b.Entity<IssuedNumber>(e =>
+        b.Entity<ChangedNumber>(e =>
         {
-            e.ToTable("issued_numbers");
+            e.ToTable("changed_numbers");
             e.HasKey(x => x.ResidentCodeHash);
             e.HasIndex(x => x.NumberHash).IsUnique();
         });
@@ -33,14 +33,17 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     }
 }
 
-/// <summary>The current number of one resident code, as hashes; <see cref="Generation"/> is the FF1 tweak used.</summary>
-public sealed class IssuedNumber
+/// <summary>
+/// A resident code whose number was changed (番号変更), as HMACs: its current number is the one
+/// of <see cref="Generation"/>. Codes without a row have their generation-0 number.
+/// </summary>
+public sealed class ChangedNumber
 {
     public required byte[] ResidentCodeHash { get; set; }
     public required string MunicipalityCode { get; set; }
     public int Generation { get; set; }
     public required byte[] NumberHash { get; set; }
-    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
 }
 
 /// <summary>A number withdrawn by a number change: never issued again.</summary>

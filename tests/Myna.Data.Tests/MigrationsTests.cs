@@ -23,7 +23,7 @@ public sealed class MigrationsTests
         await municipal.NumberingRuns.ToListAsync();
         await municipal.StaffAccounts.ToListAsync();
         await municipal.AuditRecords.ToListAsync();
-        await national.IssuedNumbers.ToListAsync();
+        await national.ChangedNumbers.ToListAsync();
         await national.RetiredNumbers.ToListAsync();
         await national.AuditRecords.ToListAsync();
         await stores.Runtime.Stores.MigrateAllAsync(); // a second run is a no-op
@@ -38,7 +38,7 @@ public sealed class MigrationsTests
         await using var national = stores.Runtime.Stores.OpenNational();
         Assert.NotEqual(municipal.Database.GetConnectionString(), national.Database.GetConnectionString());
         Assert.DoesNotContain("residents", await TableNamesAsync(national));
-        Assert.DoesNotContain("issued_numbers", await TableNamesAsync(municipal));
+        Assert.DoesNotContain("changed_numbers", await TableNamesAsync(municipal));
     }
 
     private static async Task<List<string>> TableNamesAsync(DbContext db) =>

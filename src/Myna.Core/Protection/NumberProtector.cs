@@ -10,8 +10,12 @@ namespace Myna.Core.Protection;
 /// (DOMAIN §12). The ciphertext is bound to the resident it belongs to, so a ciphertext copied
 /// onto another row does not decrypt.
 /// </summary>
-public sealed class NumberProtector(byte[] encryptionKey, byte[] lookupKey)
+public sealed class NumberProtector(byte[] encryptionKey, byte[] lookupKey) : IDisposable
 {
+    // One AES-GCM key schedule for the protector's lifetime; AesGcm is not thread-safe, so calls take a lock.
+    private readonly AesGcm aes = new(encryptionKey, TagSize);
+    private readonly Lock gate = new();
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
@@ -24,7 +28,7 @@ public sealed class NumberProtector(byte[] encryptionKey, byte[] lookupKey)
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(encryptionKey, TagSize))
+        lock (gate)
         {
             aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length),
                 sealedBytes.AsSpan(NonceSize + plain.Length), AssociatedData(residentId));
@@ -41,7 +45,7 @@ public sealed class NumberProtector(byte[] encryptionKey, byte[] lookupKey)
         }
         var length = sealedBytes.Length - NonceSize - TagSize;
         var plain = new byte[length];
-        using (var aes = new AesGcm(encryptionKey, TagSize))
+        lock (gate)
         {
             aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length),
                 sealedBytes.AsSpan(NonceSize + length), plain, AssociatedData(residentId));
@@ -53,6 +57,8 @@ public sealed class NumberProtector(byte[] encryptionKey, byte[] lookupKey)
 
     public byte[] LookupHash(IndividualNumber number) =>
         HMACSHA256.HashData(lookupKey, Encoding.ASCII.GetBytes(number.Value));
+
+    public void Dispose() => aes.Dispose();
 
     private static byte[] AssociatedData(long residentId) =>
         Encoding.ASCII.GetBytes("resident:" + residentId.ToString(CultureInfo.InvariantCulture));

@@ -39,6 +39,11 @@ public static class AlternativeCharacters
     /// </summary>
     public static (string? Flags, string? Substitute) Analyse(string text)
     {
+        var bits = Jis0208.Value;
+        if (text.All(c => bits[c]))
+        {
+            return (null, null); // the common case, without splitting into text elements
+        }
         StringBuilder? flags = null;
         StringBuilder? substitute = null;
         var index = 0;
@@ -70,27 +75,43 @@ public static class AlternativeCharacters
 
     /// <summary>
     /// CP932 is JIS X 0208 plus vendor rows: row 13 (lead byte 0x87) and the IBM extensions
-    /// (0xED–0xEE, 0xFA–0xFC) are not JIS X 0208, so a round trip alone is not enough.
+    /// (0xED–0xEE, 0xFA–0xFC) are not JIS X 0208, so a round trip alone is not enough. The
+    /// answer for every BMP character is computed once into a bitmap (8 KiB); characters outside
+    /// the BMP are never in JIS X 0208.
     /// </summary>
-    public static bool IsInJisX0208(string element)
+    public static bool IsInJisX0208(string element) =>
+        element.Length == 1 && Jis0208.Value[element[0]];
+
+    private static readonly Lazy<System.Collections.BitArray> Jis0208 = new(() =>
     {
-        byte[] bytes;
-        try
+        var bits = new System.Collections.BitArray(65536);
+        Span<char> one = stackalloc char[1];
+        Span<byte> bytes = stackalloc byte[8];
+        Span<char> back = stackalloc char[2];
+        for (var c = 0; c < 65536; c++)
         {
-            bytes = Cp932.GetBytes(element);
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue; // surrogate halves are not characters
+            }
+            one[0] = (char)c;
+            int length;
+            try
+            {
+                length = Cp932.GetBytes(one, bytes);
+            }
+            catch (EncoderFallbackException)
+            {
+                continue;
+            }
+            bits[c] = length switch
+            {
+                1 => true, // JIS X 0201 (ASCII, half-width katakana): no substitute needed
+                2 => bytes[0] is not (0x87 or 0xED or 0xEE or 0xFA or 0xFB or 0xFC)
+                    && Cp932.GetChars(bytes[..2], back) == 1 && back[0] == c,
+                _ => false,
+            };
         }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
-        if (bytes.Length == 1)
-        {
-            return true;
-        }
-        if (bytes.Length != 2 || !string.Equals(Cp932.GetString(bytes), element, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        return bytes[0] is not (0x87 or 0xED or 0xEE or 0xFA or 0xFB or 0xFC);
-    }
+        return bits;
+    });
 }

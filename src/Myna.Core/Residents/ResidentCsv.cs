@@ -187,14 +187,10 @@ public static class ResidentCsv
         var postal = Optional(PostalCode);
         if (postal is not null)
         {
-            var digits = IdentifierInput.Normalize(postal);
-            if (digits.Length != 7 || !digits.All(char.IsAsciiDigit))
+            postal = Residents.PostalCode.Normalize(postal);
+            if (postal is null)
             {
-                problems.Add((PostalCode, "must be 7 digits (e.g. 986-8501)"));
-            }
-            else
-            {
-                postal = string.Concat(digits.AsSpan(0, 3), "-", digits.AsSpan(3));
+                problems.Add((PostalCode, Residents.PostalCode.Rule));
             }
         }
         var prefecture = RequiredText(Prefecture);

@@ -50,6 +50,7 @@ public sealed class MunicipalInitial : Migration
         m.Sql("CREATE UNIQUE INDEX ix_residents_resident_code ON residents (resident_code)");
         m.Sql("CREATE INDEX ix_residents_household_id ON residents (household_id)");
         m.Sql("CREATE INDEX ix_residents_birth_date ON residents (birth_date)");
+        m.Sql("CREATE INDEX ix_residents_status ON residents (status, id)");
         m.Sql("""
             CREATE TABLE resident_events (
                 id INTEGER NOT NULL CONSTRAINT pk_resident_events PRIMARY KEY AUTOINCREMENT,

@@ -37,46 +37,79 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
         {
             pending = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
-        var run = new NumberingRun { StartedAt = time.GetUtcNow(), Pending = pending };
-        db.NumberingRuns.Add(run);
-        await db.SaveChangesAsync(ct);
+        long runId;
+        await using (var start = Sql.Command(db, "INSERT INTO numbering_runs (started_at, pending, done) VALUES (@at, @p, 0) RETURNING id", "@at", "@p"))
+        {
+            start.Set(0, time.GetUtcNow());
+            start.Set(1, pending);
+            runId = Convert.ToInt64(await start.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
         progress?.Report(new NumberingProgress(0, pending));
 
-        long done = 0, lastId = 0;
-        var ids = new List<long>(ChunkSize);
-        var codes = new List<ResidentCode>(ChunkSize);
+        long done = 0;
         await using var select = Sql.Command(db, $"SELECT r.id, r.resident_code {Unnumbered} AND r.id > @last ORDER BY r.id LIMIT {ChunkSize}", "@last");
-        while (true)
+        // A pipeline over the two cores: while this thread stores chunk k, another asks the
+        // national side for chunk k+1 and encrypts it. Chunks are disjoint id ranges.
+        var chunk = await SelectChunkAsync(select, 0, ct);
+        var preparing = chunk is null ? null : Task.Run(() => PrepareAsync(municipality, chunk, ct), ct);
+        while (preparing is not null)
         {
-            ids.Clear();
-            codes.Clear();
-            select.Transaction = null;
-            select.Set(0, lastId);
-            await using (var reader = await select.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    ids.Add(reader.GetInt64(0));
-                    codes.Add(ResidentCode.Parse(reader.GetString(1)));
-                }
-            }
-            if (ids.Count == 0)
-            {
-                break;
-            }
-            lastId = ids[^1];
-            var numbers = await national.AssignAsync(municipality, codes, ct);
-            done += await StoreChunkAsync(db, run.Id, ids, numbers, actor, done, ct);
+            var prepared = await preparing;
+            var next = await SelectChunkAsync(select, prepared.Ids[^1], ct);
+            preparing = next is null ? null : Task.Run(() => PrepareAsync(municipality, next, ct), ct);
+            done += await StoreChunkAsync(db, runId, prepared, actor, done, ct);
             progress?.Report(new NumberingProgress(done, pending));
         }
-        run.FinishedAt = time.GetUtcNow();
-        run.Done = done;
-        await db.SaveChangesAsync(ct);
-        return new NumberingSummary(run.Id, done, await db.ResidentNumbers.CountAsync(n => n.IsCurrent, ct) - done);
+        await using (var finish = Sql.Command(db, "UPDATE numbering_runs SET finished_at = @at, done = @d WHERE id = @id", "@at", "@d", "@id"))
+        {
+            finish.Set(0, time.GetUtcNow());
+            finish.Set(1, done);
+            finish.Set(2, runId);
+            await finish.ExecuteNonQueryAsync(ct);
+        }
+        long numbered;
+        await using (var count = Sql.Command(db, "SELECT COUNT(*) FROM resident_numbers WHERE is_current"))
+        {
+            numbered = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        return new NumberingSummary(runId, done, numbered - done);
     }
 
-    private async Task<long> StoreChunkAsync(MunicipalDb db, long runId, List<long> ids, IReadOnlyList<IndividualNumber> numbers,
-        string actor, long doneBefore, CancellationToken ct)
+    private sealed record Chunk(List<long> Ids, List<ResidentCode> Codes);
+
+    private sealed record PreparedChunk(List<long> Ids, ProtectedNumber[] Numbers);
+
+    private static async Task<Chunk?> SelectChunkAsync(System.Data.Common.DbCommand select, long afterId, CancellationToken ct)
+    {
+        var chunk = new Chunk(new List<long>(ChunkSize), new List<ResidentCode>(ChunkSize));
+        select.Transaction = null;
+        select.Set(0, afterId);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            chunk.Ids.Add(reader.GetInt64(0));
+            chunk.Codes.Add(ResidentCode.Parse(reader.GetString(1)));
+        }
+        return chunk.Ids.Count == 0 ? null : chunk;
+    }
+
+    private async Task<PreparedChunk> PrepareAsync(MunicipalityCode municipality, Chunk chunk, CancellationToken ct)
+    {
+        var numbers = await national.AssignAsync(municipality, chunk.Codes, ct);
+        var sealedNumbers = new ProtectedNumber[numbers.Count];
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            sealedNumbers[i] = protector.Protect(numbers[i], chunk.Ids[i]);
+        }
+        return new PreparedChunk(chunk.Ids, sealedNumbers);
+    }
+
+    /// <summary>
+    /// Stores one chunk with its progress and audit record in one transaction. ON CONFLICT skips
+    /// a resident numbered meanwhile by another run; the unique indexes keep numbers one per
+    /// resident and unshared.
+    /// </summary>
+    private async Task<long> StoreChunkAsync(MunicipalDb db, long runId, PreparedChunk chunk, string actor, long doneBefore, CancellationToken ct)
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var now = time.GetUtcNow();
@@ -85,14 +118,14 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
             "INSERT INTO resident_numbers (resident_id, cipher, lookup_hash, last4, is_current, assigned_at) " +
             "VALUES (@r, @c, @h, @l, TRUE, @at) ON CONFLICT DO NOTHING", "@r", "@c", "@h", "@l", "@at"))
         {
-            for (var i = 0; i < ids.Count; i++)
+            insert.Set(4, now);
+            for (var i = 0; i < chunk.Ids.Count; i++)
             {
-                var p = protector.Protect(numbers[i], ids[i]);
-                insert.Set(0, ids[i]);
+                var p = chunk.Numbers[i];
+                insert.Set(0, chunk.Ids[i]);
                 insert.Set(1, p.Cipher);
                 insert.Set(2, p.LookupHash);
                 insert.Set(3, p.Last4);
-                insert.Set(4, now);
                 stored += await insert.ExecuteNonQueryAsync(ct);
             }
         }
@@ -103,7 +136,7 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
             await update.ExecuteNonQueryAsync(ct);
         }
         await audit.AppendAsync(db, actor, AuditActions.NumbersAssigned,
-            string.Create(CultureInfo.InvariantCulture, $"residents:{ids[0]}-{ids[^1]}"),
+            string.Create(CultureInfo.InvariantCulture, $"residents:{chunk.Ids[0]}-{chunk.Ids[^1]}"),
             detail: string.Create(CultureInfo.InvariantCulture, $"run={runId} numbered={stored}"), ct: ct);
         await tx.CommitAsync(ct);
         return stored;

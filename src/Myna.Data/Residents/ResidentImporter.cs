@@ -96,8 +96,8 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var postgres = Sql.IsPostgres(db);
         await Sql.ExecuteAsync(db, postgres
-            ? "CREATE TEMP TABLE import_seen (code text PRIMARY KEY, line bigint NOT NULL) ON COMMIT DROP"
-            : "CREATE TEMP TABLE import_seen (code TEXT PRIMARY KEY, line INTEGER NOT NULL)", ct);
+            ? "CREATE TEMP TABLE import_seen (code bigint PRIMARY KEY, line bigint NOT NULL) ON COMMIT DROP"
+            : "CREATE TEMP TABLE import_seen (code INTEGER PRIMARY KEY, line INTEGER NOT NULL)", ct);
         try
         {
             var result = await RunAsync(db, rows, actor, progress, ct);
@@ -163,11 +163,12 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
             {
                 continue;
             }
-            seen.Set(0, record.Code.Value);
+            var codeNumber = long.Parse(record.Code.Value, CultureInfo.InvariantCulture);
+            seen.Set(0, codeNumber);
             seen.Set(1, row.Line);
             if (await seen.ExecuteNonQueryAsync(ct) == 0)
             {
-                seenLine.Set(0, record.Code.Value);
+                seenLine.Set(0, codeNumber);
                 var first = Convert.ToInt64(await seenLine.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
                 Problem(row.Line, ResidentCsv.ResidentCode, string.Create(CultureInfo.InvariantCulture, $"the same resident code is already on line {first}"));
                 continue;

@@ -122,10 +122,8 @@ public sealed class ResidentRegister(TimeProvider time)
         r.GivenNameKana = Kana(c.GivenNameKana, r.GivenNameKana, "givenNameKana");
         if (c.PostalCode is not null)
         {
-            var digits = Core.Identifiers.IdentifierInput.Normalize(c.PostalCode);
-            r.PostalCode = digits.Length == 0 ? null
-                : digits.Length == 7 && digits.All(char.IsAsciiDigit) ? $"{digits[..3]}-{digits[3..]}"
-                : throw new RegisterRuleException("postalCode", "a postal code has 7 digits");
+            r.PostalCode = c.PostalCode.Trim().Length == 0 ? null
+                : PostalCode.Normalize(c.PostalCode) ?? throw new RegisterRuleException("postalCode", PostalCode.Rule);
         }
         r.Town = Text(c.Town, r.Town, "town", required: true);
         r.Block = Text(c.Block, r.Block, "block", required: true);

@@ -9,7 +9,10 @@ namespace Myna.Data.Stores;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    // A 64 MiB page cache keeps the random-keyed hash indexes (numbers, lookups) in memory;
+    // SQLite's 2 MiB default makes every insert into them a read from disk once they outgrow it.
+    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; " +
+        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
 
     public static readonly SqlitePragmas Instance = new();
 

@@ -117,6 +117,31 @@ public sealed class NumberingTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task NationalSide_AfterAChange_AnswersTheChangedNumberAndNeverReissuesTheOldOne(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        var national = stores.Runtime.NationalNumbering();
+        var code = ResidentCode.FromBody(1234567890);
+        var first = Assert.Single(await national.AssignAsync(TestStores.Ishinomaki, [code]));
+
+        var second = await national.ChangeAsync(TestStores.Ishinomaki, code);
+        var third = await national.ChangeAsync(TestStores.Ishinomaki, code);
+
+        Assert.Equal(third, Assert.Single(await national.AssignAsync(TestStores.Ishinomaki, [code])));
+        Assert.Equal(3, new[] { first, second, third }.Distinct().Count());
+        await using var db = stores.Runtime.Stores.OpenNational();
+        Assert.Equal(2, await db.RetiredNumbers.CountAsync());
+        Assert.Equal(1, await db.ChangedNumbers.CountAsync());
+        // Other codes still get their own numbers, none of them a retired or changed one.
+        var others = await national.AssignAsync(TestStores.Ishinomaki, Enumerable.Range(1, 500).Select(i => ResidentCode.FromBody(2_000_000_000L + i)).ToList());
+        Assert.DoesNotContain(first, others);
+        Assert.DoesNotContain(second, others);
+        Assert.DoesNotContain(third, others);
+        Assert.Equal(500, others.Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task StoredNumber_IsEncryptedAndFoundByKeyedHashOnly(string provider)
     {
         await using var stores = await TestStores.CreateAsync(provider);
