@@ -89,6 +89,35 @@ public sealed class StaffJourneyTests
     }
 
     [Fact]
+    public async Task Clerk_RecordsAMoveWithinTheCity_HistoryShowsIt()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 20);
+        var baseUrl = factory.StartKestrel();
+        var (id, _) = await factory.AnyResidentAsync();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await SignInAsync(browser, baseUrl, "clerk", "clerk-demo-2026");
+            await page.GotoAsync($"{baseUrl}/residents/{id}");
+            await page.ClickAsync("[data-testid=event-form] summary");
+            await page.SelectOptionAsync("select[name='Event.Type']", "AddressChangeWithin");
+            await page.FillAsync("input[name='Event.EffectiveDate']", "R8.11.1");
+            await page.FillAsync("input[name='Event.Town']", "中里二丁目");
+            await page.FillAsync("input[name='Event.Block']", "5番1号");
+            await Browser.ScreenshotAsync(page, "05-event-form");
+            await page.ClickAsync("[data-testid=event-submit]");
+            await page.WaitForSelectorAsync("[data-testid=event-recorded]");
+            var history = await page.InnerTextAsync("[data-testid=history]");
+            Assert.Contains("転居", history, StringComparison.Ordinal);
+            Assert.Contains("令和8年11月1日", history, StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, "06-event-recorded");
+            await using var db = factory.Stores.OpenMunicipal();
+            Assert.Equal("中里二丁目", (await db.Residents.SingleAsync(r => r.Id == id)).Town);
+        }
+    }
+
+    [Fact]
     public async Task SupportOfficer_SeesNoRevealButton_AndWrongPasswordShowsError()
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 20);

@@ -145,6 +145,13 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
         await using var seenLine = Sql.Command(db, "SELECT line FROM import_seen WHERE code = @c", "@c");
         await using var commands = new RegisterCommands(db);
 
+        // Loading an empty register (the first import) cannot meet a known resident code, so the
+        // per-row lookup is skipped; duplicates within the file are still caught above.
+        bool registerWasEmpty;
+        await using (var any = Sql.Command(db, "SELECT CASE WHEN EXISTS (SELECT 1 FROM residents) THEN 0 ELSE 1 END"))
+        {
+            registerWasEmpty = Convert.ToInt32(await any.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
+        }
         string? lastHouseholdCode = null;
         long lastHouseholdId = 0;
         foreach (var row in rows)
@@ -183,7 +190,7 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
                 lastHouseholdId = await commands.FindOrAddHouseholdAsync(record.HouseholdCode, now, ct);
                 lastHouseholdCode = record.HouseholdCode;
             }
-            var existing = await commands.FindAsync(record.Code.Value, ct);
+            var existing = registerWasEmpty ? null : await commands.FindAsync(record.Code.Value, ct);
             if (existing is null)
             {
                 var resident = RegisterCommands.ToResident(record, lastHouseholdId, now);

@@ -16,6 +16,31 @@ public static class Display
         return Date(DateOnly.FromDateTime(local.DateTime), text) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// An event note as stored ("import: Town, Block", "FamilyName — 婚姻") with the field names
+    /// in the reader's language; the free text after the dash is shown as written.
+    /// </summary>
+    public static string EventNote(string? note, UiText t)
+    {
+        if (string.IsNullOrEmpty(note))
+        {
+            return "";
+        }
+        var (fields, free) = note.Split(" — ", 2) is [var f, var rest] ? (f, " — " + rest) : (note, "");
+        var prefix = "";
+        if (fields.StartsWith("import", StringComparison.Ordinal))
+        {
+            prefix = t["event.import"];
+            fields = fields["import".Length..].TrimStart(':', ' ');
+            if (fields.Length > 0)
+            {
+                prefix += ": ";
+            }
+        }
+        var names = fields.Length == 0 ? [] : fields.Split(", ").Select(f => t["field." + f] is var label && label != "field." + f ? label : f);
+        return prefix + string.Join(t.IsEnglish ? ", " : "、", names) + free;
+    }
+
     public static int Age(DateOnly birth, DateOnly today)
     {
         var age = today.Year - birth.Year;
