@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
+using Myna.Core.Audit;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Core.Protection;
@@ -75,10 +76,13 @@ public sealed class MynaRuntime
     private readonly ConcurrentDictionary<MunicipalityCode, NumberProtector> protectors = new();
 
     public AuditLog MunicipalAudit(MunicipalityCode code) =>
-        audits.GetOrAdd(code.Value, scope => new AuditLog(Keys.Read(scope, KeyDirectory.Audit), Time));
+        audits.GetOrAdd(code.Value, NewAudit);
 
     public AuditLog NationalAudit() =>
-        audits.GetOrAdd(KeyDirectory.NationalScope, scope => new AuditLog(Keys.Read(scope, KeyDirectory.Audit), Time));
+        audits.GetOrAdd(KeyDirectory.NationalScope, NewAudit);
+
+    private AuditLog NewAudit(string scope) =>
+        new(Keys.Read(scope, KeyDirectory.Audit), Time, new AuditAnchor(Keys.AnchorPath(scope)));
 
     public NumberProtector Protector(MunicipalityCode code) =>
         protectors.GetOrAdd(code, c => NumberProtector.FromKeys(Keys, c.Value));

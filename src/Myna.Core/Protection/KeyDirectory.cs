@@ -78,6 +78,9 @@ public sealed class KeyDirectory(string root)
     }
 
     public bool Exists(string scope, string name) => File.Exists(PathOf(scope, name));
+
+    /// <summary>Where the audit anchor of a scope lives: beside its audit key, outside the database.</summary>
+    public string AnchorPath(string scope) => Path.Combine(Root, scope, "audit.anchor");
 }
 
 public sealed class KeyMissingException(string message) : InvalidOperationException(message);

@@ -8,8 +8,13 @@ namespace Myna.Data.Audit;
 /// lock; SQLite: the single writer) so that sequence numbers have no gaps and each record
 /// chains to the one before. Call inside the transaction of the action being audited, so the
 /// action and its record commit or vanish together.
+/// <para>
+/// With an <see cref="AuditAnchor"/>, each append first moves the anchor to the newest record
+/// already committed (read under the write lock, so it is never ahead of the database), and a
+/// clean verification moves it to the end: records cut off the end of the log are then caught.
+/// </para>
 /// </summary>
-public sealed class AuditLog(byte[] key, TimeProvider time)
+public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor? anchor = null)
 {
     private readonly AuditChain chain = new(key);
 
@@ -34,6 +39,10 @@ public sealed class AuditLog(byte[] key, TimeProvider time)
                     lastSequence = reader.GetInt64(0);
                     previousHash = (byte[])reader.GetValue(1);
                 }
+            }
+            if (lastSequence > 0)
+            {
+                anchor?.Advance(lastSequence, previousHash);
             }
             var record = new AuditRecord
             {
@@ -84,11 +93,38 @@ public sealed class AuditLog(byte[] key, TimeProvider time)
     public async Task<AuditVerification> VerifyAsync(DbContext db, CancellationToken ct = default)
     {
         var verifier = new AuditChainVerifier(chain);
+        AuditRecord? last = null;
+        var anchored = anchor?.Read();
+        byte[]? hashAtAnchor = null;
         await foreach (var r in db.Set<AuditRecord>().AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             verifier.Add(r);
+            last = r;
+            if (r.Sequence == anchored?.Sequence)
+            {
+                hashAtAnchor = r.Hash;
+            }
         }
-        return verifier.Result();
+        var result = verifier.Result();
+        var problems = result.Problems.ToList();
+        if (anchored is { } a)
+        {
+            var end = last?.Sequence ?? 0;
+            if (end < a.Sequence)
+            {
+                problems.Add(new AuditProblem(end + 1, a.Sequence, AuditProblemKind.Missing));
+            }
+            else if (hashAtAnchor is not null && !hashAtAnchor.AsSpan().SequenceEqual(a.Hash)
+                && !problems.Any(p => p.FirstSequence <= a.Sequence && a.Sequence <= p.LastSequence))
+            {
+                problems.Add(new AuditProblem(a.Sequence, a.Sequence, AuditProblemKind.Altered));
+            }
+        }
+        if (problems.Count == 0 && last is not null)
+        {
+            anchor?.Advance(last.Sequence, last.Hash);
+        }
+        return result with { Problems = problems };
     }
 
     public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) =>

@@ -145,7 +145,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
     }
 
     public async Task InsertEventAsync(long residentId, ResidentEventType type, DateOnly effective, DateOnly notified,
-        DateTimeOffset now, string actor, string? note, ResidentSnapshot snapshot, CancellationToken ct)
+        DateTimeOffset now, string actor, string? note, string snapshotJson, CancellationToken ct)
     {
         insertEvent.Set(0, residentId);
         insertEvent.Set(1, (int)type);
@@ -154,7 +154,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
         insertEvent.Set(4, now);
         insertEvent.Set(5, actor);
         insertEvent.Set(6, note);
-        insertEvent.Set(7, snapshot.ToJson());
+        insertEvent.Set(7, snapshotJson);
         await insertEvent.ExecuteNonQueryAsync(ct);
     }
 

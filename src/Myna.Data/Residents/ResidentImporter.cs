@@ -1,6 +1,6 @@
-using System.Text;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
@@ -154,9 +154,12 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
         }
         string? lastHouseholdCode = null;
         long lastHouseholdId = 0;
-        foreach (var row in rows)
+        // Parsing, checks, derived fields and the event snapshot are prepared on the other core.
+        var prepared = ReadAhead.MapAsync(rows, row => new PreparedRow(row,
+            row.Record is { } r ? RegisterCommands.ToResident(r, 0, now) : null,
+            row.Record?.Data.ToJson()), capacity: 2048, ct);
+        await foreach (var (row, newResident, snapshotJson) in prepared)
         {
-            ct.ThrowIfCancellationRequested();
             count++;
             if (count % 10_000 == 0)
             {
@@ -193,10 +196,11 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
             var existing = registerWasEmpty ? null : await commands.FindAsync(record.Code.Value, ct);
             if (existing is null)
             {
-                var resident = RegisterCommands.ToResident(record, lastHouseholdId, now);
+                var resident = newResident!;
+                resident.HouseholdId = lastHouseholdId;
                 var id = await commands.InsertResidentAsync(resident, ct);
                 await commands.InsertEventAsync(id, ResidentEventType.InitialRegistration, record.RegisteredOn, record.RegisteredOn,
-                    now, actor, "import", record.Data, ct);
+                    now, actor, "import", snapshotJson!, ct);
                 added++;
             }
             else if (existing.Value.Snapshot == record.Data && existing.Value.RegisteredOn == record.RegisteredOn)
@@ -210,15 +214,18 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
                 {
                     fields.Add(nameof(Resident.RegisteredOn));
                 }
-                var resident = RegisterCommands.ToResident(record, lastHouseholdId, now);
+                var resident = newResident!;
+                resident.HouseholdId = lastHouseholdId;
                 resident.Id = existing.Value.Id;
                 await commands.UpdateResidentAsync(resident, ct);
                 await commands.InsertEventAsync(resident.Id, ResidentEventType.Correction, today, today, now, actor,
-                    "import: " + string.Join(", ", fields), record.Data, ct);
+                    "import: " + string.Join(", ", fields), snapshotJson!, ct);
                 changed++;
             }
         }
         progress?.Report(count);
         return new ImportResult(count, added, changed, unchanged, problemCount, problems);
     }
+
+    private sealed record PreparedRow(ImportRow Row, Resident? Resident, string? SnapshotJson);
 }

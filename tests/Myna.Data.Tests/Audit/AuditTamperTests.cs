@@ -88,6 +88,20 @@ public sealed class AuditTamperTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Verify_RecordsCutOffTheEnd_AreNamedThroughTheAnchor(string provider)
+    {
+        await using var stores = await WithRecordsAsync(provider, 10);
+        Assert.True((await VerifyAsync(stores)).IsIntact); // moves the anchor to 10
+        await using (var db = stores.OpenMunicipal())
+        {
+            await TamperAsync(db, provider, "DELETE FROM audit_records WHERE sequence >= 8");
+        }
+        var result = await VerifyAsync(stores);
+        Assert.Equal([new AuditProblem(8, 10, AuditProblemKind.Missing)], result.Problems);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Verify_ReorderedRecords_AreNamed(string provider)
     {
         await using var stores = await WithRecordsAsync(provider, 10);
