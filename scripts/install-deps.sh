@@ -13,6 +13,8 @@ want fonts-ipaexfont
 if [ "$mode" = test ]; then
   want chromium
   want postgresql
+  want poppler-utils  # pdftoppm: PDF pages to images, for reading QR codes back
+  want zbar-tools     # zbarimg: a standard QR decoder
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -14,6 +14,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ResidentCommands.Import());
 root.Subcommands.Add(ResidentCommands.Residents());
 root.Subcommands.Add(NumberCommands.Create());
+root.Subcommands.Add(NoticeCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Notices;
 using Myna.Core.Numbering;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
@@ -19,6 +20,11 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<NumberingRun> NumberingRuns => Set<NumberingRun>();
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<ResidenceRegistration> ResidenceRegistrations => Set<ResidenceRegistration>();
+    public DbSet<NoticeBatch> NoticeBatches => Set<NoticeBatch>();
+    public DbSet<NoticeEnvelope> NoticeEnvelopes => Set<NoticeEnvelope>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<MailEvent> MailEvents => Set<MailEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +65,34 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.ToTable("staff_accounts");
             e.HasIndex(x => x.UserName).IsUnique();
             e.Ignore(x => x.RoleList);
+        });
+        b.Entity<ResidenceRegistration>(e =>
+        {
+            e.ToTable("residence_registrations");
+            e.HasIndex(x => x.ResidentId);
+            e.Ignore(x => x.IsCurrent);
+        });
+        b.Entity<NoticeBatch>(e => e.ToTable("notice_batches"));
+        b.Entity<NoticeEnvelope>(e =>
+        {
+            e.ToTable("notice_envelopes");
+            e.HasIndex(x => new { x.BatchId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.RegisteredMailNumber);
+            e.HasIndex(x => new { x.State, x.KeepUntil });
+        });
+        b.Entity<Notice>(e =>
+        {
+            e.ToTable("notices");
+            // DOMAIN §3.1: a number is notified once; §1.5: application IDs are unique.
+            e.HasIndex(x => x.ResidentNumberId).IsUnique();
+            e.HasIndex(x => x.ApplicationId).IsUnique();
+            e.HasIndex(x => x.EnvelopeId);
+            e.HasIndex(x => x.ResidentId);
+        });
+        b.Entity<MailEvent>(e =>
+        {
+            e.ToTable("mail_events");
+            e.HasIndex(x => x.EnvelopeId);
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

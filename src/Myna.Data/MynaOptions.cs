@@ -41,4 +41,11 @@ public sealed class MunicipalityOptions
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string Prefecture { get; set; } = "";
+
+    /// <summary>
+    /// Residence registrations (DOMAIN §3.2) are taken only from this day to <see cref="ResidenceWindowTo"/>
+    /// (e.g. 1–30 September of a rollout); both empty means the window is always open.
+    /// </summary>
+    public DateOnly? ResidenceWindowFrom { get; set; }
+    public DateOnly? ResidenceWindowTo { get; set; }
 }

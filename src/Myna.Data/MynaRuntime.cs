@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Myna.Core.Audit;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
+using Myna.Core.Notices;
 using Myna.Core.Protection;
 using Myna.Data.Audit;
+using Myna.Data.Notices;
 using Myna.Data.Numbering;
 using Myna.Data.Residents;
 
@@ -93,4 +95,17 @@ public sealed class MynaRuntime
         new(NationalNumbering(), MunicipalAudit(code), Protector(code), Time);
 
     public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
+    public NoticeGeneration NoticeGeneration(MunicipalityCode code) => new(Municipality(code), MunicipalAudit(code), Time);
+
+    public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code));
+
+    public ResidenceRegistry ResidenceRegistry(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
+    /// <summary>The residence registration window of DOMAIN §3.2, or null when always open.</summary>
+    public RegistrationWindow? ResidenceWindow(MunicipalityCode code)
+    {
+        var m = Options.Municipalities.FirstOrDefault(o => o.Code == code.Value);
+        return m is { ResidenceWindowFrom: { } from, ResidenceWindowTo: { } to } ? new RegistrationWindow(from, to) : null;
+    }
 }

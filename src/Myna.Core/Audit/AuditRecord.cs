@@ -34,4 +34,11 @@ public static class AuditActions
     public const string SignInFailed = "staff.sign-in-failed";
     public const string AccountLocked = "staff.locked";
     public const string ResidentSearchedByNumber = "resident.search-by-number";
+    public const string NoticesGenerated = "notices.generate";
+    public const string NoticesPrinted = "notices.print";
+    public const string ResidenceRegistered = "residence.register";
+    public const string ResidenceEnded = "residence.end";
+    public const string AddressProtectionChanged = "resident.address-protection";
+    public const string ProtectedAddressRefused = "resident.protected-address-refused";
+    public const string MailStateChanged = "mail.state";
 }

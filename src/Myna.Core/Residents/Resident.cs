@@ -52,6 +52,12 @@ public sealed class Resident
 
     public ResidentStatus Status { get; set; }
 
+    /// <summary>
+    /// DV等支援措置 (DOMAIN §9): the address is shown only to the support-measure officer; set and
+    /// lifted only by that role.
+    /// </summary>
+    public bool AddressProtected { get; set; }
+
     /// <summary>Date the person entered this municipality's register.</summary>
     public DateOnly RegisteredOn { get; set; }
 
