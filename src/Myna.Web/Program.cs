@@ -93,6 +93,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapResidentsApi();
+api.MapResidenceApi();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -79,6 +79,10 @@ internal static class ResidentCommands
             {
                 var rows = await exporter.ExportAsync(db, parse.GetRequiredValue(file), parse.GetValue(encoding), withNumbers, purposeCode, CliContext.Actor, ct);
                 await Console.Out.WriteLineAsync($"exported {rows:N0} residents to {parse.GetRequiredValue(file)}{(withNumbers ? " with individual numbers (audited)" : "")}");
+                if (exporter.Withheld > 0)
+                {
+                    await Console.Out.WriteLineAsync($"{exporter.Withheld:N0} resident(s) under a support measure (DOMAIN §9) left out: their address is not exported");
+                }
             }
             catch (InvalidOperationException e)
             {

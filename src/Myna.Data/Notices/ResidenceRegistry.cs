@@ -4,6 +4,7 @@ using Myna.Core.Audit;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
+using Myna.Data.Residents;
 
 namespace Myna.Data.Notices;
 
@@ -25,7 +26,7 @@ public sealed class ResidenceRegistry(AuditLog audit, TimeProvider time)
         string actor, CancellationToken ct = default)
     {
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registration.ResidentId, ct)
-            ?? throw new ResidenceRulesException([new ResidenceProblem(nameof(registration.ResidentId), $"resident {registration.ResidentId} does not exist")]);
+            ?? throw new RegisterRuleException("id", $"resident {registration.ResidentId} does not exist");
         var problems = ResidenceRules.Check(registration, window).ToList();
         if (resident.Status != ResidentStatus.Active)
         {

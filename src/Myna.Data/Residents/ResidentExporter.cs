@@ -13,9 +13,14 @@ namespace Myna.Data.Residents;
 /// Writes the register in the import format (docs/resident-csv.md), streaming. Numbers are
 /// included only with a registered purpose, and that export is audited (DOMAIN §12). The file
 /// appears only when complete: it is written beside the target and renamed at the end.
+/// Residents under a support measure are left out (DOMAIN §9: the file would carry their
+/// address to whoever receives it); <see cref="Withheld"/> counts them.
 /// </summary>
 public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, PurposeCatalog purposes)
 {
+    /// <summary>Residents left out of the last export because their address is protected.</summary>
+    public long Withheld { get; private set; }
+
     public async Task<long> ExportAsync(MunicipalDb db, string path, string? encodingName, bool includeNumbers, string? purposeCode,
         string actor, CancellationToken ct = default)
     {
@@ -36,7 +41,8 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
             {
                 var csv = new CsvWriter(writer);
                 csv.WriteRecord(includeNumbers ? ResidentCsv.Columns.Append(ResidentCsv.IndividualNumber) : ResidentCsv.Columns);
-                var rows = db.Residents.AsNoTracking().OrderBy(r => r.Id).Select(r => new
+                Withheld = await db.Residents.CountAsync(r => r.AddressProtected, ct);
+                var rows = db.Residents.AsNoTracking().Where(r => !r.AddressProtected).OrderBy(r => r.Id).Select(r => new
                 {
                     Resident = r,
                     r.Household!.HouseholdCode,
@@ -63,7 +69,7 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
             }
             // DOMAIN §12: the record of who exported which numbers for what is written before the file is released.
             await audit.AppendAsync(db, actor, includeNumbers ? AuditActions.NumbersExported : AuditActions.ResidentsExported, "residents",
-                purpose?.Code, string.Create(CultureInfo.InvariantCulture, $"rows={count} file={Path.GetFileName(full)}"), ct);
+                purpose?.Code, string.Create(CultureInfo.InvariantCulture, $"rows={count} withheld={Withheld} file={Path.GetFileName(full)}"), ct);
             File.Move(partial, full, overwrite: true);
             return count;
         }

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Identifiers;
+using Myna.Core.Notices;
 using Myna.Core.Numbering;
 using Myna.Core.Protection;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
+using Myna.Data.Notices;
 
 namespace Myna.Data.Residents;
 
@@ -15,7 +17,7 @@ public sealed record ResidentSearchCriteria(string? Name = null, string? BirthDa
     int Page = 1, int PageSize = 20);
 
 public sealed record ResidentSummary(long Id, string ResidentCode, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
-    string Address, ResidentStatus Status, string? NumberLast4)
+    string Address, ResidentStatus Status, string? NumberLast4, bool AddressProtected = false)
 {
     /// <summary>DOMAIN §1.3: masked unless shown with a purpose.</summary>
     public string MaskedNumber => NumberLast4 is null ? "" : "********" + NumberLast4;
@@ -29,16 +31,21 @@ public sealed class SearchInputException(string field, string message) : Argumen
     public string Field { get; } = field;
 }
 
+/// <summary>A resident's page: the register entry, household, history, numbers and residence registrations (§3.2, newest first).</summary>
 public sealed record ResidentDetails(Resident Resident, string HouseholdCode, IReadOnlyList<ResidentSummary> Household,
-    IReadOnlyList<ResidentEvent> Events, IReadOnlyList<ResidentNumber> Numbers);
+    IReadOnlyList<ResidentEvent> Events, IReadOnlyList<ResidentNumber> Numbers, IReadOnlyList<ResidenceRegistration> Residences);
+
+/// <summary>Who is reading: the audit name and whether the role may see protected addresses (DOMAIN §9).</summary>
+public sealed record Reader(string Actor, bool MaySeeProtected);
 
 /// <summary>Reads of the register for the staff UI and the API (DOMAIN §2, §12).</summary>
 public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, PurposeCatalog purposes)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, string actor, CancellationToken ct = default)
+    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, Reader reader, CancellationToken ct = default)
     {
+        var actor = reader.Actor;
         var query = db.Residents.AsNoTracking();
         var any = false;
         if (!string.IsNullOrWhiteSpace(c.Name))
@@ -70,6 +77,11 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             var address = ResidentSearch.NormalizeName(c.Address);
             query = query.Where(r => (r.Prefecture + r.City + r.Town + r.Block).Contains(address)
                 || (r.City + r.Town + r.Block).Contains(address));
+            if (!reader.MaySeeProtected)
+            {
+                // §9: a match on a protected address would itself tell where the person lives.
+                query = query.Where(r => !r.AddressProtected);
+            }
         }
         if (!string.IsNullOrWhiteSpace(c.Identifier))
         {
@@ -112,22 +124,50 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             .Select(r => new
             {
                 r.Id, r.ResidentCode, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.BirthDate, r.Sex,
-                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status,
+                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status, r.AddressProtected,
                 Last4 = db.ResidentNumbers.Where(n => n.ResidentId == r.Id && n.IsCurrent).Select(n => n.Last4).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName,
             r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, r.Sex,
-            string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building), r.Status, r.Last4)).ToList();
+            r.AddressProtected && !reader.MaySeeProtected
+                ? AddressProtection.Hidden
+                : string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building),
+            r.Status, r.Last4, r.AddressProtected)).ToList();
+        var withheld = items.Where(i => i.AddressProtected && !reader.MaySeeProtected).Select(i => i.Id).ToList();
+        if (withheld.Count > 0)
+        {
+            await RecordWithheldAsync(db, actor, withheld, "search", ct);
+        }
         return new ResidentSearchResult(items, total, page, pageSize);
     }
 
-    public static async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, CancellationToken ct = default)
+    /// <summary>§9: every attempt to obtain a protected address is logged for the officer.</summary>
+    private Task<long> RecordWithheldAsync(MunicipalDb db, string actor, IEnumerable<long> residentIds, string where, CancellationToken ct) =>
+        audit.AppendAsync(db, actor, AuditActions.ProtectedAddressRefused,
+            "resident:" + string.Join(",", residentIds.Select(i => i.ToString(CultureInfo.InvariantCulture))), detail: where, ct: ct);
+
+    public async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, Reader reader, CancellationToken ct = default)
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Household).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resident is null)
         {
             return null;
+        }
+        var residences = await ResidenceRegistry.HistoryAsync(db, id, ct);
+        var events = await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        if (resident.AddressProtected && !reader.MaySeeProtected)
+        {
+            AddressProtection.Redact(resident);
+            foreach (var g in residences)
+            {
+                (g.PostalCode, g.Address, g.ProxyPostalCode, g.ProxyAddress) = (null, AddressProtection.Hidden, null, g.ProxyAddress is null ? null : AddressProtection.Hidden);
+            }
+            foreach (var e in events)
+            {
+                e.Snapshot = ""; // the snapshots hold past addresses
+            }
+            await RecordWithheldAsync(db, reader.Actor, [id], "resident page", ct);
         }
         var household = await db.Residents.AsNoTracking()
             .Where(r => r.HouseholdId == resident.HouseholdId)
@@ -135,9 +175,8 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             .Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName, r.FamilyNameKana + "\u3000" + r.GivenNameKana,
                 r.BirthDate, r.Sex, "", r.Status, null))
             .ToListAsync(ct);
-        var events = await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == id).OrderBy(e => e.Id).ToListAsync(ct);
         var numbers = await db.ResidentNumbers.AsNoTracking().Where(n => n.ResidentId == id).OrderBy(n => n.Id).ToListAsync(ct);
-        return new ResidentDetails(resident, resident.Household!.HouseholdCode, household, events, numbers);
+        return new ResidentDetails(resident, resident.Household!.HouseholdCode, household, events, numbers, residences);
     }
 
     /// <summary>

@@ -16,4 +16,15 @@ public static class ApiProblems
         }
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>Several broken rules at once: <c>errors</c> maps each field to its messages.</summary>
+    public static ProblemHttpResult Rules(string code, string title, IEnumerable<(string Field, string Message)> problems)
+    {
+        var list = problems.ToList();
+        var result = Problem(422, code, title, string.Join("; ", list.Select(p => p.Message)), list.Count > 0 ? Camel(list[0].Field) : null);
+        result.ProblemDetails.Extensions["errors"] = list.GroupBy(p => Camel(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return result;
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

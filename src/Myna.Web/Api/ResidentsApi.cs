@@ -9,7 +9,7 @@ using Myna.Web.Infrastructure;
 namespace Myna.Web.Api;
 
 public sealed record ResidentListItem(long Id, string ResidentCode, string Name, string NameKana, DateOnly BirthDate, string BirthDateJapanese,
-    int Sex, string Address, string Status, string? IndividualNumberMasked);
+    int Sex, string Address, string Status, string? IndividualNumberMasked, bool AddressProtected);
 
 public sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int Total, int Page, int PageSize);
 
@@ -21,7 +21,17 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, string? FormerSurname, string? Alias,
     DateOnly BirthDate, string BirthDateJapanese, int Sex, string? PostalCode, string Prefecture, string City, string Town, string Block,
     string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
-    IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers);
+    bool AddressProtected, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers, IReadOnlyList<ResidenceDto> Residences);
+
+/// <summary>A residence registration (DOMAIN §3.2) as the API shows it.</summary>
+public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
+    string? ProxyName, string? ProxyPostalCode, string? ProxyAddress, bool ConsentToShare, DateOnly ReceivedOn, DateTimeOffset RecordedAt,
+    string RecordedBy, bool Current, DateTimeOffset? EndedAt, string? EndedReason, long? SupersededById)
+{
+    public static ResidenceDto From(Myna.Core.Notices.ResidenceRegistration g) => new(g.Id, g.Reason.ToString(), g.ReasonDetail, g.Delivery.ToString(),
+        g.PostalCode, g.Address, g.ProxyName, g.ProxyPostalCode, g.ProxyAddress, g.ConsentToShare, g.ReceivedOn, g.RecordedAt, g.RecordedBy,
+        g.IsCurrent, g.EndedAt, g.EndedReason, g.SupersededById);
+}
 
 public sealed record RevealRequest(string Purpose);
 
@@ -46,7 +56,7 @@ public static class ResidentsApi
             {
                 // The individual number is not a query parameter: numbers never go into URLs (DOMAIN §12). Use POST /residents/search.
                 var result = await services.Queries.SearchAsync(scope.Db,
-                    new ResidentSearchCriteria(name, birthDate, address, null, page ?? 1, pageSize ?? 20), scope.Actor, ct);
+                    new ResidentSearchCriteria(name, birthDate, address, null, page ?? 1, pageSize ?? 20), scope.Reader, ct);
                 return TypedResults.Ok(ToPage(result));
             }
             catch (SearchInputException e)
@@ -60,7 +70,7 @@ public static class ResidentsApi
         {
             try
             {
-                var result = await services.Queries.SearchAsync(scope.Db, criteria, scope.Actor, ct);
+                var result = await services.Queries.SearchAsync(scope.Db, criteria, scope.Reader, ct);
                 return TypedResults.Ok(ToPage(result));
             }
             catch (SearchInputException e)
@@ -70,9 +80,10 @@ public static class ResidentsApi
         }).WithName("SearchResidentsByBody")
           .WithSummary("Search with every condition, including a resident code or an individual number (kept out of the URL)");
 
-        residents.MapGet("/{id:long}", async Task<Results<Ok<ResidentDto>, ProblemHttpResult>> (long id, MunicipalScope scope, CancellationToken ct) =>
+        residents.MapGet("/{id:long}", async Task<Results<Ok<ResidentDto>, ProblemHttpResult>> (long id, ResidentServices services, MunicipalScope scope,
+            CancellationToken ct) =>
         {
-            var details = await ResidentQueries.GetAsync(scope.Db, id, ct);
+            var details = await services.Queries.GetAsync(scope.Db, id, scope.Reader, ct);
             return details is null
                 ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
                 : TypedResults.Ok(ToDto(details));
@@ -138,7 +149,7 @@ public static class ResidentsApi
 
     private static ResidentPage ToPage(ResidentSearchResult r) => new(
         r.Items.Select(i => new ResidentListItem(i.Id, i.ResidentCode, i.FullName, i.FullNameKana, i.BirthDate, JapaneseDate.Format(i.BirthDate),
-            (int)i.Sex, i.Address, ResidentCsv.StatusName(i.Status), i.NumberLast4 is null ? null : i.MaskedNumber)).ToList(),
+            (int)i.Sex, i.Address, ResidentCsv.StatusName(i.Status), i.NumberLast4 is null ? null : i.MaskedNumber, i.AddressProtected)).ToList(),
         r.Total, r.Page, r.PageSize);
 
     private static ResidentDto ToDto(ResidentDetails d)
@@ -148,8 +159,9 @@ public static class ResidentsApi
         return new ResidentDto(r.Id, r.ResidentCode, d.HouseholdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana,
             r.GivenNameKana, r.FormerSurname, r.Alias, r.BirthDate, JapaneseDate.Format(r.BirthDate), (int)r.Sex, r.PostalCode,
             r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute, ResidentCsv.StatusName(r.Status),
-            r.RegisteredOn, current is null ? null : "********" + current.Last4,
+            r.RegisteredOn, current is null ? null : "********" + current.Last4, r.AddressProtected,
             d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note)).ToList(),
-            d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList());
+            d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
+            d.Residences.Select(ResidenceDto.From).ToList());
     }
 }

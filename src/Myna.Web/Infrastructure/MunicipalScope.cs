@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
+using Myna.Core.Staff;
 using Myna.Data;
+using Myna.Data.Residents;
 
 namespace Myna.Web.Infrastructure;
 
@@ -36,6 +38,9 @@ public sealed class MunicipalScope(MynaRuntime runtime, IHttpContextAccessor htt
 
     /// <summary>Who did it, as written to the audit log.</summary>
     public string Actor => http.HttpContext?.User.Identity?.Name ?? "anonymous";
+
+    /// <summary>The reader of register data: only the support-measure officer sees protected addresses (DOMAIN §9).</summary>
+    public Reader Reader => new(Actor, http.HttpContext?.User.IsInRole(StaffRoles.SupportOfficer) == true);
 
     public async ValueTask DisposeAsync()
     {

@@ -33,7 +33,7 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
         }
         try
         {
-            Result = await services.Queries.SearchAsync(scope.Db, new ResidentSearchCriteria(Name, BirthDate, Address, identifier, PageNumber), scope.Actor, ct);
+            Result = await services.Queries.SearchAsync(scope.Db, new ResidentSearchCriteria(Name, BirthDate, Address, identifier, PageNumber), scope.Reader, ct);
         }
         catch (SearchInputException e)
         {

@@ -6,6 +6,7 @@ using Myna.Core.Protection;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
 using Myna.Data;
+using Myna.Data.Notices;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
 
@@ -103,9 +104,95 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
 
     [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
 
+    /// <summary>Which notice after a redirect: "residence", "residence-ended", "protection".</summary>
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
+    public List<string> ResidenceErrors { get; } = [];
+    public bool MayProtect => User.IsInRole(StaffRoles.SupportOfficer);
+    public string? ProtectionError { get; private set; }
+
+    /// <summary>居所情報登録 (DOMAIN §3.2); a second registration replaces the current one.</summary>
+    public async Task<IActionResult> OnPostResidenceAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!MayRecord)
+        {
+            ResidenceErrors.Add(text["residence.forbidden"]);
+            return Page();
+        }
+        var f = Residence;
+        var (registration, problems) = ResidenceForm.Build(Id, f.Reason, f.ReasonDetail, f.Delivery, f.PostalCode, f.Address, f.ProxyName,
+            f.ProxyPostalCode, f.ProxyAddress, f.ProxyAuthorityChecked, f.IdDocumentChecked, f.DeliveryProofChecked, f.ConsentToShare, f.ReceivedOn, Today);
+        if (registration is null)
+        {
+            ResidenceErrors.AddRange(problems.Select(p => p.Message));
+            return Page();
+        }
+        try
+        {
+            await runtime.ResidenceRegistry(scope.Code).RegisterAsync(scope.Db, registration, runtime.ResidenceWindow(scope.Code), scope.Actor, ct);
+        }
+        catch (ResidenceRulesException e)
+        {
+            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "residence" });
+    }
+
+    public async Task<IActionResult> OnPostResidenceEndAsync(string? endReason, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!MayRecord)
+        {
+            ResidenceErrors.Add(text["residence.forbidden"]);
+            return Page();
+        }
+        try
+        {
+            await runtime.ResidenceRegistry(scope.Code).EndAsync(scope.Db, Id, endReason ?? "", scope.Actor, ct);
+        }
+        catch (ResidenceRulesException e)
+        {
+            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "residence-ended" });
+    }
+
+    /// <summary>Sets or lifts the address protection of DOMAIN §9: the support-measure officer only.</summary>
+    public async Task<IActionResult> OnPostProtectionAsync(bool protect, string? protectionReason, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!MayProtect)
+        {
+            return Forbid();
+        }
+        try
+        {
+            await runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, Id, protect, protectionReason, scope.Actor, ct);
+        }
+        catch (RegisterRuleException e)
+        {
+            ProtectionError = e.Message;
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "protection" });
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Details = await ResidentQueries.GetAsync(scope.Db, Id, ct);
+        Details = await services.Queries.GetAsync(scope.Db, Id, scope.Reader, ct);
         if (Details is null)
         {
             return false;
@@ -126,6 +213,23 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         return true;
     }
+}
+
+public sealed class ResidenceFormInput
+{
+    public string? Reason { get; set; }
+    public string? ReasonDetail { get; set; }
+    public string? Delivery { get; set; }
+    public string? PostalCode { get; set; }
+    public string? Address { get; set; }
+    public string? ProxyName { get; set; }
+    public string? ProxyPostalCode { get; set; }
+    public string? ProxyAddress { get; set; }
+    public bool ProxyAuthorityChecked { get; set; }
+    public bool IdDocumentChecked { get; set; }
+    public bool DeliveryProofChecked { get; set; }
+    public bool ConsentToShare { get; set; }
+    public string? ReceivedOn { get; set; }
 }
 
 public sealed class EventForm

@@ -1,0 +1,27 @@
+using Myna.Core.Staff;
+
+namespace Myna.Core.Residents;
+
+/// <summary>
+/// DV等支援措置 (DOMAIN §9): a protected resident's address (and registered residence) reaches
+/// only the support-measure officer. Everyone else sees that the flag is set — departments must
+/// know — and a placeholder where the address would be.
+/// </summary>
+public static class AddressProtection
+{
+    /// <summary>Shown instead of the address.</summary>
+    public const string Hidden = "（支援措置により非表示）";
+
+    public static bool MaySee(IEnumerable<string> roles) => roles.Contains(StaffRoles.SupportOfficer, StringComparer.Ordinal);
+
+    /// <summary>Blanks every address field of a detached copy (postal code, town, block, building and their alternative characters).</summary>
+    public static void Redact(Resident r)
+    {
+        r.PostalCode = null;
+        r.Town = Hidden;
+        r.Block = "";
+        r.Building = null;
+        r.AddressAltFlags = null;
+        r.AddressSubstitute = null;
+    }
+}

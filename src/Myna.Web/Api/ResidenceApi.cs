@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Myna.Core.Calendar;
+using Myna.Core.Staff;
+using Myna.Data;
+using Myna.Data.Notices;
+using Myna.Data.Residents;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Api;
+
+/// <summary>
+/// A residence registration (DOMAIN §3.2). <c>reason</c>: DisasterEvacuee, AbuseVictim, HospitalOrFacility, Other;
+/// <c>delivery</c>: Residence, Proxy, HeldAtOffice (AbuseVictim only). <c>receivedOn</c> accepts ISO or era dates, default today.
+/// </summary>
+public sealed record ResidenceRequest(string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
+    string? ProxyName, string? ProxyPostalCode, string? ProxyAddress, bool ProxyAuthorityChecked, bool IdDocumentChecked,
+    bool DeliveryProofChecked, bool ConsentToShare, string? ReceivedOn);
+
+public sealed record EndRequest(string Reason);
+
+public sealed record AddressProtectionRequest(bool Protected, string Reason);
+
+/// <summary>/api/v1/residents/{id}/residences and /address-protection (DOMAIN §3.2, §9).</summary>
+public static class ResidenceApi
+{
+    public static void MapResidenceApi(this RouteGroupBuilder api)
+    {
+        var residents = api.MapGroup("/residents/{id:long}").WithTags("residences").RequireAuthorization();
+
+        residents.MapPost("/residences", async Task<Results<Created<ResidenceDto>, ProblemHttpResult>> (long id, ResidenceRequest request,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not register residences");
+            }
+            var (registration, problems) = ResidenceForm.Build(id, request.Reason, request.ReasonDetail, request.Delivery, request.PostalCode,
+                request.Address, request.ProxyName, request.ProxyPostalCode, request.ProxyAddress, request.ProxyAuthorityChecked,
+                request.IdDocumentChecked, request.DeliveryProofChecked, request.ConsentToShare, request.ReceivedOn, JapanClock.Today(runtime.Time));
+            if (registration is null)
+            {
+                return ApiProblems.Rules("residence-rule", "The residence registration could not be read", problems);
+            }
+            try
+            {
+                var stored = await runtime.ResidenceRegistry(scope.Code).RegisterAsync(scope.Db, registration, runtime.ResidenceWindow(scope.Code), scope.Actor, ct);
+                return TypedResults.Created($"/api/v1/residents/{id}", ResidenceDto.From(stored));
+            }
+            catch (RegisterRuleException)
+            {
+                return ApiProblems.Problem(404, "resident-not-found", "No resident with this id");
+            }
+            catch (ResidenceRulesException e)
+            {
+                return ApiProblems.Rules("residence-rule", "The registration breaks a rule of §3.2", e.Problems.Select(p => (p.Field, p.Message)));
+            }
+        }).WithName("RegisterResidence").WithSummary("Register (or re-register) where the notification is delivered: residence, proxy, or held at the office");
+
+        residents.MapPost("/residences/end", async Task<Results<NoContent, ProblemHttpResult>> (long id, EndRequest request,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not end residence registrations");
+            }
+            try
+            {
+                await runtime.ResidenceRegistry(scope.Code).EndAsync(scope.Db, id, request.Reason, scope.Actor, ct);
+                return TypedResults.NoContent();
+            }
+            catch (ResidenceRulesException e)
+            {
+                return ApiProblems.Rules("residence-rule", "The registration cannot end", e.Problems.Select(p => (p.Field, p.Message)));
+            }
+        }).WithName("EndResidence").WithSummary("End the current residence registration; later notices go to the registered address");
+
+        residents.MapPut("/address-protection", async Task<Results<NoContent, ProblemHttpResult>> (long id, AddressProtectionRequest request,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!http.User.IsInRole(StaffRoles.SupportOfficer))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Only the support-measure officer sets or lifts address protection (§9)");
+            }
+            try
+            {
+                await runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, id, request.Protected, request.Reason, scope.Actor, ct);
+                return TypedResults.NoContent();
+            }
+            catch (RegisterRuleException e)
+            {
+                return e.Field == "id"
+                    ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
+                    : ApiProblems.Problem(422, "protection-rule", "The protection could not change", e.Message, e.Field);
+            }
+        }).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
+    }
+}

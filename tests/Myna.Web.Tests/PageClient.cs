@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Myna.Testing;
+
+namespace Myna.Web.Tests;
+
+/// <summary>A browser-like client: signs in through the login form and keeps the cookie.</summary>
+internal static partial class PageClient
+{
+    public static async Task<HttpClient> SignedInAsync(MynaWebFactory factory, string user, string password)
+    {
+        var client = factory.CreateClient();
+        var token = await TokenAsync(client, "/account/login");
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Municipality"] = "042021",
+            ["UserName"] = user,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path) =>
+        AntiforgeryToken().Match(await client.GetStringAsync(path)).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
