@@ -100,6 +100,8 @@ public sealed class MynaRuntime
 
     public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code));
 
+    public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
     public SupportMeasureFlag SupportMeasureFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 
     public ResidenceRegistry ResidenceRegistry(MunicipalityCode code) => new(MunicipalAudit(code), Time);

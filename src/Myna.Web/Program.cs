@@ -94,6 +94,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapResidentsApi();
 api.MapResidenceApi();
+api.MapMailApi();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -10,7 +10,9 @@ namespace Myna.Data.Notices;
 
 /// <summary>
 /// Reads a batch back in print order (envelope, then head first) with the numbers decrypted, for
-/// the printer's data file and the PDFs. Every read is an export of full numbers for the
+/// the printer's data file and the PDFs. A re-send envelope carries the notices of the envelope
+/// it re-sends, with the same application IDs.
+/// Every read is an export of full numbers for the
 /// number-notification purpose and is audited (DOMAIN §12) by <see cref="RecordPrintedAsync"/>.
 /// </summary>
 public sealed class NoticePrintData(NumberProtector protector, AuditLog audit)
@@ -25,13 +27,13 @@ public sealed class NoticePrintData(NumberProtector protector, AuditLog audit)
                    r.id, r.resident_code, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana, r.birth_date, r.sex,
                    r.prefecture, r.city, r.town, r.block, r.building, r.address_protected,
                    x.kind, x.application_id, n.cipher, b.notice_date
-            FROM notices x
-            JOIN notice_envelopes e ON e.id = x.envelope_id
-            JOIN notice_batches b ON b.id = x.batch_id
+            FROM notice_envelopes e
+            JOIN notices x ON x.envelope_id = COALESCE(e.resend_of_id, e.id)
+            JOIN notice_batches b ON b.id = e.batch_id
             JOIN residents r ON r.id = x.resident_id
             JOIN households h ON h.id = r.household_id
             JOIN resident_numbers n ON n.id = x.resident_number_id
-            WHERE x.batch_id = @b
+            WHERE e.batch_id = @b
             ORDER BY e.sequence, CASE WHEN r.relationship = '世帯主' THEN 0 ELSE 1 END, r.id
             """, "@b");
         select.Set(0, batchId);

@@ -1,0 +1,249 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Identifiers;
+using Myna.Core.Notices;
+using Myna.Core.Residents;
+using Myna.Data.Audit;
+
+namespace Myna.Data.Notices;
+
+/// <summary>A mail step that cannot be taken; <see cref="Field"/> names the input at fault.</summary>
+public sealed class MailRuleException(string field, string message) : InvalidOperationException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>One person in an envelope, as the returned-mail desk sees them.</summary>
+public sealed record EnvelopePerson(long ResidentId, string ResidentCode, string Name, ResidentStatus Status, bool AddressProtected, string CurrentAddress);
+
+/// <summary>An envelope with what the register says now and what may be done (DOMAIN §3.3).</summary>
+public sealed record EnvelopeCase(NoticeEnvelope Envelope, IReadOnlyList<EnvelopePerson> People, ReturnFinding? Finding,
+    IReadOnlyList<ReturnAction> Allowed, IReadOnlyList<MailEvent> History, bool AddressWithheld);
+
+/// <summary>
+/// Registered-mail tracking and returned mail (DOMAIN §3.3): mail numbers per envelope, booking a
+/// returned envelope, the 3-month storage clock, the register check and the action taken.
+/// Every state change is a <see cref="MailEvent"/> and an audit record, in one transaction.
+/// </summary>
+public sealed class MailTracking(AuditLog audit, TimeProvider time)
+{
+    /// <summary>Japan Post tracking numbers: 11–13 digits, printed with hyphens.</summary>
+    public static string? NormalizeMailNumber(string? input)
+    {
+        var digits = IdentifierInput.Normalize(input ?? "");
+        return digits.Length is >= 11 and <= 13 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    /// <summary>Records the post's numbers for posted envelopes, all or nothing (Prepared → Sent).</summary>
+    public async Task<int> RecordMailNumbersAsync(MunicipalDb db, IReadOnlyList<(long BatchId, int Sequence, string MailNumber)> rows, string actor,
+        CancellationToken ct = default)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        try
+        {
+            await ApplyMailNumbersAsync(db, rows, actor, ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear(); // nothing half-applied stays in the caller's context either
+            throw;
+        }
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.MailStateChanged, "notice-envelopes",
+            detail: string.Create(CultureInfo.InvariantCulture, $"posted={rows.Count}"), ct: ct);
+        await tx.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    private async Task ApplyMailNumbersAsync(MunicipalDb db, IReadOnlyList<(long BatchId, int Sequence, string MailNumber)> rows, string actor, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (batch, sequence, raw) = rows[i];
+            var where = string.Create(CultureInfo.InvariantCulture, $"line {i + 2} (envelope {batch}-{sequence})");
+            var number = NormalizeMailNumber(raw) ?? throw new MailRuleException("registered_mail_number", $"{where}: '{raw}' is not a registered-mail number (11–13 digits)");
+            if (!seen.Add(number) || await db.NoticeEnvelopes.AnyAsync(e => e.RegisteredMailNumber == number, ct))
+            {
+                throw new MailRuleException("registered_mail_number", $"{where}: mail number {number} is already used");
+            }
+            var envelope = await db.NoticeEnvelopes.FirstOrDefaultAsync(e => e.BatchId == batch && e.Sequence == sequence, ct)
+                ?? throw new MailRuleException("envelope_no", $"{where}: no such envelope");
+            if (envelope.State != MailState.Prepared)
+            {
+                throw new MailRuleException("envelope_no", $"{where}: the envelope is {envelope.State}, not waiting to be posted");
+            }
+            envelope.RegisteredMailNumber = number;
+            Change(db, envelope, MailState.Sent, actor, "registered mail " + number);
+        }
+    }
+
+    /// <summary>Finds the envelope a scanner read: its registered-mail number, or the envelope number printed on the letter (e.g. 7-000123).</summary>
+    public static async Task<NoticeEnvelope?> FindAsync(MunicipalDb db, string scanned, CancellationToken ct = default)
+    {
+        var text = scanned.Trim().Replace("No.", "", StringComparison.OrdinalIgnoreCase).Trim();
+        var parts = text.Split('-');
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var batch)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+        {
+            return await db.NoticeEnvelopes.AsNoTracking().FirstOrDefaultAsync(e => e.BatchId == batch && e.Sequence == sequence, ct);
+        }
+        var number = NormalizeMailNumber(text);
+        return number is null ? null : await db.NoticeEnvelopes.AsNoTracking().FirstOrDefaultAsync(e => e.RegisteredMailNumber == number, ct);
+    }
+
+    /// <summary>Books a returned envelope (返戻): the reason, and the 3-month storage clock starts.</summary>
+    public async Task<NoticeEnvelope> BookReturnAsync(MunicipalDb db, long envelopeId, ReturnReason reason, string actor, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(reason))
+        {
+            throw new MailRuleException("reason", "choose a return reason: 1 宛所なし, 2 保管期間経過, 3 受取拒否, 4 その他");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var envelope = await db.NoticeEnvelopes.FirstOrDefaultAsync(e => e.Id == envelopeId, ct)
+            ?? throw new MailRuleException("envelope", $"envelope {envelopeId} does not exist");
+        if (envelope.State != MailState.Sent)
+        {
+            throw new MailRuleException("envelope", envelope.State == MailState.Returned
+                ? $"this envelope was already booked as returned on {envelope.ReturnedOn:yyyy-MM-dd}"
+                : $"this envelope is {envelope.State}: only a posted envelope can come back");
+        }
+        var today = JapanClock.Today(time);
+        envelope.ReturnReason = reason;
+        envelope.ReturnedOn = today;
+        envelope.KeepUntil = ReturnedMailRules.KeepUntil(today);
+        Change(db, envelope, MailState.Returned, actor, "returned: " + reason);
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(db, envelope, actor, ct);
+        await tx.CommitAsync(ct);
+        return envelope;
+    }
+
+    /// <summary>The envelope with the register check of DOMAIN §3.3 and the actions it allows today.</summary>
+    public async Task<EnvelopeCase?> CaseAsync(MunicipalDb db, long envelopeId, bool maySeeProtected, CancellationToken ct = default)
+    {
+        var envelope = await db.NoticeEnvelopes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == envelopeId, ct);
+        if (envelope is null)
+        {
+            return null;
+        }
+        var rootId = envelope.ResendOfId ?? envelope.Id;
+        var people = await db.Notices.AsNoTracking().Where(n => n.EnvelopeId == rootId)
+            .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => r)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var withheld = !maySeeProtected && people.Any(p => p.AddressProtected);
+        var persons = people.Select(r => new EnvelopePerson(r.Id, r.ResidentCode, r.FullName, r.Status, r.AddressProtected,
+            r.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : r.Address)).ToList();
+        ReturnFinding? finding = null;
+        IReadOnlyList<ReturnAction> allowed = [];
+        if (people.Count > 0 && envelope.ReturnReason is { } reason && envelope.KeepUntil is { } keep)
+        {
+            // The first person decides for the envelope; a household moves together.
+            var head = people[0];
+            finding = ReturnedMailRules.Find(head.Status,
+                envelope.Delivery != DeliveryKind.RegisteredAddress || string.Equals(head.Address, envelope.Address, StringComparison.Ordinal));
+            allowed = ReturnedMailRules.Allowed(envelope.State, finding.Value, reason, keep, JapanClock.Today(time));
+        }
+        else if (envelope.State == MailState.HeldAtOffice)
+        {
+            allowed = [ReturnAction.HandOver];
+        }
+        if (withheld)
+        {
+            envelope.Address = AddressProtection.Hidden;
+            envelope.PostalCode = null;
+        }
+        var history = await db.MailEvents.AsNoTracking().Where(m => m.EnvelopeId == envelopeId).OrderBy(m => m.Id).ToListAsync(ct);
+        return new EnvelopeCase(envelope, persons, finding, allowed, history, withheld);
+    }
+
+    /// <summary>Takes one action of DOMAIN §3.3; a re-send adds an envelope to the open re-send batch, to the current address.</summary>
+    public async Task<NoticeEnvelope> ActAsync(MunicipalDb db, long envelopeId, ReturnAction action, string? note, string actor, CancellationToken ct = default)
+    {
+        var current = await CaseAsync(db, envelopeId, maySeeProtected: true, ct)
+            ?? throw new MailRuleException("envelope", $"envelope {envelopeId} does not exist");
+        if (!current.Allowed.Contains(action))
+        {
+            throw new MailRuleException("action", current.Allowed.Count == 0
+                ? $"nothing can be done with an envelope that is {current.Envelope.State}"
+                : $"{action} is not allowed here; allowed: {string.Join(", ", current.Allowed)}");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var envelope = await db.NoticeEnvelopes.FirstAsync(e => e.Id == envelopeId, ct);
+        envelope.Finding = current.Finding;
+        Change(db, envelope, ReturnedMailRules.StateAfter(action), actor, string.IsNullOrWhiteSpace(note) ? action.ToString() : $"{action}: {note.Trim()}");
+        if (action == ReturnAction.Resend)
+        {
+            await AddToResendBatchAsync(db, envelope, current.People[0].ResidentId, actor, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(db, envelope, actor, ct);
+        await tx.CommitAsync(ct);
+        return envelope;
+    }
+
+    /// <summary>Returned envelopes whose storage ends within <paramref name="days"/> days (or already ended) and still wait for a decision.</summary>
+    public async Task<List<NoticeEnvelope>> DueAsync(MunicipalDb db, bool maySeeProtected, int days = 7, CancellationToken ct = default)
+    {
+        var limit = JapanClock.Today(time).AddDays(days);
+        var open = new[] { MailState.Returned, MailState.ReminderSent };
+        var due = await db.NoticeEnvelopes.AsNoTracking()
+            .Where(e => open.Contains(e.State) && e.KeepUntil <= limit)
+            .OrderBy(e => e.KeepUntil).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                Envelope = e,
+                Protected = db.Notices.Any(n => n.EnvelopeId == (e.ResendOfId ?? e.Id) && db.Residents.Any(r => r.Id == n.ResidentId && r.AddressProtected)),
+            })
+            .ToListAsync(ct);
+        foreach (var d in due.Where(d => d.Protected && !maySeeProtected))
+        {
+            (d.Envelope.Address, d.Envelope.PostalCode) = (AddressProtection.Hidden, null); // §9
+        }
+        return due.Select(d => d.Envelope).ToList();
+    }
+
+    private async Task AddToResendBatchAsync(MunicipalDb db, NoticeEnvelope returned, long firstResidentId, string actor, CancellationToken ct)
+    {
+        var batch = await db.NoticeBatches.FirstOrDefaultAsync(b => b.IsResend && b.FinishedAt == null, ct);
+        if (batch is null)
+        {
+            var today = JapanClock.Today(time);
+            batch = new NoticeBatch { NoticeDate = today, Kind = NoticeKinds.For(today), StartedAt = time.GetUtcNow(), StartedBy = actor, IsResend = true };
+            db.NoticeBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
+        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == firstResidentId, ct);
+        var residence = await db.ResidenceRegistrations.AsNoTracking().FirstOrDefaultAsync(g => g.ResidentId == firstResidentId && g.EndedAt == null, ct);
+        batch.Envelopes++;
+        var resend = new NoticeEnvelope
+        {
+            BatchId = batch.Id,
+            Sequence = checked((int)batch.Envelopes),
+            HouseholdId = returned.HouseholdId,
+            Delivery = residence?.Delivery ?? DeliveryKind.RegisteredAddress,
+            ResidenceRegistrationId = residence?.Id,
+            PostalCode = residence is null ? resident.PostalCode : residence.Delivery == DeliveryKind.Proxy ? residence.ProxyPostalCode : residence.PostalCode,
+            Address = residence is null ? resident.Address : residence.Delivery == DeliveryKind.Proxy ? residence.ProxyAddress! : residence.Address,
+            Addressee = returned.Addressee,
+            State = MailState.Prepared,
+            StateChangedAt = time.GetUtcNow(),
+            ResendOfId = returned.ResendOfId ?? returned.Id,
+        };
+        db.NoticeEnvelopes.Add(resend);
+        batch.Notices += await db.Notices.CountAsync(n => n.EnvelopeId == resend.ResendOfId, ct);
+    }
+
+    private void Change(MunicipalDb db, NoticeEnvelope envelope, MailState to, string actor, string? note)
+    {
+        db.MailEvents.Add(new MailEvent { EnvelopeId = envelope.Id, FromState = envelope.State, ToState = to, At = time.GetUtcNow(), Actor = actor, Note = note });
+        envelope.State = to;
+        envelope.StateChangedAt = time.GetUtcNow();
+    }
+
+    private Task<long> AuditAsync(MunicipalDb db, NoticeEnvelope envelope, string actor, CancellationToken ct) =>
+        audit.AppendAsync(db, actor, AuditActions.MailStateChanged,
+            string.Create(CultureInfo.InvariantCulture, $"notice-envelope:{envelope.BatchId}-{envelope.Sequence}"), detail: envelope.State.ToString(), ct: ct);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Notices;
+using Myna.Core.Staff;
+using Myna.Data;
+using Myna.Data.Notices;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Mail;
+
+/// <summary>One envelope: who is in it, what the register says now, the allowed actions (DOMAIN §3.3) and every state change.</summary>
+public sealed class EnvelopeModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    public EnvelopeCase? Case { get; private set; }
+    public string? Error { get; private set; }
+    [BindProperty(SupportsGet = true)] public bool Done { get; set; }
+    public bool MayAct => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(ReturnAction action, string? note, CancellationToken ct)
+    {
+        if (!MayAct)
+        {
+            return Forbid();
+        }
+        try
+        {
+            await runtime.MailTracking(scope.Code).ActAsync(scope.Db, Id, action, note, scope.Actor, ct);
+        }
+        catch (MailRuleException e)
+        {
+            Error = e.Message;
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+        return RedirectToPage(new { id = Id, done = true });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Case = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, Id, scope.Reader.MaySeeProtected, ct);
+        return Case is not null;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Notices;
+using Myna.Core.Residents;
+using Myna.Data.Notices;
+using Myna.Testing;
+
+namespace Myna.Data.Tests.Notices;
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public sealed class MailTrackingTests
+{
+    private static async Task<(TestStores Stores, MailTracking Mail, ManualClock Clock)> PostedAsync(string provider, int residents)
+    {
+        var stores = await NoticeGenerationTests.NumberedAsync(provider, residents);
+        await using var db = stores.OpenMunicipal();
+        await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
+        var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).ToListAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+        var mail = new MailTracking(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), clock);
+        await mail.RecordMailNumbersAsync(db, envelopes.Select(e => (e.BatchId, e.Sequence, $"1234-5678-{e.Sequence:D4}")).ToList(), "clerk");
+        return (stores, mail, clock);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Returned_StillResident_IsResentInAResendBatch_WithTheSameNotices(string provider)
+    {
+        var (stores, mail, _) = await PostedAsync(provider, 20);
+        await using var _s = stores;
+        await using var db = stores.OpenMunicipal();
+        var found = await MailTracking.FindAsync(db, "123456780001");
+        Assert.NotNull(found);
+
+        var booked = await mail.BookReturnAsync(db, found.Id, ReturnReason.Refused, "clerk");
+
+        Assert.Equal((MailState.Returned, new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 1)), (booked.State, booked.ReturnedOn, booked.KeepUntil));
+        var again = await Assert.ThrowsAsync<MailRuleException>(() => mail.BookReturnAsync(db, found.Id, ReturnReason.Refused, "clerk"));
+        Assert.Contains("already booked", again.Message, StringComparison.Ordinal);
+        var view = await mail.CaseAsync(db, found.Id, maySeeProtected: false);
+        Assert.Equal(ReturnFinding.StillResident, view!.Finding);
+        Assert.Equal([ReturnAction.HandOver, ReturnAction.Resend], view.Allowed);
+        await Assert.ThrowsAsync<MailRuleException>(() => mail.ActAsync(db, found.Id, ReturnAction.Dispose, null, "clerk"));
+
+        await mail.ActAsync(db, found.Id, ReturnAction.Resend, "本人から電話あり", "clerk");
+
+        var resend = await db.NoticeBatches.SingleAsync(b => b.IsResend);
+        var copy = await db.NoticeEnvelopes.SingleAsync(e => e.BatchId == resend.Id);
+        Assert.Equal((found.Id, MailState.Prepared), (copy.ResendOfId, copy.State));
+        var original = await stores.Runtime.NoticePrintData(TestStores.Ishinomaki).ReadAsync(db, found.BatchId).Where(r => r.EnvelopeSequence == found.Sequence).ToListAsync();
+        var resent = await stores.Runtime.NoticePrintData(TestStores.Ishinomaki).ReadAsync(db, resend.Id).ToListAsync();
+        Assert.Equal(original.Select(r => r.ApplicationId), resent.Select(r => r.ApplicationId));
+        var history = await db.MailEvents.Where(m => m.EnvelopeId == found.Id).OrderBy(m => m.Id).Select(m => m.ToState).ToListAsync();
+        Assert.Equal([MailState.Sent, MailState.Returned, MailState.Resent], history);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Returned_MovedOut_OrPastThreeMonths_OnlyDisposal(string provider)
+    {
+        var (stores, mail, clock) = await PostedAsync(provider, 20);
+        await using var _s = stores;
+        await using var db = stores.OpenMunicipal();
+        var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).Take(2).ToListAsync();
+        var movedOut = await db.Residents.SingleAsync(r => r.Id == db.Notices.First(n => n.EnvelopeId == envelopes[0].Id).ResidentId);
+        movedOut.Status = ResidentStatus.MovedOut;
+        await db.SaveChangesAsync();
+        await mail.BookReturnAsync(db, envelopes[0].Id, ReturnReason.AddresseeUnknown, "clerk");
+        await mail.BookReturnAsync(db, envelopes[1].Id, ReturnReason.AddresseeUnknown, "clerk");
+
+        Assert.Equal([ReturnAction.Dispose], (await mail.CaseAsync(db, envelopes[0].Id, false))!.Allowed);
+        Assert.Equal([ReturnAction.HandOver, ReturnAction.Resend, ReturnAction.Remind], (await mail.CaseAsync(db, envelopes[1].Id, false))!.Allowed);
+        Assert.Empty(await mail.DueAsync(db, false));
+
+        clock.Now = clock.Now.AddMonths(3).AddDays(-3);
+        Assert.Equal(2, (await mail.DueAsync(db, false)).Count);
+        clock.Now = clock.Now.AddDays(4);
+        Assert.Equal([ReturnAction.Dispose], (await mail.CaseAsync(db, envelopes[1].Id, false))!.Allowed);
+
+        await mail.ActAsync(db, envelopes[1].Id, ReturnAction.Dispose, null, "clerk");
+        Assert.Equal(MailState.Disposed, (await db.NoticeEnvelopes.AsNoTracking().SingleAsync(e => e.Id == envelopes[1].Id)).State);
+        Assert.Single(await mail.DueAsync(db, false));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MailNumbers_AreAllOrNothing(string provider)
+    {
+        await using var stores = await NoticeGenerationTests.NumberedAsync(provider, 10);
+        await using var db = stores.OpenMunicipal();
+        await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
+        var mail = stores.Runtime.MailTracking(TestStores.Ishinomaki);
+
+        var e = await Assert.ThrowsAsync<MailRuleException>(() => mail.RecordMailNumbersAsync(db, [(1, 1, "111122223333"), (1, 2, "12-34")], "clerk"));
+
+        Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
+        await db.SaveChangesAsync(); // nothing half-applied is left to save
+        Assert.Equal(0, await db.NoticeEnvelopes.CountAsync(x => x.RegisteredMailNumber != null));
+        Assert.Equal(0, await db.MailEvents.CountAsync());
+    }
+}
