@@ -8,7 +8,7 @@ namespace Myna.E2E;
 /// <summary>A clerk's path through the staff UI in real Chromium: sign in, search, open, reveal.</summary>
 public sealed class StaffJourneyTests
 {
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string user, string password, string? lang = null)
+    internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string user, string password, string? lang = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP" });
         var page = await context.NewPageAsync();

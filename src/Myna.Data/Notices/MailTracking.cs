@@ -76,7 +76,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
                 throw new MailRuleException("envelope_no", $"{where}: the envelope is {envelope.State}, not waiting to be posted");
             }
             envelope.RegisteredMailNumber = number;
-            Change(db, envelope, MailState.Sent, actor, "registered mail " + number);
+            Change(db, envelope, MailState.Sent, actor, number);
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
         envelope.ReturnReason = reason;
         envelope.ReturnedOn = today;
         envelope.KeepUntil = ReturnedMailRules.KeepUntil(today);
-        Change(db, envelope, MailState.Returned, actor, "returned: " + reason);
+        Change(db, envelope, MailState.Returned, actor, null);
         await db.SaveChangesAsync(ct);
         await AuditAsync(db, envelope, actor, ct);
         await tx.CommitAsync(ct);
@@ -173,7 +173,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var envelope = await db.NoticeEnvelopes.FirstAsync(e => e.Id == envelopeId, ct);
         envelope.Finding = current.Finding;
-        Change(db, envelope, ReturnedMailRules.StateAfter(action), actor, string.IsNullOrWhiteSpace(note) ? action.ToString() : $"{action}: {note.Trim()}");
+        Change(db, envelope, ReturnedMailRules.StateAfter(action), actor, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         if (action == ReturnAction.Resend)
         {
             await AddToResendBatchAsync(db, envelope, current.People[0].ResidentId, actor, ct);

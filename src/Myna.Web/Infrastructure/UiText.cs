@@ -191,6 +191,7 @@ public sealed class UiText(string language)
         ["mail.action.Resend"] = ("再送付（簡易書留）", "Re-send by registered mail"),
         ["mail.action.Remind"] = ("受取案内を普通郵便で送付", "Send an ordinary letter asking to collect"),
         ["mail.action.Dispose"] = ("返還登録・廃棄", "Return registration and disposal"),
+        ["mail.history"] = ("状態の履歴", "State history"),
         ["mail.done"] = ("対応を記録しました。", "The action was recorded."),
         ["mail.resend.open"] = ("再送付待ちの封筒が {0} 通あります（myna notices resend で印刷データを作成）。", "{0} envelope(s) wait in the re-send batch (myna notices resend writes the print data)."),
         ["mail.state.Prepared"] = ("印刷済み・未発送", "Printed, not posted"),
