@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Myna.Data;
 using Myna.Data.Demo;
 using Myna.Data.Stores;
+using Myna.Documents.Notices;
 
 namespace Myna.Bench;
 
@@ -69,6 +70,32 @@ public static class Jobs
                     }
                     break;
                 }
+            case "notice-generate":
+                {
+                    // The notification batch and its printer's data file (no PDFs): the "print data" figure.
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    watch.Start();
+                    var summary = await runtime.NoticeGeneration(code).RunAsync(db, new DateOnly(2026, 11, 24), "bench");
+                    var output = await NoticeOutput.WriteAsync(runtime.NoticePrintData(code).ReadAsync(db, summary.BatchId), summary.BatchId, "石巻市",
+                        new NoticeOutputOptions(Path.Combine(dir, "notices"), Pdf: false));
+                    watch.Stop();
+                    if (output.Rows != rows)
+                    {
+                        throw new InvalidOperationException($"print data has {output.Rows} of {rows} records");
+                    }
+                    break;
+                }
+            case "notice-pdf":
+                {
+                    // PDF pages for the first envelopes of the batch (the page rate does not depend on the batch size).
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    watch.Start();
+                    var output = await NoticeOutput.WriteAsync(
+                        runtime.NoticePrintData(code).ReadAsync(db, 1).Where(r => r.EnvelopeSequence <= PdfEnvelopes), 1, "石巻市",
+                        new NoticeOutputOptions(Path.Combine(dir, "pdf")));
+                    watch.Stop();
+                    return new JobResult(kind, checked((int)output.Pages), watch.Elapsed.TotalSeconds, PeakBytes());
+                }
             default:
                 throw new ArgumentException("unknown job " + kind);
         }
@@ -109,6 +136,9 @@ public static class Jobs
         }
         tx.Commit();
     }
+
+    /// <summary>Envelopes rendered by the PDF job.</summary>
+    public const int PdfEnvelopes = 2000;
 
     private const string SqlitePragmasText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; ";
 

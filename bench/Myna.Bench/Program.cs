@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -12,10 +12,16 @@ if (args.Length > 0 && args[0] == "job")
     return 0;
 }
 
-var sizes = Option("--sizes", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var suite = Option("--suite", "register");
+var sizes = Option("--sizes", suite == "notices" ? "100000" : "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
-var report = await Suite.RunAsync(sizes, runs);
-await Report.WriteAsync(report);
+var report = suite switch
+{
+    "register" => await Suite.RunAsync(sizes, runs),
+    "notices" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await Suite.NoticesAsync(sizes, runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register or notices"),
+};
+await Report.WriteAsync(report, suite);
 return 0;
 
 string Option(string name, string fallback)

@@ -14,6 +14,42 @@ public sealed record BenchReport(DateTimeOffset At, string Machine, string Commi
 /// </summary>
 public static class Suite
 {
+    /// <summary>The notification batch (issue 3): print data records/s and PDF pages/s, with peak memory.</summary>
+    public static async Task<List<Figure>> NoticesAsync(IReadOnlyList<int> sizes, int runs)
+    {
+        var figures = new List<Figure>();
+        foreach (var size in sizes)
+        {
+            var generate = new List<JobResult>();
+            var pdf = new List<JobResult>();
+            for (var run = 0; run < runs; run++)
+            {
+                var dir = Path.Combine(Path.GetTempPath(), "myna-bench-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.CreateDirectory(dir);
+                try
+                {
+                    await ChildAsync("csv", dir, size);
+                    await ChildAsync("import", dir, size);
+                    await ChildAsync("number", dir, size);
+                    generate.Add(await ChildAsync("notice-generate", dir, size));
+                    pdf.Add(await ChildAsync("notice-pdf", dir, size));
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{size:N0} notices run {run + 1}/{runs}: print data {generate[^1].Seconds:F1}s, {pdf[^1].Rows:N0} PDF pages {pdf[^1].Seconds:F1}s"));
+                }
+                finally
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+            figures.Add(Rate("notices: batch + print data (myna notices generate --no-pdf)", size, generate, null, "—"));
+            figures.Add(Seconds("notices: batch + print data, wall time", size, generate));
+            figures.Add(Rate("notices: PDF pages (A4, Japanese, QR)", size, pdf, null, "—") with { Unit = "pages/s" });
+            figures.Add(Memory("notices: batch + print data, peak memory", size, generate));
+            figures.Add(Memory("notices: PDF, peak memory", size, pdf));
+        }
+        return figures;
+    }
+
     public static async Task<BenchReport> RunAsync(IReadOnlyList<int> sizes, int runs)
     {
         var figures = new List<Figure>();
@@ -97,10 +133,10 @@ public static class Suite
         return JsonSerializer.Deserialize<JobResult>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static string Machine() =>
+    public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 
-    private static string Commit()
+    public static string Commit()
     {
         try
         {
