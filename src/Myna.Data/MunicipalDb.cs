@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
 using Myna.Core.Audit;
 using Myna.Core.Notices;
 using Myna.Core.Numbering;
@@ -25,6 +26,9 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<NoticeEnvelope> NoticeEnvelopes => Set<NoticeEnvelope>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<MailEvent> MailEvents => Set<MailEvent>();
+    public DbSet<CardApplication> CardApplications => Set<CardApplication>();
+    public DbSet<ApplicationPhoto> ApplicationPhotos => Set<ApplicationPhoto>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -93,6 +97,24 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
         {
             e.ToTable("mail_events");
             e.HasIndex(x => x.EnvelopeId);
+        });
+        b.Entity<CardApplication>(e =>
+        {
+            e.ToTable("card_applications");
+            e.HasIndex(x => x.ApplicationId).IsUnique();
+            e.HasIndex(x => x.ReceiptNumber).IsUnique();
+            e.HasIndex(x => x.ResidentId);
+            e.HasIndex(x => new { x.Status, x.ReceivedAt });
+        });
+        b.Entity<ApplicationPhoto>(e =>
+        {
+            e.ToTable("application_photos");
+            e.HasIndex(x => x.CardApplicationId);
+        });
+        b.Entity<ApplicationEvent>(e =>
+        {
+            e.ToTable("application_events");
+            e.HasIndex(x => x.CardApplicationId);
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

@@ -5,9 +5,11 @@ using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Core.Notices;
 using Myna.Core.Protection;
+using Myna.Data.Applications;
 using Myna.Data.Audit;
 using Myna.Data.Notices;
 using Myna.Data.Numbering;
+using Myna.Data.Production;
 using Myna.Data.Residents;
 
 namespace Myna.Data;
@@ -99,6 +101,8 @@ public sealed class MynaRuntime
     public NoticeGeneration NoticeGeneration(MunicipalityCode code) => new(Municipality(code), MunicipalAudit(code), Time);
 
     public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code));
+
+    public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 

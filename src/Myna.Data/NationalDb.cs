@@ -13,6 +13,7 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<ChangedNumber> ChangedNumbers => Set<ChangedNumber>();
     public DbSet<RetiredNumber> RetiredNumbers => Set<RetiredNumber>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Production.ProductionRequestRow> ProductionRequests => Set<Production.ProductionRequestRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +28,11 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
         {
             e.ToTable("retired_numbers");
             e.HasKey(x => x.NumberHash);
+        });
+        b.Entity<Production.ProductionRequestRow>(e =>
+        {
+            e.ToTable("production_requests");
+            e.HasIndex(x => x.ApplicationId).IsUnique();
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

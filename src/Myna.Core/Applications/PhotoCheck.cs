@@ -153,7 +153,7 @@ public static class PhotoCheck
                 else if (tag is 0x9003 or 0x0132 && U32(s, entry + 4) >= 19)
                 {
                     var at = (int)U32(s, entry + 8);
-                    if (at + 19 <= s.Length && DateOnly.TryParseExact(System.Text.Encoding.ASCII.GetString(s.Slice(at, 10)), "yyyy:MM:dd",
+                    if (at + 19 <= s.Length && DateOnly.TryParseExact(System.Text.Encoding.ASCII.GetString(s.Slice(at, 10)), "yyyy':'MM':'dd",
                         CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && (tag == 0x9003 || found is null))
                     {
                         found = d;

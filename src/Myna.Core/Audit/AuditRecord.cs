@@ -41,4 +41,8 @@ public static class AuditActions
     public const string AddressProtectionChanged = "resident.address-protection";
     public const string ProtectedAddressRefused = "resident.protected-address-refused";
     public const string MailStateChanged = "mail.state";
+    public const string ApplicationReceived = "application.receive";
+    public const string ApplicationReviewed = "application.review";
+    public const string ApplicationQueued = "application.queue";
+    public const string ApplicationsBulk = "application.bulk";
 }

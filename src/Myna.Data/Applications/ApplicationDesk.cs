@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Contracts;
+using Myna.Core.Residents;
+using Myna.Data.Audit;
+using AppId = Myna.Core.Identifiers.ApplicationId;
+
+namespace Myna.Data.Applications;
+
+/// <summary>What an applicant (or the clerk for them) hands in; the four information comes from the register.</summary>
+public sealed record ApplicationInput(string ApplicationId, ApplicationChannel Channel, byte[]? Photo, string? Email = null, string? Phone = null,
+    bool WantsSignatureCertificate = true, bool WantsUserCertificate = true, bool Braille = false, bool Consent = false,
+    string? LegalRepresentative = null);
+
+/// <summary>A reason an application cannot be taken, in both languages (the public page shows it to residents).</summary>
+public sealed record ApplicationProblem(string Field, string Ja, string En);
+
+public sealed class ApplicationRejectedException(IReadOnlyList<ApplicationProblem> problems)
+    : InvalidOperationException(string.Join("; ", problems.Select(p => $"{p.Field}: {p.En}")))
+{
+    public IReadOnlyList<ApplicationProblem> Problems { get; } = problems;
+}
+
+public sealed record ApplicationReceipt(long Id, string ReceiptNumber, string ApplicationId, ApplicationStatus Status, bool Resubmission,
+    IReadOnlyList<ApplicationProblem> Notes);
+
+/// <summary>The register data behind an application form, for pre-filling intake (never re-typed, §4.2).</summary>
+public sealed record FormPrefill(long ResidentId, string ApplicationId, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
+    string Address, bool Under15, CardApplication? Existing);
+
+/// <summary>
+/// Card applications (DOMAIN §4): receipt through every channel, the photo's mechanical checks,
+/// the rules of §4.4, the human review with its deficiency notice, resubmission under the same
+/// application ID, and the hand-over to the national production queue.
+/// </summary>
+public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, TimeProvider time)
+{
+    private static ApplicationProblem P(string field, string ja, string en) => new(field, ja, en);
+
+    /// <summary>Finds the resident an application ID was issued to (with the notice), or says why not.</summary>
+    public async Task<(FormPrefill? Form, ApplicationProblem? Problem)> FindFormAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality,
+        string? applicationId, bool maySeeProtected, CancellationToken ct = default)
+    {
+        if (!AppId.TryParse(applicationId, out var id, out var problem))
+        {
+            return (null, P("applicationId", "申請書IDは23桁の数字です（" + problem.Message + "）。", "The application ID has 23 digits: " + problem.Message));
+        }
+        if (id.Municipality != municipality)
+        {
+            return (null, P("applicationId", "この申請書IDは別の市区町村のものです。", "This application ID belongs to another municipality."));
+        }
+        var found = await db.Notices.AsNoTracking().Where(n => n.ApplicationId == id.Value)
+            .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => r).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return (null, P("applicationId", "この申請書IDは見つかりません。申請書に印字された番号をご確認ください。",
+                "No form was issued with this application ID; check the number printed on the form."));
+        }
+        var existing = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == id.Value, ct);
+        var today = JapanClock.Today(time);
+        return (new FormPrefill(found.Id, id.Value, found.FullName, found.FullNameKana, found.BirthDate, found.Sex,
+            found.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : found.Address,
+            ApplicationRules.IsUnder15(found.BirthDate, today), existing), null);
+    }
+
+    /// <summary>Takes an application (or a resubmission after a deficiency notice) in its own transaction.</summary>
+    public async Task<ApplicationReceipt> SubmitAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, ApplicationInput input, string actor,
+        CancellationToken ct = default)
+    {
+        var (form, photo, notes) = await CheckAsync(db, municipality, input, ct);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var receipt = await StoreAsync(db, form, photo, input, notes, actor, ct);
+        await tx.CommitAsync(ct);
+        return receipt;
+    }
+
+    /// <summary>Every check that needs no writing: the form, the applicant's state, the photo, §4.4.</summary>
+    internal async Task<(FormPrefill Form, PhotoFacts Photo, List<ApplicationProblem> Notes)> CheckAsync(MunicipalDb db,
+        Core.Identifiers.MunicipalityCode municipality, ApplicationInput input, CancellationToken ct)
+    {
+        var problems = new List<ApplicationProblem>();
+        var notes = new List<ApplicationProblem>();
+        var (form, formProblem) = await FindFormAsync(db, municipality, input.ApplicationId, maySeeProtected: true, ct);
+        if (formProblem is not null)
+        {
+            throw new ApplicationRejectedException([formProblem]);
+        }
+        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == form!.ResidentId, ct);
+        if (resident.Status != ResidentStatus.Active)
+        {
+            problems.Add(P("applicationId", "この申請書の方は住民登録がないため申請できません。窓口にご相談ください。",
+                "The person of this form is no longer in the register; please ask at the window."));
+        }
+        if (form!.Existing is { } existing && existing.Status != ApplicationStatus.Deficient)
+        {
+            problems.Add(existing.Status is ApplicationStatus.Superseded or ApplicationStatus.Cancelled
+                ? P("applicationId", "この申請書IDは使用できなくなっています。", "This application ID can no longer be used.")
+                : P("applicationId", $"この申請書IDの申請は{JapaneseDate.Format(existing.ReceivedOn)}に受け付けています。状況は申請状況の確認ページでご覧ください。",
+                    $"An application with this ID was received on {existing.ReceivedOn:yyyy-MM-dd}; see the status page."));
+        }
+        if (input.Channel == ApplicationChannel.Online)
+        {
+            if (string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone))
+            {
+                problems.Add(P("email", "連絡先（メールアドレスまたは電話番号）を入力してください。", "Enter an email address or a phone number."));
+            }
+            if (!input.Consent)
+            {
+                problems.Add(P("consent", "申請内容の確認と同意にチェックしてください。", "Tick the confirmation and consent."));
+            }
+        }
+        if (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+        {
+            problems.Add(P("email", "メールアドレスの形式が正しくありません。", "The email address is not valid."));
+        }
+        if (input.Phone is { Length: > 0 } phone && Core.Identifiers.IdentifierInput.Normalize(phone) is var digits
+            && (digits.Length is < 10 or > 11 || !digits.All(char.IsAsciiDigit)))
+        {
+            problems.Add(P("phone", "電話番号は10桁または11桁の数字で入力してください。", "A phone number has 10 or 11 digits."));
+        }
+        var today = JapanClock.Today(time);
+        if (form.Under15 && string.IsNullOrWhiteSpace(input.LegalRepresentative))
+        {
+            problems.Add(P("legalRepresentative", "15歳未満の方の申請は法定代理人が行います。法定代理人の氏名を入力してください。",
+                "Applicants under 15 apply through a legal representative: enter the representative's name."));
+        }
+        if (form.Under15 && input.WantsSignatureCertificate)
+        {
+            notes.Add(P("wantsSignatureCertificate", "15歳未満の方には署名用電子証明書は発行されません。", "No signature certificate is issued to applicants under 15."));
+        }
+        PhotoFacts? facts = null;
+        if (input.Photo is not { Length: > 0 } photo)
+        {
+            problems.Add(P("photo", "顔写真を添付してください。", "Attach a face photo."));
+        }
+        else
+        {
+            var (checkedFacts, photoProblems) = PhotoCheck.Check(photo, today);
+            facts = checkedFacts;
+            problems.AddRange(photoProblems.Select(p => P("photo", p.MessageJa, p.MessageEn)));
+        }
+        if (problems.Count > 0)
+        {
+            throw new ApplicationRejectedException(problems);
+        }
+        return (form, facts!, notes);
+    }
+
+    /// <summary>Writes a checked application inside the caller's transaction.</summary>
+    internal async Task<ApplicationReceipt> StoreAsync(MunicipalDb db, FormPrefill form, PhotoFacts photo, ApplicationInput input,
+        List<ApplicationProblem> notes, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = JapanClock.Today(time);
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Household).FirstAsync(r => r.Id == form.ResidentId, ct);
+        var application = await db.CardApplications.FirstOrDefaultAsync(a => a.ApplicationId == form.ApplicationId, ct);
+        var resubmission = application is not null;
+        if (application is null)
+        {
+            application = new CardApplication
+            {
+                ApplicationId = form.ApplicationId,
+                ReceiptNumber = NewReceiptNumber(),
+                ResidentId = form.ResidentId,
+                RecordedBy = actor,
+                RegisterSnapshot = "",
+                // Until card records exist, an earlier application sent to production stands for a card (§4.4, §8.4).
+                IsReissue = await db.CardApplications.AnyAsync(a => a.ResidentId == form.ResidentId && a.Status == ApplicationStatus.QueuedForProduction, ct),
+            };
+            db.CardApplications.Add(application);
+        }
+        application.Channel = input.Channel;
+        application.Status = ApplicationStatus.Received;
+        application.ReceivedOn = today;
+        application.ReceivedAt = now;
+        application.UpdatedAt = now;
+        application.Email = Blank(input.Email);
+        application.Phone = Blank(input.Phone) is { } phone ? Core.Identifiers.IdentifierInput.Normalize(phone) : null;
+        application.WantsSignatureCertificate = input.WantsSignatureCertificate && !form.Under15; // §4.4
+        application.WantsUserCertificate = input.WantsUserCertificate;
+        application.Braille = input.Braille;
+        application.Consent = input.Consent;
+        application.LegalRepresentative = Blank(input.LegalRepresentative);
+        application.RegisterSnapshot = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode).ToJson(); // §4.4: the register at receipt
+        application.DeficiencyReasons = null;
+        await db.SaveChangesAsync(ct);
+        db.ApplicationPhotos.Add(new ApplicationPhoto
+        {
+            CardApplicationId = application.Id, Jpeg = input.Photo!, Width = photo.Width, Height = photo.Height, TakenOn = photo.TakenOn,
+            UploadedAt = now, Review = PhotoReview.Pending,
+        });
+        db.ApplicationEvents.Add(new ApplicationEvent
+        {
+            CardApplicationId = application.Id, Status = ApplicationStatus.Received, At = now, Actor = actor,
+            Note = (resubmission ? "resubmitted" : "received") + " via " + input.Channel,
+        });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.ApplicationReceived, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
+            detail: $"channel={input.Channel} resubmission={resubmission}", ct: ct);
+        return new ApplicationReceipt(application.Id, application.ReceiptNumber, application.ApplicationId, application.Status, resubmission, notes);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>12 random digits (CSPRNG): a receipt cannot be guessed from another.</summary>
+    private static string NewReceiptNumber() =>
+        string.Create(CultureInfo.InvariantCulture, $"{RandomNumberGenerator.GetInt32(1000, 10000)}{RandomNumberGenerator.GetInt32(0, 10000):D4}{RandomNumberGenerator.GetInt32(0, 10000):D4}");
+
+    /// <summary>
+    /// The human photo checks (§4.3). Passed: accepted, older pending applications of the person
+    /// superseded (§4.4), and sent to production. Failed: a deficiency with its reasons.
+    /// </summary>
+    public async Task<CardApplication> ReviewAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, long id, bool pass,
+        IReadOnlyList<string> reasonCodes, string? note, string actor, CancellationToken ct = default)
+    {
+        var reasons = reasonCodes.Select(c => PhotoDeficiencies.Ja(c) ?? throw new ApplicationRejectedException(
+            [P("reasons", $"不明な理由コード: {c}", $"unknown reason code: {c}")])).ToList();
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            reasons.Add(note.Trim());
+        }
+        if (!pass && reasons.Count == 0)
+        {
+            throw new ApplicationRejectedException([P("reasons", "不備の理由を選ぶか入力してください。", "Choose or enter the deficiency's reasons.")]);
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var application = await db.CardApplications.FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new ApplicationRejectedException([P("id", "申請が見つかりません。", $"application {id} does not exist")]);
+        if (application.Status != ApplicationStatus.Received)
+        {
+            throw new ApplicationRejectedException([P("status", "この申請は審査待ちではありません。", $"the application is {application.Status}, not waiting for review")]);
+        }
+        var photo = await db.ApplicationPhotos.Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id).FirstAsync(ct);
+        var now = time.GetUtcNow();
+        photo.Review = pass ? PhotoReview.Passed : PhotoReview.Failed;
+        photo.ReviewReasons = pass ? null : string.Join("\n", reasons);
+        photo.ReviewedBy = actor;
+        photo.ReviewedAt = now;
+        application.Status = pass ? ApplicationStatus.Accepted : ApplicationStatus.Deficient;
+        application.DeficiencyReasons = photo.ReviewReasons;
+        application.UpdatedAt = now;
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = id, Status = application.Status, At = now, Actor = actor, Note = photo.ReviewReasons });
+        if (pass)
+        {
+            // §4.4: a newer accepted application supersedes the older pending ones of the same person.
+            var older = await db.CardApplications.Where(a => a.ResidentId == application.ResidentId && a.Id != id
+                && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Deficient)).ToListAsync(ct);
+            foreach (var o in older)
+            {
+                o.Status = ApplicationStatus.Superseded;
+                o.SupersededById = id;
+                o.EndReason = "newer application accepted";
+                o.UpdatedAt = now;
+                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = "superseded by " + application.ApplicationId });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.ApplicationReviewed, string.Create(CultureInfo.InvariantCulture, $"application:{id}"),
+            detail: pass ? "accepted" : "deficient", ct: ct);
+        await tx.CommitAsync(ct);
+        if (pass)
+        {
+            await SendAsync(db, municipality, application, actor, ct);
+        }
+        return application;
+    }
+
+    /// <summary>
+    /// Hands an accepted application to the national queue with the register's current data
+    /// (§4.4: changes before production update the production data). The queue is idempotent,
+    /// so an interrupted hand-over is simply repeated by <see cref="SendAcceptedAsync"/>.
+    /// </summary>
+    private async Task SendAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, CardApplication application, string actor, CancellationToken ct)
+    {
+        var r = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == application.ResidentId, ct);
+        var photo = await db.ApplicationPhotos.AsNoTracking().Where(p => p.CardApplicationId == application.Id && p.Review == PhotoReview.Passed)
+            .OrderByDescending(p => p.Id).Select(p => p.Jpeg).FirstAsync(ct);
+        await production.EnqueueAsync(new ProductionRequest(municipality.Value, application.ApplicationId, r.FamilyName, r.GivenName,
+            r.FamilyNameKana, r.GivenNameKana, r.BirthDate, (int)r.Sex, r.Address, application.WantsSignatureCertificate,
+            application.WantsUserCertificate, application.Braille, photo), ct);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        application.Status = ApplicationStatus.QueuedForProduction;
+        application.UpdatedAt = time.GetUtcNow();
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = actor });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.ApplicationQueued, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"), ct: ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Sends every accepted application not yet queued (after an interruption); returns how many.</summary>
+    public async Task<int> SendAcceptedAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, string actor, CancellationToken ct = default)
+    {
+        var waiting = await db.CardApplications.Where(a => a.Status == ApplicationStatus.Accepted).OrderBy(a => a.Id).ToListAsync(ct);
+        foreach (var a in waiting)
+        {
+            await SendAsync(db, municipality, a, actor, ct);
+        }
+        return waiting.Count;
+    }
+
+    /// <summary>
+    /// The public status page: the status only, and only when the birth date matches; a wrong
+    /// pair and an unknown ID give the same answer, so the page cannot be used to probe.
+    /// </summary>
+    public static async Task<CardApplication?> PublicStatusAsync(MunicipalDb db, string? applicationId, DateOnly birthDate, CancellationToken ct = default)
+    {
+        if (!AppId.TryParse(applicationId, out var id, out _))
+        {
+            return null;
+        }
+        return await db.CardApplications.AsNoTracking()
+            .Where(a => a.ApplicationId == id.Value && db.Residents.Any(r => r.Id == a.ResidentId && r.BirthDate == birthDate))
+            .FirstOrDefaultAsync(ct);
+    }
+}

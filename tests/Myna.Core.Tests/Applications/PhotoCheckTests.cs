@@ -1,0 +1,55 @@
+using Myna.Core.Applications;
+using Myna.Testing;
+
+namespace Myna.Core.Tests.Applications;
+
+public sealed class PhotoCheckTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    private static string[] Codes(byte[] file) => PhotoCheck.Check(file, Today).Problems.Select(p => p.Code).ToArray();
+
+    [Fact]
+    public void GoodPhoto_PassesWithItsFacts()
+    {
+        var (facts, problems) = PhotoCheck.Check(TestPhotos.Jpeg(600, 800, 40_000, new DateOnly(2026, 10, 1)), Today);
+        Assert.Empty(problems);
+        Assert.Equal(new PhotoFacts(600, 800, 40_000, new DateOnly(2026, 10, 1)), facts);
+    }
+
+    [Theory]
+    [InlineData(479, 800, "pixels")]
+    [InlineData(600, 6001, "pixels")]
+    [InlineData(480, 6000, null)]
+    public void PixelBounds_AreInclusive(int width, int height, string? expected) =>
+        Assert.Equal(expected is null ? [] : [expected], Codes(TestPhotos.Jpeg(width, height)));
+
+    [Fact]
+    public void Size_AndFormat_AreCheckedWithPreciseMessages()
+    {
+        var small = PhotoCheck.Check(TestPhotos.Jpeg(bytes: 20 * 1024 - 1), Today).Problems.Single();
+        Assert.Equal("too-small", small.Code);
+        Assert.Contains("20KB以上", small.MessageJa, StringComparison.Ordinal);
+        Assert.Equal(["too-large"], Codes(TestPhotos.Jpeg(bytes: 7 * 1024 * 1024 + 1)));
+        Assert.Equal([], Codes(TestPhotos.Jpeg(bytes: 7 * 1024 * 1024)));
+        var png = new byte[30_000];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47 }.CopyTo(png, 0);
+        Assert.Equal(["not-jpeg"], Codes(png));
+    }
+
+    [Fact]
+    public void ShootingDate_OlderThanSixMonths_IsRefused_AndAMissingDateIsLeftToTheReviewer()
+    {
+        Assert.Equal(["too-old"], Codes(TestPhotos.Jpeg(takenOn: new DateOnly(2026, 5, 23))));
+        Assert.Equal([], Codes(TestPhotos.Jpeg(takenOn: new DateOnly(2026, 5, 24))));
+        Assert.Equal([], Codes(TestPhotos.Jpeg()));
+    }
+
+    [Theory]
+    [InlineData("2011-11-24", "2026-11-24", 15)]
+    [InlineData("2011-11-25", "2026-11-24", 14)]
+    [InlineData("2008-02-29", "2023-02-28", 14)]
+    public void Age_CountsWholeYears(string birth, string on, int age) =>
+        Assert.Equal(age, ApplicationRules.AgeOn(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
+}
