@@ -32,6 +32,7 @@ builder.Services.AddOptions<KeyManagementOptions>().Configure<MynaRuntime>((o, r
     o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(runtime.Keys.Root, "web")), NullLoggerFactory.Instance));
 builder.Services.AddScoped<MunicipalScope>();
 builder.Services.AddScoped<ResidentServices>();
+builder.Services.AddSingleton<PublicApplications>();
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
 
 // Staff pages use a cookie; API clients a bearer token from /api/v1/auth/token. One policy
@@ -60,6 +61,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToFolder("/Public");
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -95,6 +97,7 @@ api.MapAuthApi();
 api.MapResidentsApi();
 api.MapResidenceApi();
 api.MapMailApi();
+api.MapApplicationsApi();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -1,0 +1,73 @@
+using Myna.Core.Calendar;
+using Myna.Documents.Notices;
+using Myna.Documents.Pdf;
+
+namespace Myna.Documents.Applications;
+
+/// <summary>What a deficiency notice (不備通知, DOMAIN §4.3) says; the address is empty when protected (§9).</summary>
+public sealed record DeficiencyNotice(string ApplicationId, string FullName, string? PostalCode, string Address, DateOnly ReceivedOn,
+    IReadOnlyList<string> Reasons, DateOnly IssuedOn, string MunicipalityName);
+
+/// <summary>The deficiency notice as one A4 page: what was wrong with the photo, and how to resubmit under the same ID.</summary>
+public static class DeficiencyNoticePdf
+{
+    public static byte[] Render(DeficiencyNotice n)
+    {
+        using var stream = new MemoryStream();
+        using (var pdf = new PdfDocument(stream, "個人番号カード交付申請の不備について", n.MunicipalityName))
+        {
+            const float margin = 20 * PdfDocument.Mm;
+            var right = PdfDocument.A4Width - margin;
+            pdf.BeginPage();
+            if (n.Address.Length > 0)
+            {
+                if (n.PostalCode is { } postal)
+                {
+                    pdf.Text("〒" + postal, margin, 60, 10);
+                }
+                pdf.TextFit(n.Address, margin, 76, 11, 90 * PdfDocument.Mm);
+            }
+            pdf.TextFit(n.FullName + " 様", margin, 96, 13, 90 * PdfDocument.Mm);
+            pdf.Text(JapaneseDate.Format(n.IssuedOn), right, 140, 10.5f, SkiaSharp.SKTextAlign.Right);
+            pdf.Text(n.MunicipalityName + "長", right, 158, 10.5f, SkiaSharp.SKTextAlign.Right);
+            pdf.Text("個人番号カード交付申請の不備について（お知らせ）", PdfDocument.A4Width / 2, 205, 16, SkiaSharp.SKTextAlign.Center);
+            var y = 240f;
+            foreach (var line in new[]
+            {
+                $"{JapaneseDate.Format(n.ReceivedOn)}に受け付けた個人番号カードの交付申請について、",
+                "顔写真に次の不備がありました。お手数ですが、写真を撮り直して再度申請してください。",
+            })
+            {
+                pdf.Text(line, margin, y, 10.5f);
+                y += 18;
+            }
+            y += 10;
+            pdf.Text("申請書ID　" + NoticePdf.GroupDigits(n.ApplicationId, 4, " "), margin, y, 11);
+            y += 26;
+            pdf.Text("不備の内容", margin, y, 11);
+            y += 8;
+            var boxTop = y;
+            y += 20;
+            foreach (var reason in n.Reasons)
+            {
+                pdf.TextFit("・" + reason, margin + 10, y, 10.5f, PdfDocument.A4Width - 2 * margin - 20);
+                y += 18;
+            }
+            pdf.Box(margin, boxTop, PdfDocument.A4Width - 2 * margin, y - boxTop);
+            y += 30;
+            foreach (var line in new[]
+            {
+                "再申請の方法",
+                "・同じ申請書IDのまま申請できます。スマートフォン・パソコンからは申請用ページで申請書IDを入力し、",
+                "　新しい写真を添付してください。郵送の場合は新しい写真を貼った申請書を返信用封筒でお送りください。",
+                "・写真の条件：6か月以内に撮影、正面・無帽・無背景、JPEG形式、20KB〜7MB、縦横480〜6000ピクセル。",
+                "・申請の状況は、申請状況の確認ページで申請書IDと生年月日を入力して確認できます。",
+            })
+            {
+                pdf.Text(line, margin, y, line.StartsWith('・') || line.StartsWith('　') ? 9.5f : 11);
+                y += 17;
+            }
+        }
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Myna.Core.Applications;
+using Myna.Core.Calendar;
+using Myna.Core.Staff;
+using Myna.Data;
+using Myna.Data.Applications;
+using Myna.Documents.Applications;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Api;
+
+public sealed record ReceiptDto(long Id, string ReceiptNumber, string ApplicationId, string Status, bool Resubmission, IReadOnlyList<ApplicationProblem> Notes)
+{
+    public static ReceiptDto From(ApplicationReceipt r) => new(r.Id, r.ReceiptNumber, r.ApplicationId, r.Status.ToString(), r.Resubmission, r.Notes);
+}
+
+public sealed record StatusRequest(string ApplicationId, string BirthDate);
+
+public sealed record PublicStatusDto(string Status, string Text, string TextEn);
+
+public sealed record ReviewRequest(bool Pass, IReadOnlyList<string>? Reasons, string? Note);
+
+public sealed record ApplicationDto(long Id, string ApplicationId, string ReceiptNumber, long ResidentId, string Name, string NameKana, DateOnly BirthDate,
+    string Address, string Channel, string Status, DateTimeOffset ReceivedAt, bool WantsSignatureCertificate, bool WantsUserCertificate, bool Braille,
+    string? LegalRepresentative, bool IsReissue, string? DeficiencyReasons, IReadOnlyList<PhotoInfo> Photos, IReadOnlyList<ApplicationEventDto> History);
+
+public sealed record ApplicationEventDto(string Status, DateTimeOffset At, string Actor, string? Note);
+
+/// <summary>/api/v1/applications (staff) and /api/v1/public/applications (residents): DOMAIN §4.</summary>
+public static class ApplicationsApi
+{
+    private static ProblemHttpResult Rejected(ApplicationRejectedException e) =>
+        ApiProblems.Rules("application-rejected", "The application cannot be taken", e.Problems.Select(p => (p.Field, p.Ja)));
+
+    public static void MapApplicationsApi(this RouteGroupBuilder api)
+    {
+        var pub = api.MapGroup("/public/applications").WithTags("public").AllowAnonymous();
+
+        pub.MapPost("/", async Task<Results<Created<ReceiptDto>, ProblemHttpResult>> ([FromForm] string applicationId, IFormFile? photo,
+            [FromForm] string? email, [FromForm] string? phone, [FromForm] bool? wantsSignatureCertificate, [FromForm] bool? wantsUserCertificate,
+            [FromForm] bool? braille, [FromForm] bool? consent, [FromForm] string? legalRepresentative, PublicApplications applications, CancellationToken ct) =>
+        {
+            try
+            {
+                var receipt = await applications.SubmitAsync(new ApplicationInput(applicationId.Trim(), ApplicationChannel.Online,
+                    await PublicApplications.ReadPhotoAsync(photo, ct), email, phone, wantsSignatureCertificate ?? true, wantsUserCertificate ?? true,
+                    braille ?? false, consent ?? false, legalRepresentative), ct);
+                return TypedResults.Created("/api/v1/public/applications/status", ReceiptDto.From(receipt));
+            }
+            catch (ApplicationRejectedException e)
+            {
+                return Rejected(e);
+            }
+        }).DisableAntiforgery().WithName("ApplyOnline")
+          .WithSummary("Online application (multipart): application ID, JPEG photo, contact, certificate wishes, consent; answers the receipt number");
+
+        pub.MapPost("/status", async Task<Results<Ok<PublicStatusDto>, ProblemHttpResult>> (StatusRequest request, PublicApplications applications,
+            CancellationToken ct) =>
+        {
+            if (!JapaneseDate.TryParse(request.BirthDate, out var birth, out var error))
+            {
+                return ApiProblems.Problem(400, "invalid-date", "The birth date could not be read", error, "birthDate");
+            }
+            var found = await applications.StatusAsync(request.ApplicationId, birth, ct);
+            if (found is null)
+            {
+                return ApiProblems.Problem(404, "application-not-found", "No application matches this application ID and birth date");
+            }
+            var ja = new UiText("ja")["app.status.public." + found.Status];
+            var en = new UiText("en")["app.status.public." + found.Status];
+            return TypedResults.Ok(new PublicStatusDto(found.Status.ToString(), ja, en));
+        }).WithName("ApplicationStatus").WithSummary("The status of an application, in plain words, for its application ID and the applicant's birth date");
+
+        var staff = api.MapGroup("/applications").WithTags("applications").RequireAuthorization();
+
+        staff.MapGet("/", async (ApplicationStatus? status, int? page, MunicipalScope scope, CancellationToken ct) =>
+        {
+            var (items, total) = await ApplicationQueries.ListAsync(scope.Db, status, page ?? 1, ct);
+            return TypedResults.Ok(new { items, total });
+        }).WithName("ListApplications").WithSummary("Applications by status, oldest first (status=Received is the review queue)");
+
+        staff.MapPost("/", async Task<Results<Created<ReceiptDto>, ProblemHttpResult>> ([FromForm] string applicationId, [FromForm] ApplicationChannel channel,
+            IFormFile? photo, [FromForm] string? email, [FromForm] string? phone, [FromForm] bool? wantsSignatureCertificate,
+            [FromForm] bool? wantsUserCertificate, [FromForm] bool? braille, [FromForm] string? legalRepresentative, MunicipalScope scope, MynaRuntime runtime,
+            HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not take applications");
+            }
+            try
+            {
+                var receipt = await runtime.ApplicationDesk(scope.Code).SubmitAsync(scope.Db, scope.Code, new ApplicationInput(applicationId.Trim(), channel,
+                    await PublicApplications.ReadPhotoAsync(photo, ct), email, phone, wantsSignatureCertificate ?? true, wantsUserCertificate ?? true,
+                    braille ?? false, Consent: true, legalRepresentative), scope.Actor, ct);
+                return TypedResults.Created($"/api/v1/applications/{receipt.Id}", ReceiptDto.From(receipt));
+            }
+            catch (ApplicationRejectedException e)
+            {
+                return Rejected(e);
+            }
+        }).DisableAntiforgery().WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
+
+        staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, CancellationToken ct) =>
+        {
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct);
+            if (d is null)
+            {
+                return ApiProblems.Problem(404, "application-not-found", "No application with this id");
+            }
+            var a = d.Application;
+            return TypedResults.Ok(new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
+                d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
+                a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
+                d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList()));
+        }).WithName("GetApplication").WithSummary("An application with its photos (metadata) and history");
+
+        staff.MapGet("/{id:long}/photo", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, long? photoId, MunicipalScope scope,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var jpeg = await ApplicationQueries.PhotoAsync(scope.Db, id, photoId, ct);
+            http.Response.Headers.CacheControl = "no-store";
+            return jpeg is null ? ApiProblems.Problem(404, "photo-not-found", "No photo") : TypedResults.File(jpeg, "image/jpeg");
+        }).WithName("GetApplicationPhoto").WithSummary("The latest (or the given) photo of an application, as JPEG");
+
+        staff.MapPost("/{id:long}/review", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, ReviewRequest request, MunicipalScope scope,
+            MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not review applications");
+            }
+            try
+            {
+                await runtime.ApplicationDesk(scope.Code).ReviewAsync(scope.Db, scope.Code, id, request.Pass, request.Reasons ?? [], request.Note, scope.Actor, ct);
+            }
+            catch (ApplicationRejectedException e)
+            {
+                return e.Problems.Any(p => p.Field == "id") ? ApiProblems.Problem(404, "application-not-found", "No application with this id") : Rejected(e);
+            }
+            var d = (await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct))!;
+            var a = d.Application;
+            return TypedResults.Ok(new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
+                d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
+                a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
+                d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList()));
+        }).WithName("ReviewApplication")
+          .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
+
+        staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, MunicipalScope scope,
+            MynaRuntime runtime, CancellationToken ct) =>
+        {
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct);
+            if (d is null || d.Application.Status != ApplicationStatus.Deficient)
+            {
+                return ApiProblems.Problem(404, "no-deficiency", "This application has no open deficiency");
+            }
+            var a = d.Application;
+            var pdf = DeficiencyNoticePdf.Render(new DeficiencyNotice(a.ApplicationId, d.Resident.FullName, d.PostalCode,
+                d.Resident.AddressProtected ? "" : d.Resident.Address, a.ReceivedOn, (a.DeficiencyReasons ?? "").Split('\n'),
+                JapanClock.Today(runtime.Time), scope.Municipality.Name));
+            return TypedResults.File(pdf, "application/pdf", $"deficiency-{a.ApplicationId}.pdf");
+        }).WithName("DeficiencyNotice").WithSummary("The deficiency notice (不備通知) as a PDF, with the reasons and how to resubmit under the same ID");
+
+        staff.MapPost("/bulk", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> ([FromForm] string employer, IFormFile csv, IFormFile zip,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not take applications");
+            }
+            try
+            {
+                await using var c = csv.OpenReadStream();
+                await using var z = zip.OpenReadStream();
+                return TypedResults.Ok(await BulkImport.RunAsync(runtime, scope, employer, c, z, ct));
+            }
+            catch (InvalidDataException)
+            {
+                return ApiProblems.Problem(400, "invalid-zip", "The photo archive is not a zip file", null, "zip");
+            }
+        }).DisableAntiforgery().WithName("EmployerBulkApplication")
+          .WithSummary("Employer bulk application (multipart: employer, csv, zip of photos): all or nothing, with a report per row");
+    }
+}

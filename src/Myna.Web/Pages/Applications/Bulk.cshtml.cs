@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Data;
+using Myna.Data.Applications;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Applications;
+
+/// <summary>勤務先企業等による一括申請: the employer's CSV and photo zip, checked row by row, taken whole or not at all.</summary>
+[RequestSizeLimit(512L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
+public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
+{
+    [BindProperty] public string? Employer { get; set; }
+    [BindProperty] public IFormFile? Csv { get; set; }
+    [BindProperty] public IFormFile? Zip { get; set; }
+    public BulkResult? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Employer) || Csv is null || Zip is null)
+        {
+            Error = "事業所名、CSVファイル、写真のzipファイルを指定してください。";
+            return;
+        }
+        try
+        {
+            await using var csv = Csv.OpenReadStream();
+            await using var zip = Zip.OpenReadStream();
+            Result = await BulkImport.RunAsync(runtime, scope, Employer.Trim(), csv, zip, ct);
+        }
+        catch (InvalidDataException)
+        {
+            Error = "写真のファイルがzip形式として読み取れません。";
+        }
+    }
+}

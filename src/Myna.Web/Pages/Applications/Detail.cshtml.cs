@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Applications;
+using Myna.Core.Staff;
+using Myna.Data;
+using Myna.Data.Applications;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Applications;
+
+/// <summary>One application: register data at hand, the photo for the human checks (§4.3), history, deficiency notice.</summary>
+public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    public ApplicationDetails? Details { get; private set; }
+    public string? Error { get; private set; }
+    [BindProperty(SupportsGet = true)] public bool Reviewed { get; set; }
+    public bool MayReview => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReviewAsync(bool pass, string[]? reasons, string? note, CancellationToken ct)
+    {
+        if (!MayReview)
+        {
+            return Forbid();
+        }
+        try
+        {
+            await runtime.ApplicationDesk(scope.Code).ReviewAsync(scope.Db, scope.Code, Id, pass, reasons ?? [], note, scope.Actor, ct);
+        }
+        catch (ApplicationRejectedException e)
+        {
+            Error = string.Join(" ", e.Problems.Select(p => p.Ja));
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+        // Straight on to the next application waiting for review.
+        var (next, _) = await ApplicationQueries.ListAsync(scope.Db, ApplicationStatus.Received, 1, ct);
+        return next.Count > 0 ? RedirectToPage(new { id = next[0].Id, reviewed = true }) : RedirectToPage("Index", new { status = ApplicationStatus.Received });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Details = await ApplicationQueries.GetAsync(scope.Db, Id, scope.Reader.MaySeeProtected, ct);
+        return Details is not null;
+    }
+}
