@@ -196,7 +196,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         db.ApplicationEvents.Add(new ApplicationEvent
         {
             CardApplicationId = application.Id, Status = ApplicationStatus.Received, At = now, Actor = actor,
-            Note = (resubmission ? "resubmitted" : "received") + " via " + input.Channel,
+            Note = resubmission ? "再申請" : null,
         });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationReceived, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
@@ -253,9 +253,9 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
             {
                 o.Status = ApplicationStatus.Superseded;
                 o.SupersededById = id;
-                o.EndReason = "newer application accepted";
+                o.EndReason = "新しい申請の受理により終了";
                 o.UpdatedAt = now;
-                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = "superseded by " + application.ApplicationId });
+                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = "新しい申請（申請書ID " + application.ApplicationId + "）の受理により終了" });
             }
         }
         await db.SaveChangesAsync(ct);

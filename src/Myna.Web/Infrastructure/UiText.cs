@@ -234,6 +234,7 @@ public sealed class UiText(string language)
         ["app.status.public.Superseded"] = ("より新しい申請を受け付けたため、この申請は終了しました。", "A newer application was accepted, so this one has ended."),
         ["app.status.public.Cancelled"] = ("この申請は取り消されました。", "This application was cancelled."),
         ["applications"] = ("交付申請", "Applications"),
+        ["application.history"] = ("申請の履歴", "Application history"),
         ["applications.none"] = ("該当する申請はありません。", "No applications."),
         ["applications.count"] = ("{0} 件", "{0} application(s)"),
         ["intake"] = ("申請の受付（QR読取）", "Take an application (scan the QR)"),
