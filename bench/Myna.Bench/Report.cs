@@ -41,7 +41,7 @@ public static class Report
         Console.WriteLine(table);
     }
 
-    private static string FindRoot()
+    public static string FindRoot()
     {
         var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Myna.slnx")))

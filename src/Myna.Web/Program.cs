@@ -33,6 +33,8 @@ builder.Services.AddOptions<KeyManagementOptions>().Configure<MynaRuntime>((o, r
 builder.Services.AddScoped<MunicipalScope>();
 builder.Services.AddScoped<ResidentServices>();
 builder.Services.AddSingleton<PublicApplications>();
+// A photo (at most 7 MB, DOMAIN §4.3) is read in memory rather than through a temporary file.
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 8 * 1024 * 1024);
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
 
 // Staff pages use a cookie; API clients a bearer token from /api/v1/auth/token. One policy

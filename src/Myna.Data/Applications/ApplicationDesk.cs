@@ -188,11 +188,18 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         application.RegisterSnapshot = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode).ToJson(); // §4.4: the register at receipt
         application.DeficiencyReasons = null;
         await db.SaveChangesAsync(ct);
-        db.ApplicationPhotos.Add(new ApplicationPhoto
+        // Written directly: EF would snapshot and compare the megabytes of the photo on every SaveChanges.
+        await using (var insert = Sql.Command(db,
+            "INSERT INTO application_photos (card_application_id, jpeg, width, height, taken_on, uploaded_at, review) VALUES (@a, @j, @w, @h, @t, @u, @r)",
+            "@a", "@j", "@w", "@h", "@t", "@u", "@r"))
         {
-            CardApplicationId = application.Id, Jpeg = input.Photo!, Width = photo.Width, Height = photo.Height, TakenOn = photo.TakenOn,
-            UploadedAt = now, Review = PhotoReview.Pending,
-        });
+            object?[] values = [application.Id, input.Photo!, photo.Width, photo.Height, photo.TakenOn, now, (int)PhotoReview.Pending];
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.Set(i, values[i]);
+            }
+            await insert.ExecuteNonQueryAsync(ct);
+        }
         db.ApplicationEvents.Add(new ApplicationEvent
         {
             CardApplicationId = application.Id, Status = ApplicationStatus.Received, At = now, Actor = actor,
@@ -234,16 +241,19 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         {
             throw new ApplicationRejectedException([P("status", "この申請は審査待ちではありません。", $"the application is {application.Status}, not waiting for review")]);
         }
-        var photo = await db.ApplicationPhotos.Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id).FirstAsync(ct);
+        var photoId = await db.ApplicationPhotos.Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(ct);
         var now = time.GetUtcNow();
-        photo.Review = pass ? PhotoReview.Passed : PhotoReview.Failed;
-        photo.ReviewReasons = pass ? null : string.Join("\n", reasons);
-        photo.ReviewedBy = actor;
-        photo.ReviewedAt = now;
+        var reviewReasons = pass ? null : string.Join("\n", reasons);
+        // The photo's bytes are never loaded into the change tracker (see StoreAsync).
+        await db.ApplicationPhotos.Where(p => p.Id == photoId).ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.Review, pass ? PhotoReview.Passed : PhotoReview.Failed)
+            .SetProperty(p => p.ReviewReasons, reviewReasons)
+            .SetProperty(p => p.ReviewedBy, actor)
+            .SetProperty(p => p.ReviewedAt, now), ct);
         application.Status = pass ? ApplicationStatus.Accepted : ApplicationStatus.Deficient;
-        application.DeficiencyReasons = photo.ReviewReasons;
+        application.DeficiencyReasons = reviewReasons;
         application.UpdatedAt = now;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = id, Status = application.Status, At = now, Actor = actor, Note = photo.ReviewReasons });
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = id, Status = application.Status, At = now, Actor = actor, Note = reviewReasons });
         if (pass)
         {
             // §4.4: a newer accepted application supersedes the older pending ones of the same person.
