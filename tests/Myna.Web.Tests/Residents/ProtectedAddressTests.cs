@@ -39,6 +39,19 @@ public sealed class ProtectedAddressTests
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
 
+        // The notice goes to the refuge; the person applies for a card.
+        await factory.Stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
+        var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.ResidentId == resident.Id);
+        var envelope = await db.NoticeEnvelopes.AsNoTracking().SingleAsync(e => e.Id == notice.EnvelopeId);
+        Assert.Equal(Refuge, envelope.Address);
+        await factory.Stores.Runtime.MailTracking(TestStores.Ishinomaki).RecordMailNumbersAsync(db, [(envelope.BatchId, envelope.Sequence, "555566667777")], "test");
+        var returned = await clerkApi.PostAsJsonAsync("/api/v1/mail/returns", new { scan = "555566667777", reason = "AddresseeUnknown" });
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var applied = await clerkApi.PostAsync("/api/v1/applications",
+            Applications.ApplicationsApiTests.Form(notice.ApplicationId, TestPhotos.Jpeg(), ("channel", "Mail"), ("legalRepresentative", "法定　代理人")));
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var applicationId = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
         // Every place that can show an address, as an API client and as a signed-in clerk in the browser.
         using var clerkPages = await PageClient.SignedInAsync(factory, "clerk", "clerk-demo-2026");
         var token = await PageClient.TokenAsync(clerkPages, "/");
@@ -49,6 +62,14 @@ public sealed class ProtectedAddressTests
             ["api search by code"] = await (await clerkApi.PostAsJsonAsync("/api/v1/residents/search", new { identifier = resident.ResidentCode })).Content.ReadAsStringAsync(),
             ["api search by address"] = await clerkApi.GetStringAsync($"/api/v1/residents?address={Uri.EscapeDataString(resident.Town + resident.Block)}&pageSize=100"),
             ["resident page"] = await clerkPages.GetStringAsync($"/residents/{resident.Id}"),
+            ["mail return answer"] = await returned.Content.ReadAsStringAsync(),
+            ["api envelope"] = await clerkApi.GetStringAsync($"/api/v1/mail/envelopes/{envelope.Id}"),
+            ["api returns due"] = await clerkApi.GetStringAsync("/api/v1/mail/due?days=92"),
+            ["envelope page"] = await clerkPages.GetStringAsync($"/mail/envelopes/{envelope.Id}"),
+            ["mail desk"] = await clerkPages.GetStringAsync("/mail"),
+            ["api application"] = await clerkApi.GetStringAsync($"/api/v1/applications/{applicationId}"),
+            ["application page"] = await clerkPages.GetStringAsync($"/applications/{applicationId}"),
+            ["application intake"] = await clerkPages.GetStringAsync($"/applications/intake?applicationId={notice.ApplicationId}"),
             ["search page by name"] = await clerkPages.GetStringAsync($"/?name={Uri.EscapeDataString(resident.FamilyName + resident.GivenName)}"),
             ["search page by code"] = await (await clerkPages.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -77,6 +98,7 @@ public sealed class ProtectedAddressTests
         Assert.Contains(Refuge, JsonUnescaped(full), StringComparison.Ordinal);
         var attempts = await db.AuditRecords.CountAsync(a => a.Action == AuditActions.ProtectedAddressRefused && a.Actor == "clerk");
         Assert.True(attempts >= 4, $"{attempts} withheld reads were logged");
+        Assert.Contains(Refuge, JsonUnescaped(await officer.GetStringAsync($"/api/v1/mail/envelopes/{envelope.Id}")), StringComparison.Ordinal);
     }
 
     private static string JsonUnescaped(string body) => System.Text.RegularExpressions.Regex.Unescape(body);
