@@ -119,6 +119,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
         {
             Console.WriteLine($"    {a.UserName,-11} {a.Password,-22} {a.Role}  {a.DisplayName}");
         }
+        using var db = runtime.Stores.OpenMunicipal(runtime.Stores.Municipalities.First().Code);
+        if (DemoForms.UnusedAsync(db, Myna.Core.Calendar.JapanClock.Today(runtime.Time)).GetAwaiter().GetResult() is { } form)
+        {
+            Console.WriteLine($"  try the online application at {app.Urls.First()}/apply?id={form.ApplicationId} (birth date {form.BirthDate:yyyy-MM-dd} for /status)");
+        }
     }
 });
 

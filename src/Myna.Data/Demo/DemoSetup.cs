@@ -64,7 +64,10 @@ public static class DemoSetup
                         throw new InvalidOperationException("demo data failed to load: " + string.Join("; ", load.Result.Problems.Take(5)));
                     }
                     var summary = await runtime.NumberAssignment(m.Code).RunAsync(db, m.Code, "demo", null, ct);
-                    await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): {load.Result.Added} residents registered, {summary.Numbered} numbered");
+                    // The notices are stored (no print files): their application IDs make the application pages usable at once.
+                    var notices = await runtime.NoticeGeneration(m.Code).RunAsync(db, JapanClock.Today(runtime.Time), "demo", null, ct);
+                    await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): {load.Result.Added} residents registered, {summary.Numbered} numbered, " +
+                        $"{notices.Notices} notices in {notices.Envelopes} envelopes (batch {notices.BatchId})");
                 }
             }
             await EnsureAccountsAsync(runtime, m.Code, ct);
@@ -73,3 +76,20 @@ public static class DemoSetup
 }
 
 public sealed record DemoLoad(ImportResult Result);
+
+/// <summary>An adult's application form of the demo, to try the online application with.</summary>
+public sealed record DemoForm(string ApplicationId, DateOnly BirthDate);
+
+public static class DemoForms
+{
+    /// <summary>The first adult whose form has not been used yet, or null.</summary>
+    public static async Task<DemoForm?> UnusedAsync(MunicipalDb db, DateOnly today, CancellationToken ct = default)
+    {
+        var candidates = await db.Notices.AsNoTracking()
+            .Where(n => !db.CardApplications.Any(a => a.ApplicationId == n.ApplicationId))
+            .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => new { n.Id, n.ApplicationId, r.BirthDate })
+            .OrderBy(x => x.Id).Take(50).ToListAsync(ct);
+        var adult = candidates.FirstOrDefault(c => !Core.Applications.ApplicationRules.IsUnder15(c.BirthDate, today));
+        return adult is null ? null : new DemoForm(adult.ApplicationId, adult.BirthDate);
+    }
+}
