@@ -49,15 +49,9 @@ public static class NoticePdf
         pdf.Text(NoticeKinds.TitleJa(row.Kind), PdfDocument.A4Width / 2, 215, 22, SkiaSharp.SKTextAlign.Center);
         pdf.Text("あなたの個人番号（マイナンバー）を次のとおり通知します。", Margin, 250, 10.5f);
 
-        float y = 275, labelWidth = 90, width = PdfDocument.A4Width - 2 * Margin;
-        void Field(string label, string value, float height = 34, float size = 12)
-        {
-            pdf.Box(Margin, y, width, height);
-            pdf.Line(Margin + labelWidth, y, Margin + labelWidth, y + height);
-            pdf.Text(label, Margin + 8, y + height / 2 + 4, 10);
-            pdf.TextFit(value, Margin + labelWidth + 10, y + height / 2 + size / 3, size, width - labelWidth - 20);
-            y += height;
-        }
+        float y = 275;
+        void Field(string label, string value, float height = 34, float size = 12) =>
+            y = LabeledBox(pdf, y, PdfDocument.A4Width - 2 * Margin, 90, label, value, height, size, 10);
         Field("フリガナ", row.FullNameKana, 24, 9.5f);
         Field("氏名", row.FullName, 38, 15);
         Field("生年月日", JapaneseDate.Format(row.BirthDate));
@@ -99,14 +93,8 @@ public static class NoticePdf
         float y = 150, labelWidth = 80;
         var photoWidth = 35 * PdfDocument.Mm;
         var fieldsWidth = width - photoWidth - 12;
-        void Field(string label, string value, float height = 32, float size = 11.5f)
-        {
-            pdf.Box(Margin, y, fieldsWidth, height);
-            pdf.Line(Margin + labelWidth, y, Margin + labelWidth, y + height);
-            pdf.Text(label, Margin + 6, y + height / 2 + 4, 9.5f);
-            pdf.TextFit(value, Margin + labelWidth + 8, y + height / 2 + size / 3, size, fieldsWidth - labelWidth - 16);
-            y += height;
-        }
+        void Field(string label, string value, float height = 32, float size = 11.5f) =>
+            y = LabeledBox(pdf, y, fieldsWidth, labelWidth, label, value, height, size, 9.5f);
         Field("フリガナ", row.FullNameKana, 22, 9);
         Field("氏名", row.FullName, 36, 14);
         Field("生年月日", JapaneseDate.Format(row.BirthDate));
@@ -143,6 +131,17 @@ public static class NoticePdf
         pdf.Text("申請者署名（15歳未満の方は法定代理人が記入）", Margin + 6, y + 16, 9.5f);
         pdf.Text("申請日　　　　年　　月　　日", Margin + 6, y + 44, 9.5f);
         pdf.Text("スマートフォン・パソコンからも申請できます（QRコードを読み取ってください）。", Margin, PdfDocument.A4Height - Margin, 8);
+    }
+
+    /// <summary>A bordered row at the left margin: label cell, then the value shrunk to fit; returns the next row's top.</summary>
+    private static float LabeledBox(PdfDocument pdf, float y, float width, float labelWidth, string label, string value, float height, float size,
+        float labelSize)
+    {
+        pdf.Box(Margin, y, width, height);
+        pdf.Line(Margin + labelWidth, y, Margin + labelWidth, y + height);
+        pdf.Text(label, Margin + 7, y + height / 2 + 4, labelSize);
+        pdf.TextFit(value, Margin + labelWidth + 9, y + height / 2 + size / 3, size, width - labelWidth - 18);
+        return y + height;
     }
 
     /// <summary>Digits in groups for reading aloud and copying (e.g. 1234 5678 9012).</summary>

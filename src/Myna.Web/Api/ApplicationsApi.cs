@@ -109,11 +109,7 @@ public static class ApplicationsApi
             {
                 return ApiProblems.Problem(404, "application-not-found", "No application with this id");
             }
-            var a = d.Application;
-            return TypedResults.Ok(new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
-                d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
-                a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
-                d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList()));
+            return TypedResults.Ok(ToDto(d));
         }).WithName("GetApplication").WithSummary("An application with its photos (metadata) and history");
 
         staff.MapGet("/{id:long}/photo", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, long? photoId, MunicipalScope scope,
@@ -139,12 +135,7 @@ public static class ApplicationsApi
             {
                 return e.Problems.Any(p => p.Field == "id") ? ApiProblems.Problem(404, "application-not-found", "No application with this id") : Rejected(e);
             }
-            var d = (await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct))!;
-            var a = d.Application;
-            return TypedResults.Ok(new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
-                d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
-                a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
-                d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList()));
+            return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct))!));
         }).WithName("ReviewApplication")
           .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
 
@@ -182,5 +173,14 @@ public static class ApplicationsApi
             }
         }).DisableAntiforgery().WithName("EmployerBulkApplication")
           .WithSummary("Employer bulk application (multipart: employer, csv, zip of photos): all or nothing, with a report per row");
+    }
+
+    private static ApplicationDto ToDto(ApplicationDetails d)
+    {
+        var a = d.Application;
+        return new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
+            d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
+            a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
+            d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList());
     }
 }
