@@ -63,4 +63,38 @@ public sealed class NoticePdfTests : IDisposable
         Assert.Contains("令和2年5月24日", text, StringComparison.Ordinal);
         Assert.Contains("性別", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ShiftJisPrintData_MarksCharactersOutsideTheEncoding_AndFlagsGaiji()
+    {
+        var app = AppId.New(MunicipalityCode.Parse("042021")).Value;
+        var rows = new[] { Row(1, 1, "髙橋", "𠮷男", new DateOnly(2026, 11, 24), app), Row(2, 1, "佐藤", "花子", new DateOnly(2026, 11, 24), app) };
+
+        var result = await NoticeOutput.WriteAsync(rows.ToAsyncEnumerable(), 7, "石巻市", new NoticeOutputOptions(dir, "cp932", Pdf: false));
+
+        var lines = File.ReadAllLines(result.DataFile, System.Text.Encoding.GetEncoding(932));
+        Assert.Equal(3, lines.Length);
+        var fields = lines[1].Split(',');
+        Assert.Equal(("髙橋", "〓男"), (fields[9], fields[10])); // 髙 is in CP932 (IBM extension); 𠮷 is not
+        Assert.EndsWith(",1", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",0", lines[2], StringComparison.Ordinal);
+        Assert.Empty(result.PdfFiles);
+    }
+
+    [Fact]
+    public async Task Rerun_KeepsCompletePdfParts_AndWritesTheMissingOne()
+    {
+        var app = AppId.New(MunicipalityCode.Parse("042021")).Value;
+        var rows = Enumerable.Range(1, 5).Select(i => Row(i, 1, "石巻", "太郎", new DateOnly(2026, 11, 24), app)).ToArray();
+        var options = new NoticeOutputOptions(dir, EnvelopesPerPdf: 2);
+        var first = await NoticeOutput.WriteAsync(rows.ToAsyncEnumerable(), 7, "石巻市", options);
+        Assert.Equal(3, first.PdfFiles.Count);
+        File.Delete(first.PdfFiles[1]);
+
+        var second = await NoticeOutput.WriteAsync(rows.ToAsyncEnumerable(), 7, "石巻市", options);
+
+        Assert.Equal(2, second.PdfPartsKept);
+        Assert.Equal(2 * NoticePdf.PagesPerPerson, second.Pages);
+        Assert.All(second.PdfFiles, f => Assert.True(File.Exists(f)));
+    }
 }

@@ -22,6 +22,61 @@ public static class TextEncodings
         return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
+    /// <summary>CP932 for writing, where a character it lacks becomes <paramref name="replacement"/> instead of an error.</summary>
+    public static Encoding Cp932Replacing(string replacement)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(932, new OneMarkPerCharacter(replacement), DecoderFallback.ExceptionFallback);
+    }
+
+    /// <summary>
+    /// Like <see cref="EncoderReplacementFallback"/>, but a character outside the BMP (a surrogate
+    /// pair, e.g. 𠮷) gets one mark, not one per UTF-16 unit: the printer sees one 外字 to set.
+    /// </summary>
+    private sealed class OneMarkPerCharacter(string mark) : EncoderFallback
+    {
+        public override int MaxCharCount => mark.Length;
+
+        public override EncoderFallbackBuffer CreateFallbackBuffer() => new Buffer(mark);
+
+        private sealed class Buffer(string mark) : EncoderFallbackBuffer
+        {
+            private int position = mark.Length;
+
+            public override int Remaining => mark.Length - position;
+
+            public override bool Fallback(char charUnknown, int index)
+            {
+                if (char.IsLowSurrogate(charUnknown))
+                {
+                    return false; // its high surrogate already produced the mark
+                }
+                position = 0;
+                return true;
+            }
+
+            public override bool Fallback(char charUnknownHigh, char charUnknownLow, int index)
+            {
+                position = 0;
+                return true;
+            }
+
+            public override char GetNextChar() => position < mark.Length ? mark[position++] : '\0';
+
+            public override bool MovePrevious()
+            {
+                if (position == 0)
+                {
+                    return false;
+                }
+                position--;
+                return true;
+            }
+
+            public override void Reset() => position = mark.Length;
+        }
+    }
+
     /// <summary>Resolves "utf-8", "cp932"/"shift_jis"/"sjis", or "auto" (null) for a file.</summary>
     public static Encoding ForFile(string path, string? name)
     {

@@ -30,7 +30,7 @@ public sealed class NoticePrintFile(TextWriter writer)
     {
         null or "" or "UTF-8" or "UTF8" => TextEncodings.StrictUtf8,
         "CP932" or "SHIFT_JIS" or "SHIFT-JIS" or "SJIS" or "WINDOWS-31J" =>
-            Encoding.GetEncoding(932, new EncoderReplacementFallback(Geta.ToString()), DecoderFallback.ExceptionFallback),
+            TextEncodings.Cp932Replacing(Geta.ToString()),
         _ => throw new ArgumentException($"unknown encoding '{name}': use utf-8 or cp932", nameof(name)),
     };
 

@@ -58,6 +58,10 @@ public sealed class CliContractTests
     [InlineData("residents", "export")]
     [InlineData("number", "assign")]
     [InlineData("audit", "verify")]
+    [InlineData("notices", "generate")]
+    [InlineData("notices", "posted")]
+    [InlineData("notices", "resend")]
+    [InlineData("applications", "send")]
     public async Task Commands_Help_DescribesUsage(params string[] command)
     {
         var (exit, output, _) = await Cli.RunAsync(null, null, [.. command, "--help"]);
