@@ -21,6 +21,14 @@ public sealed class MynaOptions
     public List<NumberPurpose> Purposes { get; set; } = [];
 
     /// <summary>
+    /// The address residents reach the public pages at; the application forms' QR codes open
+    /// <c>{PublicUrl}/apply?id=…</c> (DOMAIN §1.5, §4.1).
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    public string ApplyUrl => PublicUrl.TrimEnd('/') + "/apply";
+
+    /// <summary>
     /// Relative paths are taken from the Myna home: <c>MYNA_HOME</c> when set (the launch scripts
     /// set it to the folder they were started from), else the working directory.
     /// </summary>

@@ -27,11 +27,12 @@ public sealed class NoticePdfTests : IDisposable
         doc.GetPage(page).Text.Normalize(System.Text.NormalizationForm.FormKC);
 
     [Fact]
-    public async Task Pdf_PrintsJapaneseTextAndEraDates_AndItsQrCodeDecodesToTheApplicationId()
+    public async Task Pdf_PrintsJapaneseTextAndEraDates_AndItsQrCodeDecodesToTheApplicationPageWithTheId()
     {
         var app = AppId.New(MunicipalityCode.Parse("042021")).Value;
         var rows = new[] { Row(1, 1, "髙橋", "𠮷男", new DateOnly(2026, 11, 24), app) };
-        var result = await NoticeOutput.WriteAsync(rows.ToAsyncEnumerable(), 7, "石巻市", new NoticeOutputOptions(dir));
+        var result = await NoticeOutput.WriteAsync(rows.ToAsyncEnumerable(), 7, "石巻市",
+            new NoticeOutputOptions(dir, ApplyUrl: "https://myna.city.ishinomaki.example/apply"));
 
         Assert.Equal(1, result.Rows);
         Assert.Equal(NoticePdf.PagesPerPerson, result.Pages);
@@ -49,7 +50,8 @@ public sealed class NoticePdfTests : IDisposable
             var form = Extracted(doc, 2);
             Assert.Contains("個人番号カード交付申請書", form, StringComparison.Ordinal);
         }
-        Assert.Equal([app], ExternalTools.QrCodesOnPage(pdf, 2));
+        // The phone's camera opens the application page with the ID filled in.
+        Assert.Equal(["https://myna.city.ishinomaki.example/apply?id=" + app], ExternalTools.QrCodesOnPage(pdf, 2));
     }
 
     [Fact]

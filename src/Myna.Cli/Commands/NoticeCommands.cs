@@ -56,7 +56,7 @@ internal static class NoticeCommands
             var printData = runtime.NoticePrintData(code);
             var written = new ConsoleProgress("print data");
             var result = await NoticeOutput.WriteAsync(printData.ReadAsync(db, batchId, ct), batchId, runtime.Municipality(code).Name,
-                new NoticeOutputOptions(folder, parse.GetValue(Encoding), parse.GetValue(PerPdf), Pdf: !parse.GetValue(NoPdf)),
+                new NoticeOutputOptions(folder, parse.GetValue(Encoding), parse.GetValue(PerPdf), Pdf: !parse.GetValue(NoPdf), runtime.Options.ApplyUrl),
                 new Progress<long>(n => written.Report((n, notices))), ct);
             await printData.RecordPrintedAsync(db, batchId, Path.GetFileName(result.DataFile), result.Rows, CliContext.Actor, ct);
             await Console.Out.WriteLineAsync($"print data: {result.DataFile} ({result.Rows:N0} records, individual numbers included: audited)");

@@ -32,6 +32,26 @@ public static class ApplicationRules
         return (day.Month, day.Day).CompareTo((birth.Month, birth.Day)) < 0 ? age - 1 : age;
     }
 
+    /// <summary>
+    /// The application ID in what a scanner read from a form's QR code: the application page's
+    /// address (<c>…/apply?id=…</c>), or the ID itself (typed, or a bare-ID QR code).
+    /// </summary>
+    public static string? IdFromScan(string? scanned)
+    {
+        if (scanned is null)
+        {
+            return null;
+        }
+        var at = scanned.IndexOf("id=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return scanned.Trim();
+        }
+        var value = scanned[(at + 3)..];
+        var end = value.IndexOfAny(['&', '#']);
+        return (end < 0 ? value : value[..end]).Trim();
+    }
+
     /// <summary>Under 15 at receipt: applies through a legal representative and gets no signature certificate.</summary>
     public static bool IsUnder15(DateOnly birth, DateOnly receivedOn) => AgeOn(birth, receivedOn) < 15;
 }

@@ -45,7 +45,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
     public async Task<(FormPrefill? Form, ApplicationProblem? Problem)> FindFormAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality,
         string? applicationId, bool maySeeProtected, CancellationToken ct = default)
     {
-        if (!AppId.TryParse(applicationId, out var id, out var problem))
+        if (!AppId.TryParse(ApplicationRules.IdFromScan(applicationId), out var id, out var problem))
         {
             return (null, P("applicationId", "申請書IDは23桁の数字です（" + problem.Message + "）。", "The application ID has 23 digits: " + problem.Message));
         }

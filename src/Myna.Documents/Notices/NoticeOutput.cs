@@ -8,7 +8,8 @@ namespace Myna.Documents.Notices;
 /// <param name="Encoding">utf-8 (default) or cp932 for the data file.</param>
 /// <param name="EnvelopesPerPdf">Envelopes per PDF part: printers take files of a few thousand pages.</param>
 /// <param name="Pdf">False writes the data file only.</param>
-public sealed record NoticeOutputOptions(string Directory, string? Encoding = null, int EnvelopesPerPdf = 500, bool Pdf = true);
+/// <param name="ApplyUrl">The public application page the forms' QR codes open (with the ID), or null for the bare ID.</param>
+public sealed record NoticeOutputOptions(string Directory, string? Encoding = null, int EnvelopesPerPdf = 500, bool Pdf = true, string? ApplyUrl = null);
 
 public sealed record NoticeOutputResult(string DataFile, IReadOnlyList<string> PdfFiles, long Rows, long Pages, int PdfPartsKept);
 
@@ -57,7 +58,7 @@ public static class NoticeOutput
                         }
                         if (part.Document is { } pdf)
                         {
-                            NoticePdf.WritePerson(pdf, row, municipalityName);
+                            NoticePdf.WritePerson(pdf, row, municipalityName, options.ApplyUrl);
                         }
                     }
                     if (count % 1000 == 0)

@@ -18,11 +18,16 @@ public static class NoticePdf
 
     private const float Margin = 20 * PdfDocument.Mm;
 
-    public static void WritePerson(PdfDocument pdf, NoticePrintRow row, string municipalityName)
+    /// <summary>One person's two pages; <paramref name="applyUrl"/> is the public application page the QR code opens (null: the bare ID).</summary>
+    public static void WritePerson(PdfDocument pdf, NoticePrintRow row, string municipalityName, string? applyUrl = null)
     {
         WriteNotice(pdf, row, municipalityName);
-        WriteApplicationForm(pdf, row, municipalityName);
+        WriteApplicationForm(pdf, row, municipalityName, applyUrl);
     }
+
+    /// <summary>What the form's QR code holds: the application page's address with the ID, as the national form's QR does, or the ID alone.</summary>
+    public static string QrPayload(string applicationId, string? applyUrl) =>
+        applyUrl is null ? applicationId : applyUrl + (applyUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "id=" + applicationId;
 
     private static void WriteNotice(PdfDocument pdf, NoticePrintRow row, string municipalityName)
     {
@@ -76,7 +81,7 @@ public static class NoticePdf
         pdf.Text(string.Create(CultureInfo.InvariantCulture, $"住民票コード {row.ResidentCode}"), Margin, PdfDocument.A4Height - Margin, 7.5f);
     }
 
-    private static void WriteApplicationForm(PdfDocument pdf, NoticePrintRow row, string municipalityName)
+    private static void WriteApplicationForm(PdfDocument pdf, NoticePrintRow row, string municipalityName, string? applyUrl)
     {
         pdf.BeginPage();
         var width = PdfDocument.A4Width - 2 * Margin;
@@ -86,7 +91,7 @@ public static class NoticePdf
         // The application ID and its QR code (DOMAIN §1.5): read by phones and by the intake scanner.
         const float qrSide = 34 * PdfDocument.Mm;
         var qrLeft = PdfDocument.A4Width - Margin - qrSide;
-        QrSymbol.Encode(row.ApplicationId).Draw(pdf.CanvasForDrawing(), qrLeft, 40, qrSide);
+        QrSymbol.Encode(QrPayload(row.ApplicationId, applyUrl)).Draw(pdf.CanvasForDrawing(), qrLeft, 40, qrSide);
         pdf.Text("申請書ID", qrLeft - 10, 70, 9, SkiaSharp.SKTextAlign.Right);
         pdf.Text(GroupDigits(row.ApplicationId, 4, " "), qrLeft - 10, 88, 11, SkiaSharp.SKTextAlign.Right);
 

@@ -52,4 +52,11 @@ public sealed class PhotoCheckTests
     public void Age_CountsWholeYears(string birth, string on, int age) =>
         Assert.Equal(age, ApplicationRules.AgeOn(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("https://myna.example/apply?id=04202112345678901234565", "04202112345678901234565")]
+    [InlineData("http://localhost:5080/apply?lang=ja&id=04202112345678901234565&x=1", "04202112345678901234565")]
+    [InlineData(" 0420 2112 3456 7890 1234 565 ", "0420 2112 3456 7890 1234 565")]
+    public void ScannedQr_YieldsTheApplicationId(string scanned, string expected) =>
+        Assert.Equal(expected, ApplicationRules.IdFromScan(scanned));
 }

@@ -125,6 +125,22 @@ public sealed class ApplicationDeskTests
         Assert.Equal(0, await db.CardApplications.CountAsync());
     }
 
+    [Fact]
+    public async Task Intake_ScanOfTheFormsQrCode_FindsThePersonFromTheRegister()
+    {
+        var (stores, forms) = await NotifiedAsync("sqlite", 5);
+        await using var _s = stores;
+        await using var db = stores.OpenMunicipal();
+        var (residentId, id) = forms[0];
+
+        var (form, problem) = await stores.Runtime.ApplicationDesk(TestStores.Ishinomaki).FindFormAsync(db, TestStores.Ishinomaki,
+            stores.Options.ApplyUrl + "?id=" + id, maySeeProtected: false);
+
+        Assert.Null(problem);
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+        Assert.Equal((residentId, resident.FullName, resident.Address), (form!.ResidentId, form.FullName, form.Address));
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PublicStatus_NeedsTheMatchingBirthDate(string provider)
