@@ -159,6 +159,11 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         var resident = await db.Residents.AsNoTracking().Include(r => r.Household).FirstAsync(r => r.Id == form.ResidentId, ct);
         var application = await db.CardApplications.FirstOrDefaultAsync(a => a.ApplicationId == form.ApplicationId, ct);
         var resubmission = application is not null;
+        if (application is { Status: not ApplicationStatus.Deficient })
+        {
+            // Taken meanwhile by a concurrent submission of the same form (checked outside this transaction).
+            throw new ApplicationRejectedException([P("applicationId", "この申請書IDの申請は受付済みです。", "An application with this ID has just been received.")]);
+        }
         if (application is null)
         {
             application = new CardApplication
