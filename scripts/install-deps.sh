@@ -15,6 +15,7 @@ if [ "$mode" = test ]; then
   want postgresql
   want poppler-utils  # pdftoppm: PDF pages to images, for reading QR codes back
   want zbar-tools     # zbarimg: a standard QR decoder
+  want openssl        # the reference client for certificates, CRLs and OCSP
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

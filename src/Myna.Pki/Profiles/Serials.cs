@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+
+namespace Myna.Pki.Profiles;
+
+/// <summary>Certificate serials (DOMAIN §7.2): 128 random bits from the CSPRNG, positive, no leading zero byte.</summary>
+public static class Serials
+{
+    public const int Bytes = 16;
+
+    public static byte[] New()
+    {
+        var serial = RandomNumberGenerator.GetBytes(Bytes);
+        serial[0] = (byte)((serial[0] & 0x7F) | 0x40); // positive and of full length in DER
+        return serial;
+    }
+
+    public static string ToHex(ReadOnlySpan<byte> serial) => Convert.ToHexString(serial);
+}
