@@ -29,6 +29,13 @@ public sealed class MynaOptions
     public string ApplyUrl => PublicUrl.TrimEnd('/') + "/apply";
 
     /// <summary>
+    /// The password of the CA key store (DOMAIN §7.1), e.g. from <c>Myna__Pki__KeyStorePassword</c>.
+    /// Without it a random password kept in the key directory is used: fine for development, but
+    /// then the key files and their password sit together.
+    /// </summary>
+    public string? CaKeyStorePassword { get; set; }
+
+    /// <summary>
     /// Relative paths are taken from the Myna home: <c>MYNA_HOME</c> when set (the launch scripts
     /// set it to the folder they were started from), else the working directory.
     /// </summary>

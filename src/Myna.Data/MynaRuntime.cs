@@ -102,6 +102,17 @@ public sealed class MynaRuntime
 
     public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code));
 
+    /// <summary>The CA certificates (public) and encrypted CA keys of the national side.</summary>
+    public string CaFolder => Path.Combine(Keys.Root, KeyDirectory.NationalScope, "ca");
+
+    public Pki.Keys.ICaKeyStore CaKeyStore() => new Pki.Keys.PasswordFileKeyStore(CaFolder,
+        Options.CaKeyStorePassword is { Length: > 0 } password ? password : Convert.ToBase64String(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CaStore)));
+
+    public Pki.Authorities.CertificateAuthority Authority(Pki.Authorities.CaKind kind) => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, kind);
+
+    public Certificates.CertificateIssuance CertificateIssuance() =>
+        new(Authority, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);
+
     public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);

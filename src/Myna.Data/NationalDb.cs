@@ -14,6 +14,8 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<RetiredNumber> RetiredNumbers => Set<RetiredNumber>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Production.ProductionRequestRow> ProductionRequests => Set<Production.ProductionRequestRow>();
+    public DbSet<Certificates.IssuedCertificate> Certificates => Set<Certificates.IssuedCertificate>();
+    public DbSet<Certificates.CertificateEvent> CertificateEvents => Set<Certificates.CertificateEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +35,19 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
         {
             e.ToTable("production_requests");
             e.HasIndex(x => x.ApplicationId).IsUnique();
+        });
+        b.Entity<Certificates.IssuedCertificate>(e =>
+        {
+            e.ToTable("certificates");
+            e.HasIndex(x => x.Serial).IsUnique();
+            e.HasIndex(x => new { x.Ca, x.KeyHash }).IsUnique();
+            e.HasIndex(x => x.HolderHash);
+            e.HasIndex(x => new { x.Ca, x.Status });
+        });
+        b.Entity<Certificates.CertificateEvent>(e =>
+        {
+            e.ToTable("certificate_events");
+            e.HasIndex(x => x.CertificateId);
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

@@ -100,6 +100,7 @@ api.MapResidentsApi();
 api.MapResidenceApi();
 api.MapMailApi();
 api.MapApplicationsApi();
+app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();

@@ -45,4 +45,7 @@ public static class AuditActions
     public const string ApplicationReviewed = "application.review";
     public const string ApplicationQueued = "application.queue";
     public const string ApplicationsBulk = "application.bulk";
+    public const string CertificateIssued = "certificate.issue";
+    public const string CertificateStatusChanged = "certificate.status";
+    public const string CaCreated = "ca.create";
 }

@@ -21,8 +21,12 @@ public sealed class KeyDirectory(string root)
     public const string Lookup = "lookup";
     /// <summary>HMAC key of the audit log's hash chain.</summary>
     public const string Audit = "audit";
+    /// <summary>HMAC key that links certificates to holders without storing resident codes (national side, §7.4).</summary>
+    public const string CertificateHolders = "certificate-holders";
+    /// <summary>Development password of the CA key store, used only when none is configured (DOMAIN §7.1).</summary>
+    public const string CaStore = "ca-store";
 
-    public static readonly IReadOnlyList<string> NationalKeys = [Numbering, NationalLookup, Audit];
+    public static readonly IReadOnlyList<string> NationalKeys = [Numbering, NationalLookup, Audit, CertificateHolders, CaStore];
     public static readonly IReadOnlyList<string> MunicipalKeys = [DataEncryption, Lookup, Audit];
 
     public string Root { get; } = Path.GetFullPath(root);

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Myna.Data;
+using Myna.Pki.Authorities;
+
+namespace Myna.Web.Api;
+
+/// <summary>/pki: what verifiers fetch without signing in (DOMAIN §7.5).</summary>
+public static class PkiEndpoints
+{
+    public static void MapPki(this IEndpointRouteBuilder app)
+    {
+        var pki = app.MapGroup("/pki").WithTags("pki").AllowAnonymous();
+
+        pki.MapGet("/ca/{name}.cer", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string name, MynaRuntime runtime, CancellationToken ct) =>
+        {
+            if (!CaKinds.TryParseSlug(name, out var kind))
+            {
+                return ApiProblems.Problem(404, "unknown-ca", "No such CA", "use sign or auth");
+            }
+            var path = CaSetup.CertificatePath(runtime.CaFolder, CaKinds.KeyName(kind));
+            return File.Exists(path)
+                ? TypedResults.File(await File.ReadAllBytesAsync(path, ct), "application/pkix-cert", name + ".cer")
+                : ApiProblems.Problem(404, "ca-not-initialised", "The CA has not been created", "run 'myna ca init'");
+        }).WithName("CaCertificate").WithSummary("The signature (sign) or user-authentication (auth) CA certificate, DER");
+    }
+}
