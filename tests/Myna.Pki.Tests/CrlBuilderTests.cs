@@ -1,0 +1,60 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Myna.Pki.Authorities;
+using Myna.Pki.Keys;
+using Myna.Pki.Profiles;
+using Myna.Pki.Revocation;
+
+namespace Myna.Pki.Tests;
+
+public sealed class CrlBuilderTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("myna-crl-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string P(string name) => Path.Combine(dir, name);
+
+    [Fact]
+    public void Crl_IsParsedByOpenSsl_AndVerifyRejectsTheRevokedCertificate_AcceptsTheGoodOne()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var keys = new PasswordFileKeyStore(P("keys"), "pw");
+        CaSetup.Ensure(keys, P("ca"), now.AddDays(-1));
+        using var ca = CaSetup.Load(keys, P("ca"), CaKind.UserAuthentication);
+        byte[] Issue()
+        {
+            using var key = RSA.Create(2048);
+            var pub = new CertificateRequest("CN=x", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).PublicKey;
+            var prepared = CertificateProfiles.Prepare(CaKind.UserAuthentication, ca.Certificate, pub, null, now.AddHours(-1), new DateOnly(2030, 1, 1), new DateOnly(1980, 1, 1));
+            return CertificateProfiles.Sign(prepared.ToBeSigned, ca.Key);
+        }
+        var revoked = Issue();
+        var good = Issue();
+        using var revokedCert = X509CertificateLoader.LoadCertificate(revoked);
+        var entries = new List<RevokedEntry> { new(revokedCert.SerialNumberBytes.ToArray(), now.AddMinutes(-10), 1) };
+        entries.AddRange(Enumerable.Range(0, 1000).Select(i => new RevokedEntry(Serials.New(), now.AddMinutes(-i), i % 2 == 0 ? 6 : null)));
+
+        var crl = CrlBuilder.Build(ca.Certificate, ca.Key, new BigInteger(42), now, now.AddDays(1), entries);
+
+        File.WriteAllBytes(P("crl.der"), crl);
+        var (exit, text) = OpenSsl.Run("crl", "-inform", "DER", "-in", P("crl.der"), "-noout", "-text");
+        Assert.True(exit == 0, text);
+        Assert.Contains("X509v3 CRL Number: \n                42", text.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Key Compromise", text, StringComparison.Ordinal);
+        Assert.Contains("Certificate Hold", text, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexString(revokedCert.SerialNumberBytes.ToArray()), text.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant(), StringComparison.Ordinal);
+
+        File.WriteAllText(P("ca.pem"), ca.Certificate.ExportCertificatePem());
+        OpenSsl.Run("crl", "-inform", "DER", "-in", P("crl.der"), "-out", P("crl.pem"));
+        File.WriteAllText(P("revoked.pem"), revokedCert.ExportCertificatePem());
+        using var goodCert = X509CertificateLoader.LoadCertificate(good);
+        File.WriteAllText(P("good.pem"), goodCert.ExportCertificatePem());
+        var rejected = OpenSsl.Run("verify", "-crl_check", "-CAfile", P("ca.pem"), "-CRLfile", P("crl.pem"), P("revoked.pem"));
+        Assert.NotEqual(0, rejected.ExitCode);
+        Assert.Contains("certificate revoked", rejected.Output, StringComparison.Ordinal);
+        var accepted = OpenSsl.Run("verify", "-crl_check", "-CAfile", P("ca.pem"), "-CRLfile", P("crl.pem"), P("good.pem"));
+        Assert.True(accepted.ExitCode == 0, accepted.Output);
+    }
+}
