@@ -113,6 +113,10 @@ public sealed class MynaRuntime
     public Certificates.CertificateIssuance CertificateIssuance() =>
         new(Authority, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);
 
+    public Certificates.CertificateStatusService CertificateStatus() => new(NationalAudit(), Time);
+
+    public Certificates.CrlPublisher CrlPublisher() => new(Authority, Time);
+
     public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);

@@ -16,6 +16,8 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<Production.ProductionRequestRow> ProductionRequests => Set<Production.ProductionRequestRow>();
     public DbSet<Certificates.IssuedCertificate> Certificates => Set<Certificates.IssuedCertificate>();
     public DbSet<Certificates.CertificateEvent> CertificateEvents => Set<Certificates.CertificateEvent>();
+    public DbSet<Certificates.PublishedCrl> Crls => Set<Certificates.PublishedCrl>();
+    public DbSet<Certificates.CaState> CaStates => Set<Certificates.CaState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +50,17 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
         {
             e.ToTable("certificate_events");
             e.HasIndex(x => x.CertificateId);
+        });
+        b.Entity<Certificates.PublishedCrl>(e =>
+        {
+            e.ToTable("crls");
+            e.HasIndex(x => new { x.Ca, x.Number }).IsUnique();
+        });
+        b.Entity<Certificates.CaState>(e =>
+        {
+            e.ToTable("ca_states");
+            e.HasKey(x => x.Ca);
+            e.Property(x => x.Ca).ValueGeneratedNever();
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

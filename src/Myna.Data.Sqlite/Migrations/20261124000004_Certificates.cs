@@ -42,6 +42,19 @@ public sealed class Certificates : Migration
         m.Sql("CREATE INDEX ix_certificates_holder_hash ON certificates (holder_hash)");
         m.Sql("CREATE INDEX ix_certificates_ca_status ON certificates (ca, status)");
         m.Sql("CREATE INDEX ix_certificate_events_certificate_id ON certificate_events (certificate_id)");
+        m.Sql("""
+            CREATE TABLE crls (
+                id INTEGER NOT NULL CONSTRAINT pk_crls PRIMARY KEY AUTOINCREMENT,
+                ca INTEGER NOT NULL,
+                number INTEGER NOT NULL,
+                this_update TEXT NOT NULL,
+                next_update TEXT NOT NULL,
+                entries INTEGER NOT NULL,
+                source_version INTEGER NOT NULL,
+                der BLOB NOT NULL)
+            """);
+        m.Sql("CREATE UNIQUE INDEX ix_crls_ca_number ON crls (ca, number)");
+        m.Sql("CREATE TABLE ca_states (ca INTEGER NOT NULL CONSTRAINT pk_ca_states PRIMARY KEY, version INTEGER NOT NULL)");
     }
 
     protected override void Down(MigrationBuilder m) =>

@@ -22,5 +22,24 @@ public static class PkiEndpoints
                 ? TypedResults.File(await File.ReadAllBytesAsync(path, ct), "application/pkix-cert", name + ".cer")
                 : ApiProblems.Problem(404, "ca-not-initialised", "The CA has not been created", "run 'myna ca init'");
         }).WithName("CaCertificate").WithSummary("The signature (sign) or user-authentication (auth) CA certificate, DER");
+
+        pki.MapGet("/crl/{name}.crl", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string name, MynaRuntime runtime, HttpContext http,
+            CancellationToken ct) =>
+        {
+            if (!CaKinds.TryParseSlug(name, out var kind))
+            {
+                return ApiProblems.Problem(404, "unknown-ca", "No such CA", "use sign or auth");
+            }
+            if (!File.Exists(CaSetup.CertificatePath(runtime.CaFolder, CaKinds.KeyName(kind))))
+            {
+                return ApiProblems.Problem(404, "ca-not-initialised", "The CA has not been created", "run 'myna ca init'");
+            }
+            await using var db = runtime.Stores.OpenNational();
+            var crl = await runtime.CrlPublisher().CurrentAsync(db, kind, ct);
+            // Caches may keep it until the next change could appear on it.
+            http.Response.Headers.CacheControl = "public, max-age=60";
+            http.Response.Headers.LastModified = crl.ThisUpdate.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.File(crl.Der, "application/pkix-crl", name + ".crl");
+        }).WithName("Crl").WithSummary("The current CRL of the signature (sign) or user-authentication (auth) CA, DER; renewed on any status change and daily");
     }
 }
