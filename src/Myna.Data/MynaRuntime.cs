@@ -115,6 +115,20 @@ public sealed class MynaRuntime
 
     public Certificates.CertificateStatusService CertificateStatus() => new(NationalAudit(), Time);
 
+    /// <summary>Without the holder key no certificate can have been issued, so there is nothing to revoke.</summary>
+    public Core.Contracts.ICertificateEvents CertificateEvents() => Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
+        ? new Certificates.NationalCertificateEvents(Stores, CertificateIssuance(), CertificateStatus())
+        : new NoCertificatesYet();
+
+    private sealed class NoCertificatesYet : Core.Contracts.ICertificateEvents
+    {
+        public Task<int> HolderChangedAsync(MunicipalityCode municipality, Core.Identifiers.ResidentCode code, Core.Contracts.HolderChange change, string note,
+            CancellationToken ct = default) => Task.FromResult(0);
+    }
+
+    /// <summary>Register events of a municipality, wired to the national side for the certificate consequences (§7.4).</summary>
+    public ResidentRegister ResidentRegister(MunicipalityCode code) => new(Time, CertificateEvents(), code);
+
     public Certificates.CrlPublisher CrlPublisher() => new(Authority, Time);
 
     public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);

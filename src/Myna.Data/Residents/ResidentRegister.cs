@@ -31,8 +31,13 @@ public sealed class RegisterRuleException(string field, string message) : Invali
 }
 
 /// <summary>Records register events one at a time (the window's 異動届), never deleting anything.</summary>
-public sealed class ResidentRegister(TimeProvider time)
+public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertificateEvents? certificates = null,
+    Core.Identifiers.MunicipalityCode municipality = default)
 {
+    /// <summary>The snapshot fields the signature certificate carries (DOMAIN §7.2): a change to any revokes it (§7.4).</summary>
+    private static readonly HashSet<string> FourInformationFields =
+        ["FamilyName", "GivenName", "BirthDate", "Sex", "Prefecture", "City", "Town", "Block", "Building"];
+
     public static readonly IReadOnlyList<ResidentEventType> RecordableTypes =
     [
         ResidentEventType.AddressChangeWithin, ResidentEventType.NameChange, ResidentEventType.MoveOut,
@@ -87,6 +92,17 @@ public sealed class ResidentRegister(TimeProvider time)
         };
         db.ResidentEvents.Add(entry);
         await db.SaveChangesAsync(ct);
+        if (certificates is not null && municipality != default)
+        {
+            // After the register has the event: the national side revokes what §7.4 says.
+            var holderChange = change.Type is ResidentEventType.Death or ResidentEventType.DeletionExOfficio
+                ? Core.Contracts.HolderChange.LeftTheRegister
+                : changed.Any(FourInformationFields.Contains) ? Core.Contracts.HolderChange.FourInformationChanged : (Core.Contracts.HolderChange?)null;
+            if (holderChange is { } h)
+            {
+                await certificates.HolderChangedAsync(municipality, Core.Identifiers.ResidentCode.Parse(resident.ResidentCode), h, change.Type.ToString(), ct);
+            }
+        }
         return entry;
     }
 

@@ -134,7 +134,7 @@ public static class ResidentsApi
             }
             try
             {
-                var e = await new ResidentRegister(runtime.Time).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
+                var e = await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
                     request.FamilyName, request.GivenName, request.FamilyNameKana, request.GivenNameKana,
                     request.PostalCode, request.Town, request.Block, request.Building, request.Note), scope.Actor, ct);
                 return TypedResults.Created($"/api/v1/residents/{id}",

@@ -88,7 +88,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             string.Equals(value?.Trim() ?? "", current ?? "", StringComparison.Ordinal) ? null : value ?? "";
         try
         {
-            await new ResidentRegister(runtime.Time).RecordAsync(scope.Db, Id, new ResidentChange(type, effective, notified,
+            await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, Id, new ResidentChange(type, effective, notified,
                 Changed(Event.FamilyName, r.FamilyName), Changed(Event.GivenName, r.GivenName),
                 Changed(Event.FamilyNameKana, r.FamilyNameKana), Changed(Event.GivenNameKana, r.GivenNameKana),
                 Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
