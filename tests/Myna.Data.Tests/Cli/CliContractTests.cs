@@ -62,6 +62,7 @@ public sealed class CliContractTests
     [InlineData("notices", "posted")]
     [InlineData("notices", "resend")]
     [InlineData("applications", "send")]
+    [InlineData("ca", "init")]
     public async Task Commands_Help_DescribesUsage(params string[] command)
     {
         var (exit, output, _) = await Cli.RunAsync(null, null, [.. command, "--help"]);
