@@ -40,17 +40,12 @@ public sealed class PublicApplications(MynaRuntime runtime)
             ? new("applicationId", "この申請書IDの市区町村はこのサービスで受け付けていません。", "This service does not take applications for the municipality of this ID.")
             : new("applicationId", "申請書IDは23桁の数字です（" + problem.Message + "）。", "The application ID has 23 digits: " + problem.Message);
 
-    /// <summary>Reads an uploaded photo, refusing anything far beyond the 7 MB rule before it is held in memory.</summary>
+    /// <summary>Reads an uploaded photo whole, so every rule is checked on the real file; the request size limit bounds it.</summary>
     public static async Task<byte[]?> ReadPhotoAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
             return null;
-        }
-        if (file.Length > PhotoCheck.MaxBytes + 1)
-        {
-            // Keep only enough to report the size precisely; the check names it.
-            return new byte[PhotoCheck.MaxBytes + 1];
         }
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);

@@ -50,6 +50,11 @@ public sealed class ApplicationsApiTests
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("400×300", problem.GetProperty("errors").GetProperty("photo")[0].GetString()!, StringComparison.Ordinal);
 
+        var large = await anonymous.PostAsync("/api/v1/public/applications", Form(applicationId, TestPhotos.Jpeg(bytes: 8 * 1024 * 1024), ("consent", "true"), ("email", "a@example.jp")));
+        var largeErrors = (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["photo"], largeErrors.EnumerateObject().Select(p => p.Name)); // the size only: the file is still a JPEG
+        Assert.Contains("8MB", largeErrors.GetProperty("photo").EnumerateArray().Single().GetString()!, StringComparison.Ordinal);
+
         var good = await anonymous.PostAsync("/api/v1/public/applications", Form(applicationId, TestPhotos.Jpeg(), ("consent", "true"), ("email", "a@example.jp")));
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
         var receipt = await good.Content.ReadFromJsonAsync<JsonElement>();
