@@ -108,7 +108,14 @@ public sealed class MynaRuntime
     public Pki.Keys.ICaKeyStore CaKeyStore() => new Pki.Keys.PasswordFileKeyStore(CaFolder,
         Options.CaKeyStorePassword is { Length: > 0 } password ? password : Convert.ToBase64String(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CaStore)));
 
-    public Pki.Authorities.CertificateAuthority Authority(Pki.Authorities.CaKind kind) => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, kind);
+    private readonly ConcurrentDictionary<Pki.Authorities.CaKind, Pki.Authorities.CertificateAuthority> authorities = new();
+
+    /// <summary>
+    /// An authority loaded once per host (unlocking a key costs a deliberate PBKDF2 run) and
+    /// shared; callers must not dispose it. Throws until <c>myna ca init</c> has run.
+    /// </summary>
+    public Pki.Authorities.CertificateAuthority Authority(Pki.Authorities.CaKind kind) =>
+        authorities.GetOrAdd(kind, k => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, k));
 
     public Certificates.CertificateIssuance CertificateIssuance() =>
         new(Authority, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);
@@ -130,6 +137,11 @@ public sealed class MynaRuntime
     public ResidentRegister ResidentRegister(MunicipalityCode code) => new(Time, CertificateEvents(), code);
 
     public Certificates.CrlPublisher CrlPublisher() => new(Authority, Time);
+
+    private Certificates.OcspResponder? ocsp;
+
+    /// <summary>One responder per host: it keeps the signed answers it can reuse.</summary>
+    public Certificates.OcspResponder OcspResponder() => ocsp ??= new(Stores, Authority, Time);
 
     public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);
 

@@ -45,7 +45,7 @@ public sealed class CertificateIssuance(Func<CaKind, CertificateAuthority> autho
         {
             throw new IssuanceException("a certificate was already issued for this request's key");
         }
-        using var ca = authorities(kind);
+        var ca = authorities(kind); // shared by the host: not disposed here
         var now = time.GetUtcNow();
         PreparedCertificate prepared;
         try

@@ -56,7 +56,7 @@ public sealed class CrlPublisher(Func<CaKind, CertificateAuthority> authorities,
             .OrderBy(c => c.Id)
             .Select(c => new { c.Serial, c.StatusAt, c.Reason, c.NotAfter })
             .ToListAsync(ct)).Where(c => c.NotAfter > now).ToList();
-        using var ca = authorities(kind);
+        var ca = authorities(kind); // shared by the host: not disposed here
         var number = (latest?.Number ?? 0) + 1;
         var der = CrlBuilder.Build(ca.Certificate, ca.Key, new BigInteger(number), now, now + Lifetime,
             revoked.Select(r => new RevokedEntry(Convert.FromHexString(r.Serial), r.StatusAt ?? now, r.Reason is { } reason ? (int)reason : null)));

@@ -102,7 +102,7 @@ public static class CertificateProfiles
         using (w.PushSequence())
         {
             w.WriteEncodedValue(toBeSigned);
-            w.WriteEncodedValue(TbsCapture.Sha256WithRsa);
+            w.WriteEncodedValue(Der.Sha256WithRsa);
             w.WriteBitString(signature);
         }
         return w.Encode();
@@ -180,11 +180,9 @@ public static class CertificateProfiles
     /// <summary>Records the bytes the builder would sign, answering with a placeholder signature that is thrown away.</summary>
     private sealed class TbsCapture : X509SignatureGenerator
     {
-        public static readonly byte[] Sha256WithRsa = [0x30, 0x0D, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, 0x05, 0x00];
-
         public byte[]? ToBeSigned { get; private set; }
 
-        public override byte[] GetSignatureAlgorithmIdentifier(HashAlgorithmName hashAlgorithm) => Sha256WithRsa;
+        public override byte[] GetSignatureAlgorithmIdentifier(HashAlgorithmName hashAlgorithm) => Der.Sha256WithRsa;
 
         public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm)
         {

@@ -18,7 +18,6 @@ public static class CrlBuilder
     private const string CrlNumberOid = "2.5.29.20";
     private const string ReasonCodeOid = "2.5.29.21";
     private const string AuthorityKeyIdentifierOid = "2.5.29.35";
-    private static readonly byte[] Sha256WithRsa = [0x30, 0x0D, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B, 0x05, 0x00];
 
     public static byte[] Build(X509Certificate2 issuer, RSA issuerKey, BigInteger crlNumber, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate,
         IEnumerable<RevokedEntry> entries)
@@ -27,10 +26,10 @@ public static class CrlBuilder
         using (tbs.PushSequence())
         {
             tbs.WriteInteger(1); // v2
-            tbs.WriteEncodedValue(Sha256WithRsa);
+            tbs.WriteEncodedValue(Der.Sha256WithRsa);
             tbs.WriteEncodedValue(issuer.SubjectName.RawData);
-            WriteTime(tbs, thisUpdate);
-            WriteTime(tbs, nextUpdate);
+            Der.WriteX509Time(tbs, thisUpdate);
+            Der.WriteX509Time(tbs, nextUpdate);
             var any = false;
             foreach (var e in entries)
             {
@@ -42,7 +41,7 @@ public static class CrlBuilder
                 using (tbs.PushSequence())
                 {
                     tbs.WriteIntegerUnsigned(e.Serial);
-                    WriteTime(tbs, e.RevokedAt);
+                    Der.WriteX509Time(tbs, e.RevokedAt);
                     if (e.Reason is { } reason)
                     {
                         using (tbs.PushSequence())
@@ -82,24 +81,9 @@ public static class CrlBuilder
         using (crl.PushSequence())
         {
             crl.WriteEncodedValue(tbsBytes);
-            crl.WriteEncodedValue(Sha256WithRsa);
+            crl.WriteEncodedValue(Der.Sha256WithRsa);
             crl.WriteBitString(signature);
         }
         return crl.Encode();
-    }
-
-    /// <summary>RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050, always in whole seconds UTC.</summary>
-    private static void WriteTime(AsnWriter w, DateTimeOffset t)
-    {
-        var utc = t.ToUniversalTime();
-        utc = new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, TimeSpan.Zero);
-        if (utc.Year < 2050)
-        {
-            w.WriteUtcTime(utc);
-        }
-        else
-        {
-            w.WriteGeneralizedTime(utc, omitFractionalSeconds: true);
-        }
     }
 }

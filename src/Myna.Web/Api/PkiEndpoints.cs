@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Data;
 using Myna.Pki.Authorities;
+using Myna.Pki.Ocsp;
 
 namespace Myna.Web.Api;
 
@@ -41,5 +42,47 @@ public static class PkiEndpoints
             http.Response.Headers.LastModified = crl.ThisUpdate.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.File(crl.Der, "application/pkix-crl", name + ".crl");
         }).WithName("Crl").WithSummary("The current CRL of the signature (sign) or user-authentication (auth) CA, DER; renewed on any status change and daily");
+
+        // RFC 6960 Appendix A: POST with the DER request as the body, or GET with it base64 (then URL-encoded) in the path.
+        pki.MapPost("/ocsp/{name}", async (string name, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!CaKinds.TryParseSlug(name, out var kind))
+            {
+                return Results.NotFound();
+            }
+            if (http.Request.ContentLength is > MaxOcspRequest)
+            {
+                return Ocsp(OcspResponses.Error(OcspResponseStatus.MalformedRequest));
+            }
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, ct);
+            return body.Length > MaxOcspRequest
+                ? Ocsp(OcspResponses.Error(OcspResponseStatus.MalformedRequest))
+                : Ocsp(await runtime.OcspResponder().RespondAsync(kind, body.GetBuffer().AsMemory(0, (int)body.Length), ct));
+        }).WithName("OcspPost").WithSummary("OCSP (RFC 6960) for the signature (sign) or user-authentication (auth) CA: DER OCSPRequest in, DER OCSPResponse out")
+            .Accepts<byte[]>("application/ocsp-request").Produces(200, contentType: "application/ocsp-response");
+
+        pki.MapGet("/ocsp/{name}/{**request}", async (string name, string request, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!CaKinds.TryParseSlug(name, out var kind))
+            {
+                return Results.NotFound();
+            }
+            byte[] der;
+            try
+            {
+                der = Convert.FromBase64String(Uri.UnescapeDataString(request));
+            }
+            catch (FormatException)
+            {
+                return Ocsp(OcspResponses.Error(OcspResponseStatus.MalformedRequest));
+            }
+            http.Response.Headers.CacheControl = "max-age=60, public, no-transform, must-revalidate";
+            return Ocsp(await runtime.OcspResponder().RespondAsync(kind, der, ct));
+        }).WithName("OcspGet").WithSummary("OCSP by GET: the base64 DER OCSPRequest, URL-encoded, after the CA name");
     }
+
+    private const int MaxOcspRequest = 16 * 1024;
+
+    private static IResult Ocsp(byte[] response) => Results.Bytes(response, "application/ocsp-response");
 }

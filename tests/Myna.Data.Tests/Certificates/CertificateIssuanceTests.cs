@@ -59,7 +59,7 @@ public sealed class CertificateIssuanceTests
             Assert.Equal(CertificateStatus.Good, record.Status);
             Assert.Equal(record.Serial, certificate.SerialNumber);
             Assert.Equal("石巻\u3000太郎", CertificateProfiles.ReadSubjectAltName(certificate)[JpkiOids.Name]);
-            using var ca = stores.Runtime.Authority(CaKind.Signature);
+            var ca = stores.Runtime.Authority(CaKind.Signature);
             var chain = new X509Chain { ChainPolicy = { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck } };
             chain.ChainPolicy.CustomTrustStore.Add(ca.Certificate);
             Assert.True(chain.Build(certificate), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));

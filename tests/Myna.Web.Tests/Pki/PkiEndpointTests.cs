@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Myna.Data.Certificates;
@@ -9,16 +8,6 @@ namespace Myna.Web.Tests.Pki;
 
 public sealed class PkiEndpointTests
 {
-    private static string OpenSsl(string args, string file)
-    {
-        var psi = new ProcessStartInfo("openssl", args + " " + file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, output);
-        return output;
-    }
-
     [Fact]
     public async Task CaCertificatesAndCrls_AreServedAsDer_WithoutSignIn()
     {
@@ -28,19 +17,10 @@ public sealed class PkiEndpointTests
 
         var runtime = factory.Stores.Runtime;
         CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
-        await using (var db = runtime.Stores.OpenNational())
+        using (var issued = await TestCertificates.IssueAsync(factory, CaKind.Signature))
         {
-            using var key = System.Security.Cryptography.RSA.Create(2048);
-            var csr = new CertificateRequest("CN=card", key, System.Security.Cryptography.HashAlgorithmName.SHA256,
-                System.Security.Cryptography.RSASignaturePadding.Pkcs1).CreateSigningRequest();
-            var resident = (await factory.AnyResidentAsync()).Id;
-            await using var municipal = factory.Stores.OpenMunicipal();
-            var r = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(municipal.Residents, x => x.Id == resident);
-            var (record, cert) = await runtime.CertificateIssuance().IssueAsync(db, CaKind.Signature, csr,
-                new Holder(TestStores.Ishinomaki, Core.Identifiers.ResidentCode.Parse(r.ResidentCode), r.BirthDate, new DateOnly(2035, 1, 1)),
-                new Myna.Pki.Profiles.FourInformation(r.FullName, r.NameAltFlags, (int)r.Sex, r.BirthDate, r.Address, r.AddressAltFlags), "jlis");
-            cert.Dispose();
-            await runtime.CertificateStatus().RevokeAsync(db, CaKind.Signature, record.Serial, RevocationReason.KeyCompromise, "operator");
+            await using var db = runtime.Stores.OpenNational();
+            await runtime.CertificateStatus().RevokeAsync(db, CaKind.Signature, issued.Serial, RevocationReason.KeyCompromise, "operator");
         }
 
         var ca = await client.GetAsync("/pki/ca/sign.cer");
@@ -52,7 +32,7 @@ public sealed class PkiEndpointTests
         Assert.Equal("application/pkix-crl", crl.Content.Headers.ContentType?.MediaType);
         var file = Path.Combine(factory.Stores.Root, "sign.crl");
         await File.WriteAllBytesAsync(file, await crl.Content.ReadAsByteArrayAsync());
-        var text = OpenSsl("crl -inform DER -noout -text -in", file);
+        var text = TestCertificates.OpenSsl("crl", "-inform", "DER", "-noout", "-text", "-in", file);
         Assert.Contains("Key Compromise", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/pki/crl/other.crl")).StatusCode);
     }
@@ -63,23 +43,13 @@ public sealed class PkiEndpointTests
         await using var factory = await MynaWebFactory.CreateAsync(residents: 5);
         var runtime = factory.Stores.Runtime;
         CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
-        var (id, _) = await factory.AnyResidentAsync();
-        await using var municipal = factory.Stores.OpenMunicipal();
-        var r = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(municipal.Residents, x => x.Id == id);
-        var holder = new Holder(TestStores.Ishinomaki, Core.Identifiers.ResidentCode.Parse(r.ResidentCode), r.BirthDate, new DateOnly(2035, 1, 1));
         var serials = new Dictionary<CaKind, string>();
-        await using (var db = runtime.Stores.OpenNational())
+        long id = 0;
+        foreach (var kind in new[] { CaKind.Signature, CaKind.UserAuthentication })
         {
-            foreach (var kind in new[] { CaKind.Signature, CaKind.UserAuthentication })
-            {
-                using var key = System.Security.Cryptography.RSA.Create(2048);
-                var csr = new CertificateRequest("CN=card", key, System.Security.Cryptography.HashAlgorithmName.SHA256,
-                    System.Security.Cryptography.RSASignaturePadding.Pkcs1).CreateSigningRequest();
-                var (record, cert) = await runtime.CertificateIssuance().IssueAsync(db, kind, csr, holder,
-                    new Myna.Pki.Profiles.FourInformation(r.FullName, r.NameAltFlags, (int)r.Sex, r.BirthDate, r.Address, r.AddressAltFlags), "jlis");
-                cert.Dispose();
-                serials[kind] = record.Serial;
-            }
+            using var issued = await TestCertificates.IssueAsync(factory, kind);
+            serials[kind] = issued.Serial;
+            id = issued.ResidentId;
         }
         using var clerk = await ApiClient.SignedInAsync(factory);
 
