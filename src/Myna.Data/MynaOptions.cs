@@ -29,11 +29,17 @@ public sealed class MynaOptions
     public string ApplyUrl => PublicUrl.TrimEnd('/') + "/apply";
 
     /// <summary>
-    /// The password of the CA key store (DOMAIN §7.1), e.g. from <c>Myna__Pki__KeyStorePassword</c>.
+    /// The password of the CA key store (DOMAIN §7.1), e.g. from <c>Myna__CaKeyStorePassword</c>.
     /// Without it a random password kept in the key directory is used: fine for development, but
     /// then the key files and their password sit together.
     /// </summary>
     public string? CaKeyStorePassword { get; set; }
+
+    /// <summary>
+    /// How often the web host checks whether a CA's CRL is out of date (a status changed, or it is
+    /// a day old) and publishes a new one (DOMAIN §7.4: within 15 minutes of a change).
+    /// </summary>
+    public int CrlRefreshSeconds { get; set; } = 60;
 
     /// <summary>
     /// Relative paths are taken from the Myna home: <c>MYNA_HOME</c> when set (the launch scripts

@@ -62,4 +62,33 @@ public sealed class PkiEndpointTests
         Assert.Equal(CertificateStatus.Revoked, statuses[serials[CaKind.Signature]]);
         Assert.Equal(CertificateStatus.Good, statuses[serials[CaKind.UserAuthentication]]);
     }
+
+    [Fact]
+    public async Task AStatusChange_GetsANewCrl_WithoutAnyoneAskingForIt()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
+        using var host = factory.WithWebHostBuilder(b => b.UseSetting("Myna:CrlRefreshSeconds", "1"));
+        using var issued = await TestCertificates.IssueAsync(factory, CaKind.UserAuthentication);
+        var runtime = factory.Stores.Runtime;
+        host.CreateClient().Dispose(); // starts the host and its background jobs
+        await using (var db = runtime.Stores.OpenNational())
+        {
+            await runtime.CertificateStatus().RevokeAsync(db, CaKind.UserAuthentication, issued.Serial, RevocationReason.Superseded, "operator");
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        PublishedCrl? crl = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = runtime.Stores.OpenNational();
+            crl = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                db.Crls.Where(c => c.Ca == (int)CaKind.UserAuthentication && c.Entries == 1));
+            if (crl is not null)
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        Assert.NotNull(crl);
+    }
 }
