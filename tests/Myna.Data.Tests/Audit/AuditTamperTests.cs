@@ -125,7 +125,7 @@ public sealed class AuditTamperTests
     public async Task AuditVerifyCommand_TamperedLog_ExitsNonZeroAndNamesTheSequence(string provider)
     {
         await using var stores = await WithRecordsAsync(provider, 6);
-        var clean = await Cli.RunAsync(stores, null, "audit", "verify");
+        var clean = await MynaCli.RunAsync(stores, null, "audit", "verify");
         Assert.Equal(0, clean.ExitCode);
         Assert.Contains("042021: 6 records, chain intact", clean.Out, StringComparison.Ordinal);
         await using (var db = stores.OpenMunicipal())
@@ -133,7 +133,7 @@ public sealed class AuditTamperTests
             await TamperAsync(db, provider, "UPDATE audit_records SET actor = 'someone-else' WHERE sequence = 2");
         }
 
-        var tampered = await Cli.RunAsync(stores, null, "audit", "verify");
+        var tampered = await MynaCli.RunAsync(stores, null, "audit", "verify");
 
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("sequence 2: record altered", tampered.Out, StringComparison.Ordinal);

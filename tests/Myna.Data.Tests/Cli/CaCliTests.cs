@@ -10,8 +10,8 @@ public sealed class CaCliTests
     {
         await using var stores = await TestStores.CreateAsync("sqlite");
 
-        var first = await Cli.RunAsync(stores, null, "ca", "init");
-        var second = await Cli.RunAsync(stores, null, "ca", "init");
+        var first = await MynaCli.RunAsync(stores, null, "ca", "init");
+        var second = await MynaCli.RunAsync(stores, null, "ca", "init");
 
         Assert.True(first.ExitCode == 0, first.Err);
         Assert.Contains("created sign-ca, sign-ocsp, auth-ca, auth-ocsp", first.Out, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using Myna.Testing;
+
 namespace Myna.Data.Tests;
 
 /// <summary>The scripted contract of <c>myna validate</c>: exit 0 valid, 1 invalid, 2 usage.</summary>
@@ -13,7 +15,7 @@ public sealed class CliContractTests
     [InlineData("municipality-code", "042022", 1)]
     public async Task Validate_SingleValue_ExitCodeTellsValidity(string kind, string value, int expected)
     {
-        var (exit, output, _) = await Cli.RunAsync(null, null, "validate", kind, value);
+        var (exit, output, _) = await MynaCli.RunAsync(null, null, "validate", kind, value);
         Assert.Equal(expected, exit);
         Assert.StartsWith(expected == 0 ? "valid" : "invalid: ", output, StringComparison.Ordinal);
     }
@@ -21,7 +23,7 @@ public sealed class CliContractTests
     [Fact]
     public async Task Validate_InvalidValue_PrintsTheRuleThatFailed()
     {
-        var (exit, output, _) = await Cli.RunAsync(null, null, "validate", "municipality-code", "04202");
+        var (exit, output, _) = await MynaCli.RunAsync(null, null, "validate", "municipality-code", "04202");
         Assert.Equal(1, exit);
         Assert.Contains("6 digits", output, StringComparison.Ordinal);
     }
@@ -32,7 +34,7 @@ public sealed class CliContractTests
     [InlineData("no-such-command")]
     public async Task Validate_UsageError_ExitsTwo(params string[] args)
     {
-        var (exit, _, error) = await Cli.RunAsync(null, null, args);
+        var (exit, _, error) = await MynaCli.RunAsync(null, null, args);
         Assert.Equal(2, exit);
         Assert.NotEmpty(error);
     }
@@ -40,7 +42,7 @@ public sealed class CliContractTests
     [Fact]
     public async Task Validate_StandardInput_OneResultLinePerValue()
     {
-        var (exit, output, _) = await Cli.RunAsync(null, "123456789018\n123456789010\n12345\n", "validate", "individual-number", "-");
+        var (exit, output, _) = await MynaCli.RunAsync(null, "123456789018\n123456789010\n12345\n", "validate", "individual-number", "-");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1, exit);
         Assert.Equal(3, lines.Length);
@@ -65,7 +67,7 @@ public sealed class CliContractTests
     [InlineData("ca", "init")]
     public async Task Commands_Help_DescribesUsage(params string[] command)
     {
-        var (exit, output, _) = await Cli.RunAsync(null, null, [.. command, "--help"]);
+        var (exit, output, _) = await MynaCli.RunAsync(null, null, [.. command, "--help"]);
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
     }

@@ -15,7 +15,7 @@ public sealed class NoticeCliTests
         await using var stores = await NoticeGenerationTests.NumberedAsync("sqlite", 12);
         var output = Path.Combine(stores.Root, "print");
 
-        var (exit, text, error) = await Cli.RunAsync(stores, null, "notices", "generate", "--date", "令和8年11月24日", "--out", output, "--encoding", "cp932");
+        var (exit, text, error) = await MynaCli.RunAsync(stores, null, "notices", "generate", "--date", "令和8年11月24日", "--out", output, "--encoding", "cp932");
 
         Assert.True(exit == 0, error);
         Assert.Contains("個人番号通知書, 12 notices", text, StringComparison.Ordinal);
@@ -29,14 +29,14 @@ public sealed class NoticeCliTests
         var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).ToListAsync();
         var bad = Path.Combine(stores.Root, "bad.csv");
         await File.WriteAllTextAsync(bad, "batch_id,envelope_no,registered_mail_number\n1,1,111122223333\n1,2,123\n");
-        var refused = await Cli.RunAsync(stores, null, "notices", "posted", bad);
+        var refused = await MynaCli.RunAsync(stores, null, "notices", "posted", bad);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("nothing was recorded", refused.Err, StringComparison.Ordinal);
 
         var good = Path.Combine(stores.Root, "posted.csv");
         await File.WriteAllLinesAsync(good, ["batch_id,envelope_no,registered_mail_number",
             .. envelopes.Select(e => $"{e.BatchId},{e.Sequence},1111-2222-{e.Sequence:D4}")]);
-        var posted = await Cli.RunAsync(stores, null, "notices", "posted", good);
+        var posted = await MynaCli.RunAsync(stores, null, "notices", "posted", good);
         Assert.Equal(0, posted.ExitCode);
         db.ChangeTracker.Clear();
         Assert.All(await db.NoticeEnvelopes.ToListAsync(), e => Assert.Equal(MailState.Sent, e.State));
@@ -46,7 +46,7 @@ public sealed class NoticeCliTests
     public async Task Generate_BadOptions_AreUsageErrors()
     {
         await using var stores = await TestStores.CreateAsync("sqlite");
-        Assert.Equal(2, (await Cli.RunAsync(stores, null, "notices", "generate", "--encoding", "latin1")).ExitCode);
-        Assert.Equal(2, (await Cli.RunAsync(stores, null, "notices", "generate", "--date", "平成31年5月1日")).ExitCode);
+        Assert.Equal(2, (await MynaCli.RunAsync(stores, null, "notices", "generate", "--encoding", "latin1")).ExitCode);
+        Assert.Equal(2, (await MynaCli.RunAsync(stores, null, "notices", "generate", "--date", "平成31年5月1日")).ExitCode);
     }
 }

@@ -22,7 +22,7 @@ public sealed class NumberingKillTests
         var exits = new List<string>();
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            using var process = Cli.Start(stores, "number", "assign");
+            using var process = MynaCli.Start(stores, "number", "assign");
             // First kill as soon as one chunk is stored, then once about a third is done.
             var threshold = attempt == 0 ? 0 : Residents / 3;
             var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -49,7 +49,7 @@ public sealed class NumberingKillTests
         }
         Assert.True(killedPartway, "the batch finished before it could be killed; the test proved nothing: " + string.Join(" | ", exits));
 
-        var final = await Cli.RunAsync(stores, null, "number", "assign");
+        var final = await MynaCli.RunAsync(stores, null, "number", "assign");
         Assert.True(final.ExitCode == 0, final.Err);
         await NumberingTests.AssertEveryActiveResidentHasExactlyOneDistinctNumber(stores);
     }

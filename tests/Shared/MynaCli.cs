@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Myna.Testing;
 
-namespace Myna.Data.Tests;
+namespace Myna.Testing;
 
 /// <summary>Runs the real <c>myna</c> CLI (the built myna.dll) as a separate process.</summary>
-internal static class Cli
+internal static class MynaCli
 {
     public static Process Start(TestStores? stores, params string[] args) => StartWithInput(stores, null, args);
 
