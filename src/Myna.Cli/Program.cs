@@ -18,6 +18,7 @@ root.Subcommands.Add(NoticeCommands.Create());
 root.Subcommands.Add(ApplicationCommands.Create());
 root.Subcommands.Add(CaCommands.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(VerifierCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 

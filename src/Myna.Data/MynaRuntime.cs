@@ -138,6 +138,8 @@ public sealed class MynaRuntime
 
     public Certificates.CrlPublisher CrlPublisher() => new(Authority, Time);
 
+    public Verifiers.VerifierService Verifiers() => new(NationalAudit(), Time, Authority);
+
     private Certificates.OcspResponder? ocsp;
 
     /// <summary>One responder per host: it keeps the signed answers it can reuse.</summary>

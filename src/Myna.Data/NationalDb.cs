@@ -18,6 +18,11 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<Certificates.CertificateEvent> CertificateEvents => Set<Certificates.CertificateEvent>();
     public DbSet<Certificates.PublishedCrl> Crls => Set<Certificates.PublishedCrl>();
     public DbSet<Certificates.CaState> CaStates => Set<Certificates.CaState>();
+    public DbSet<Verifiers.Verifier> Verifiers => Set<Verifiers.Verifier>();
+    public DbSet<Verifiers.VerifierConsent> VerifierConsents => Set<Verifiers.VerifierConsent>();
+    public DbSet<Verifiers.VerifierAnswer> VerifierAnswers => Set<Verifiers.VerifierAnswer>();
+    /// <summary>J-LIS operators (DOMAIN §0.2): the national side's own sign-ins, never a municipality's.</summary>
+    public DbSet<Core.Staff.StaffAccount> OperatorAccounts => Set<Core.Staff.StaffAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +66,27 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
             e.ToTable("ca_states");
             e.HasKey(x => x.Ca);
             e.Property(x => x.Ca).ValueGeneratedNever();
+        });
+        b.Entity<Verifiers.Verifier>(e =>
+        {
+            e.ToTable("verifiers");
+            e.HasIndex(x => x.KeyHash).IsUnique();
+        });
+        b.Entity<Verifiers.VerifierConsent>(e =>
+        {
+            e.ToTable("verifier_consents");
+            e.HasIndex(x => new { x.VerifierId, x.HolderHash });
+        });
+        b.Entity<Verifiers.VerifierAnswer>(e =>
+        {
+            e.ToTable("verifier_answers");
+            e.HasIndex(x => new { x.VerifierId, x.At });
+        });
+        b.Entity<Core.Staff.StaffAccount>(e =>
+        {
+            e.ToTable("operator_accounts");
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.Ignore(x => x.RoleList);
         });
         AuditModel.Configure(b);
         SnakeCaseNames.Apply(b);

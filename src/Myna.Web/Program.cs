@@ -101,6 +101,7 @@ api.MapResidentsApi();
 api.MapResidenceApi();
 api.MapMailApi();
 api.MapApplicationsApi();
+api.MapVerifierApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();

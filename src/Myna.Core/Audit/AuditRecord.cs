@@ -48,4 +48,8 @@ public static class AuditActions
     public const string CertificateIssued = "certificate.issue";
     public const string CertificateStatusChanged = "certificate.status";
     public const string CaCreated = "ca.create";
+    public const string VerifierRegistered = "verifier.register";
+    public const string VerifierKeyRenewed = "verifier.key";
+    public const string VerifierDisabled = "verifier.disable";
+    public const string VerifierEnabled = "verifier.enable";
 }
