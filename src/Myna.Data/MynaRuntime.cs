@@ -122,6 +122,8 @@ public sealed class MynaRuntime
 
     public Certificates.CertificateStatusService CertificateStatus() => new(NationalAudit(), Time);
 
+    public Certificates.CertificateQueries CertificateQueries() => new(CertificateIssuance());
+
     /// <summary>Without the holder key no certificate can have been issued, so there is nothing to revoke.</summary>
     public Core.Contracts.ICertificateEvents CertificateEvents() => Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
         ? new Certificates.NationalCertificateEvents(Stores, CertificateIssuance(), CertificateStatus())

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,6 +50,7 @@ builder.Services.AddAuthentication(StaffScheme)
     .AddCookie(o =>
     {
         o.LoginPath = "/account/login";
+        o.AccessDeniedPath = "/account/login";
         o.Cookie.Name = "myna-staff";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
@@ -59,10 +61,21 @@ builder.Services.AddAuthentication(StaffScheme)
         o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
     })
     .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorization(o =>
+{
+    // Everything that opens a municipality's store needs that municipality's staff (DOMAIN §0.3);
+    // J-LIS operators sign in to the national store and reach only /national.
+    o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(MynaClaims.Municipality).Build();
+    o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+    o.AddPolicy(Policies.National, p => p.RequireAuthenticatedUser().RequireRole(Myna.Core.Staff.StaffRoles.JlisOperator));
+});
 builder.Services.AddRazorPages(o =>
 {
-    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+    o.Conventions.AuthorizeFolder("/Residents");
+    o.Conventions.AuthorizeFolder("/Applications");
+    o.Conventions.AuthorizeFolder("/Mail");
+    o.Conventions.AuthorizeFolder("/National", Policies.National);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToFolder("/Public");
 });
@@ -122,6 +135,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
         {
             Console.WriteLine($"    {a.UserName,-11} {a.Password,-22} {a.Role}  {a.DisplayName}");
         }
+        var op = DemoSetup.Operator;
+        Console.WriteLine($"    {op.UserName,-11} {op.Password,-22} {op.Role}  {op.DisplayName}  (sign in to J-LIS: certificates at /national)");
         using var db = runtime.Stores.OpenMunicipal(runtime.Stores.Municipalities.First().Code);
         if (DemoForms.UnusedAsync(db, Myna.Core.Calendar.JapanClock.Today(runtime.Time)).GetAwaiter().GetResult() is { } form)
         {
@@ -141,6 +156,13 @@ static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieA
     }
     context.Response.Redirect(context.RedirectUri);
     return Task.CompletedTask;
+}
+
+/// <summary>Authorization policies beyond the default (a municipality's staff member).</summary>
+internal static class Policies
+{
+    public const string SignedIn = "signed-in";
+    public const string National = "national";
 }
 
 /// <summary>Entry point type, visible to the test host.</summary>

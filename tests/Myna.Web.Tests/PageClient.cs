@@ -6,18 +6,18 @@ namespace Myna.Web.Tests;
 /// <summary>A browser-like client: signs in through the login form and keeps the cookie.</summary>
 internal static partial class PageClient
 {
-    public static async Task<HttpClient> SignedInAsync(MynaWebFactory factory, string user, string password)
+    public static async Task<HttpClient> SignedInAsync(MynaWebFactory factory, string user, string password, string scope = "042021")
     {
         var client = factory.CreateClient();
         var token = await TokenAsync(client, "/account/login");
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Municipality"] = "042021",
+            ["Municipality"] = scope,
             ["UserName"] = user,
             ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 

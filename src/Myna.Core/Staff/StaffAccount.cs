@@ -25,6 +25,9 @@ public static class StaffRoles
     public const string SupportOfficer = "support-officer";
     public const string Administrator = "administrator";
 
+    /// <summary>J-LIS operator (DOMAIN §0.2): the national side's certificate operations; signs in to the national store, never a municipality's.</summary>
+    public const string JlisOperator = "jlis-operator";
+
     public static readonly IReadOnlyList<string> All = [WindowClerk, Supervisor, SupportOfficer, Administrator];
 
     /// <summary>Roles allowed to display an individual number in full (with a purpose, DOMAIN §12).</summary>

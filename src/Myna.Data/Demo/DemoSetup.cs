@@ -24,6 +24,12 @@ public static class DemoSetup
         new("admin", "admin-demo-2026", "管理者 次郎", StaffRoles.Administrator),
     ];
 
+    /// <summary>The J-LIS operator of the demo (signs in with 所属 J-LIS).</summary>
+    public static readonly DemoAccount Operator = new("jlis", "jlis-demo-2026", "機構 運用太郎", StaffRoles.JlisOperator);
+
+    /// <summary>How many demo residents get certificates (software keys stand in for their cards' chips).</summary>
+    public const int CertificateHolders = 5;
+
     public static async Task<DemoLoad> LoadResidentsAsync(MynaRuntime runtime, MunicipalityCode code, int residents, int seed,
         string actor, IProgress<long>? progress = null, CancellationToken ct = default)
     {
@@ -72,6 +78,42 @@ public static class DemoSetup
             }
             await EnsureAccountsAsync(runtime, m.Code, ct);
         }
+        await EnsureNationalAsync(runtime, log, ct);
+    }
+
+    /// <summary>The CAs, the operator account, and a few certificates so the operator pages, OCSP and CRLs have something to show.</summary>
+    public static async Task EnsureNationalAsync(MynaRuntime runtime, TextWriter log, CancellationToken ct = default)
+    {
+        foreach (var created in Pki.Authorities.CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, runtime.Time.GetUtcNow()))
+        {
+            await log.WriteLineAsync($"created {created}");
+        }
+        await using var national = runtime.Stores.OpenNational();
+        await StaffSignIn.EnsureOperatorAsync(national, Operator.UserName, Operator.DisplayName, Operator.Password, runtime.Time, ct);
+        if (await national.Certificates.AnyAsync(ct))
+        {
+            return;
+        }
+        var code = runtime.Stores.Municipalities.First().Code;
+        await using var db = runtime.Stores.OpenMunicipal(code);
+        var today = JapanClock.Today(runtime.Time);
+        var holders = await db.Residents.AsNoTracking().OrderBy(r => r.Id).Take(50).ToListAsync(ct);
+        var issuance = runtime.CertificateIssuance();
+        var issued = 0;
+        foreach (var r in holders.Where(r => r.BirthDate.AddYears(20) <= today).Take(CertificateHolders))
+        {
+            var holder = new Certificates.Holder(code, Core.Identifiers.ResidentCode.Parse(r.ResidentCode), r.BirthDate, today.AddYears(10));
+            var info = new Pki.Profiles.FourInformation(r.FullName, r.NameAltFlags, (int)r.Sex, r.BirthDate, r.Address, r.AddressAltFlags);
+            foreach (var kind in new[] { Pki.Authorities.CaKind.Signature, Pki.Authorities.CaKind.UserAuthentication })
+            {
+                using var key = System.Security.Cryptography.RSA.Create(2048);
+                var csr = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=demo card", key,
+                    System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1).CreateSigningRequest();
+                (await issuance.IssueAsync(national, kind, csr, holder, info, "demo", ct)).Certificate.Dispose();
+                issued++;
+            }
+        }
+        await log.WriteLineAsync($"national: {issued} demo certificates issued");
     }
 }
 

@@ -21,11 +21,11 @@ public sealed record SignInResult(SignInOutcome Outcome, StaffAccount? Account, 
 /// </summary>
 public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
 {
-    public async Task<SignInResult> SignInAsync(MunicipalDb db, string userName, string password, CancellationToken ct = default)
+    public async Task<SignInResult> SignInAsync(DbContext db, string userName, string password, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var name = userName.Trim();
-        var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.UserName == name, ct);
+        var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == name, ct);
         if (account is null || account.Disabled)
         {
             // Spend the same time as a real check.
@@ -65,16 +65,25 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
     private static readonly string DummyHash = PasswordHashing.Hash("not-a-real-password");
 
     /// <summary>Creates the account, or resets its password and roles when it exists.</summary>
-    public static async Task EnsureAccountAsync(MunicipalDb db, string userName, string displayName, string password,
-        IEnumerable<string> roles, TimeProvider time, CancellationToken ct = default)
+    public static Task EnsureAccountAsync(MunicipalDb db, string userName, string displayName, string password,
+        IEnumerable<string> roles, TimeProvider time, CancellationToken ct = default) =>
+        EnsureAsync(db, StaffRoles.All, userName, displayName, password, roles, time, ct);
+
+    /// <summary>A J-LIS operator's account, in the national store (DOMAIN §0.2).</summary>
+    public static Task EnsureOperatorAsync(NationalDb db, string userName, string displayName, string password, TimeProvider time,
+        CancellationToken ct = default) =>
+        EnsureAsync(db, [StaffRoles.JlisOperator], userName, displayName, password, [StaffRoles.JlisOperator], time, ct);
+
+    private static async Task EnsureAsync(DbContext db, IReadOnlyList<string> allowed, string userName, string displayName, string password,
+        IEnumerable<string> roles, TimeProvider time, CancellationToken ct)
     {
         var roleList = roles.ToList();
-        var unknown = roleList.Where(r => !StaffRoles.All.Contains(r)).ToList();
+        var unknown = roleList.Where(r => !allowed.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"unknown role(s): {string.Join(", ", unknown)}; roles: {string.Join(", ", StaffRoles.All)}", nameof(roles));
+            throw new ArgumentException($"unknown role(s): {string.Join(", ", unknown)}; roles: {string.Join(", ", allowed)}", nameof(roles));
         }
-        var account = await db.StaffAccounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
+        var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == userName, ct);
         if (account is null)
         {
             account = new StaffAccount
@@ -85,7 +94,7 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
                 Roles = string.Join(',', roleList),
                 CreatedAt = time.GetUtcNow(),
             };
-            db.StaffAccounts.Add(account);
+            db.Set<StaffAccount>().Add(account);
         }
         else
         {

@@ -8,16 +8,22 @@ namespace Myna.Web.Account;
 
 public static class AccountEndpoints
 {
-    /// <summary>The identity of a signed-in staff member, for the cookie and for API tokens.</summary>
-    public static ClaimsPrincipal Principal(StaffAccount account, string municipalityCode, string scheme)
+    /// <summary>
+    /// The identity of a signed-in staff member, for the cookie and for API tokens: a
+    /// municipality's staff carry its code; a J-LIS operator (no municipality) carries none.
+    /// </summary>
+    public static ClaimsPrincipal Principal(StaffAccount account, string? municipalityCode, string scheme)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, account.UserName),
             new(MynaClaims.DisplayName, account.DisplayName),
-            new(MynaClaims.Municipality, municipalityCode),
         };
+        if (municipalityCode is not null)
+        {
+            claims.Add(new Claim(MynaClaims.Municipality, municipalityCode));
+        }
         claims.AddRange(account.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }

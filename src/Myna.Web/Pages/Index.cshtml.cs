@@ -21,15 +21,19 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
     public ResidentSearchResult? Result { get; private set; }
     public string? Error { get; private set; }
 
-    public Task OnGetAsync(CancellationToken ct) => SearchAsync(null, ct);
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => SearchAsync(null, ct);
 
-    public Task OnPostAsync(CancellationToken ct) => SearchAsync(Identifier, ct);
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SearchAsync(Identifier, ct);
 
-    private async Task SearchAsync(string? identifier, CancellationToken ct)
+    private async Task<IActionResult> SearchAsync(string? identifier, CancellationToken ct)
     {
+        if (!User.HasClaim(c => c.Type == MynaClaims.Municipality))
+        {
+            return LocalRedirect("/national"); // a J-LIS operator's home
+        }
         if (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BirthDate) && string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(identifier))
         {
-            return;
+            return Page();
         }
         try
         {
@@ -39,6 +43,7 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
         {
             Error = e.Message;
         }
+        return Page();
     }
 
     public string PageUrl(int page) => QueryHelpers(page);

@@ -20,6 +20,9 @@ public sealed class LoginModel(MynaRuntime runtime, UiText text) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The value of the sign-in choice for J-LIS operators (the national store).</summary>
+    public const string NationalScope = "national";
+
     public IReadOnlyList<Municipality> Municipalities => runtime.Stores.Municipalities.ToList();
 
     public void OnGet()
@@ -33,19 +36,31 @@ public sealed class LoginModel(MynaRuntime runtime, UiText text) : PageModel
             Error = text["signin.required"];
             return Page();
         }
-        if (!MunicipalityCode.TryParse(Municipality, out var code, out _) || !runtime.Stores.Serves(code))
+        Myna.Data.Staff.SignInResult result;
+        string? municipality = null;
+        if (Municipality == NationalScope)
+        {
+            await using var national = runtime.Stores.OpenNational();
+            result = await new StaffSignIn(runtime.NationalAudit(), runtime.Time).SignInAsync(national, UserName, Password, ct);
+        }
+        else if (MunicipalityCode.TryParse(Municipality, out var code, out _) && runtime.Stores.Serves(code))
+        {
+            await using var db = runtime.Stores.OpenMunicipal(code);
+            result = await StaffServices.SignIn(runtime, code).SignInAsync(db, UserName, Password, ct);
+            municipality = code.Value;
+        }
+        else
         {
             Error = text["signin.failed"];
             return Page();
         }
-        await using var db = runtime.Stores.OpenMunicipal(code);
-        var result = await StaffServices.SignIn(runtime, code).SignInAsync(db, UserName, Password, ct);
         switch (result.Outcome)
         {
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    AccountEndpoints.Principal(result.Account!, code.Value, CookieAuthenticationDefaults.AuthenticationScheme));
-                return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                    AccountEndpoints.Principal(result.Account!, municipality, CookieAuthenticationDefaults.AuthenticationScheme));
+                var home = municipality is null ? "/national" : "/";
+                return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
             case SignInOutcome.LockedOut:
                 Error = text.Format("signin.locked", Display.Time(result.LockedUntil!.Value, text));
                 return Page();
