@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Data;
@@ -43,7 +42,7 @@ public static class ApplyLoad
         ];
     }
 
-    private static double Median(List<double> v)
+    internal static double Median(List<double> v)
     {
         var s = v.Order().ToList();
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
@@ -74,11 +73,11 @@ public static class ApplyLoad
             {
                 throw new InvalidOperationException($"only {ids.Count} adult forms for {requests} requests");
             }
-            var port = FreePort();
-            using var host = StartHost(dir, options, port);
+            var port = LocalHost.FreePort();
+            using var host = LocalHost.Start(dir, options, port);
             var photo = Photo();
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            await WaitForHealthAsync(http);
+            await LocalHost.WaitForHealthAsync(http);
             // Warm-up: the first requests pay for JIT and connection setup.
             await SubmitAsync(http, "0", photo, expectCreated: false);
 
@@ -134,68 +133,5 @@ public static class ApplyLoad
         bytes[^2] = 0xFF;
         bytes[^1] = 0xD9;
         return bytes;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static WebHost StartHost(string dir, MynaOptions options, int port)
-    {
-        var dll = Path.Combine(Report.FindRoot(), "src", "Myna.Web", "bin", "Release", "net10.0", "Myna.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException("build the web host first: dotnet build -c Release src/Myna.Web");
-        }
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-        psi.ArgumentList.Add(dll);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        psi.Environment["MYNA_HOME"] = dir;
-        psi.Environment["Myna__KeyDirectory"] = options.KeyDirectory;
-        psi.Environment["Myna__Database__DataDirectory"] = options.Database.DataDirectory;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new WebHost(process);
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("the web host did not start");
-    }
-
-    /// <summary>The host process, ended with the run even when the run fails.</summary>
-    private sealed class WebHost(Process process) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-            process.Dispose();
-        }
     }
 }

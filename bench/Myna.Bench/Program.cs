@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "job")
 }
 
 var suite = Option("--suite", "register");
-var sizes = Option("--sizes", suite == "notices" ? "100000" : "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var sizes = Option("--sizes", suite switch { "notices" => "100000", "pki" => "10000,100000,1000000", _ => "100000,1000000" }).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
 var report = suite switch
 {
@@ -21,7 +21,9 @@ var report = suite switch
     "notices" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await Suite.NoticesAsync(sizes, runs)),
     "apply" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await ApplyLoad.RunAsync(int.Parse(Option("--requests", "200"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "4"), CultureInfo.InvariantCulture), runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices or apply"),
+    "pki" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await PkiBench.RunAsync(sizes, int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply or pki"),
 };
 await Report.WriteAsync(report, suite);
 return 0;

@@ -100,6 +100,7 @@ else
 }
 
 app.UseExceptionHandler();
+app.UseOcsp();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();

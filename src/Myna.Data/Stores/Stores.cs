@@ -51,6 +51,14 @@ public sealed class Stores
         return new NationalDb(builder.Options);
     }
 
+    /// <summary>
+    /// A plain connection to the national store, for hot read paths (the OCSP responder) where
+    /// building a context per request costs more than the query. Callers open and dispose it.
+    /// </summary>
+    public System.Data.Common.DbConnection NationalConnection() => Options.Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnection(SqliteConnectionString("national"))
+        : new NpgsqlConnection(PostgresConnectionString("national"));
+
     /// <summary>Applies pending migrations to every store of this host.</summary>
     public async Task MigrateAllAsync(CancellationToken ct = default)
     {
@@ -76,24 +84,26 @@ public sealed class Stores
         if (Options.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Options.DataDirectory);
-            var cs = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(Options.DataDirectory, storeName + ".db"),
-                Pooling = true,
-                DefaultTimeout = 60,
-            }.ToString();
-            builder.UseSqlite(cs, o => o.MigrationsAssembly("Myna.Data.Sqlite"));
+            builder.UseSqlite(SqliteConnectionString(storeName), o => o.MigrationsAssembly("Myna.Data.Sqlite"));
             builder.AddInterceptors(SqlitePragmas.Instance);
         }
         else
         {
-            var cs = new NpgsqlConnectionStringBuilder(Options.PostgresConnection)
-            {
-                Database = $"{Options.DatabasePrefix}_{storeName}",
-            }.ToString();
-            builder.UseNpgsql(cs, o => o.MigrationsAssembly("Myna.Data.Postgres"));
+            builder.UseNpgsql(PostgresConnectionString(storeName), o => o.MigrationsAssembly("Myna.Data.Postgres"));
         }
     }
+
+    private string SqliteConnectionString(string storeName) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(Options.DataDirectory, storeName + ".db"),
+        Pooling = true,
+        DefaultTimeout = 60,
+    }.ToString();
+
+    private string PostgresConnectionString(string storeName) => new NpgsqlConnectionStringBuilder(Options.PostgresConnection)
+    {
+        Database = $"{Options.DatabasePrefix}_{storeName}",
+    }.ToString();
 }
 
 public sealed class UnknownMunicipalityException(MunicipalityCode code)
