@@ -31,4 +31,20 @@ internal static class Der
     /// <summary>OCSP times are GeneralizedTime in whole seconds, UTC (RFC 6960 §4.2.2.1, RFC 5280 §4.1.2.5.2).</summary>
     public static void WriteGeneralizedTime(AsnWriter w, DateTimeOffset t, Asn1Tag? tag = null) =>
         w.WriteGeneralizedTime(WholeSeconds(t), omitFractionalSeconds: true, tag);
+
+    /// <summary>The (extnID, extnValue) pairs of an Extensions SEQUENCE (RFC 5280 §4.1), the critical flag skipped.</summary>
+    public static IEnumerable<(string Oid, byte[] Value)> Extensions(AsnReader extensions)
+    {
+        var list = extensions.ReadSequence();
+        while (list.HasData)
+        {
+            var extension = list.ReadSequence();
+            var oid = extension.ReadObjectIdentifier();
+            if (extension.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
+            {
+                extension.ReadBoolean();
+            }
+            yield return (oid, extension.ReadOctetString());
+        }
+    }
 }

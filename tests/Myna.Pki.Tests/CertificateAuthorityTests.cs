@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Myna.Pki.Authorities;
 using Myna.Pki.Keys;
 using Myna.Pki.Profiles;
+using Myna.Testing;
 
 namespace Myna.Pki.Tests;
 

@@ -5,6 +5,7 @@ using Myna.Pki.Authorities;
 using Myna.Pki.Keys;
 using Myna.Pki.Profiles;
 using Myna.Pki.Revocation;
+using Myna.Testing;
 
 namespace Myna.Pki.Tests;
 

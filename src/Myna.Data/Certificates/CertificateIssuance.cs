@@ -95,8 +95,12 @@ public sealed class CertificateIssuance(Func<CaKind, CertificateAuthority> autho
             record.Der = der;
             record.Status = CertificateStatus.Good;
             record.StatusAt = time.GetUtcNow();
-            db.CertificateEvents.Add(new CertificateEvent { CertificateId = record.Id, Status = CertificateStatus.Good, At = record.StatusAt.Value, Actor = actor });
+            var issued = new CertificateEvent { CertificateId = record.Id, Status = CertificateStatus.Good, At = record.StatusAt.Value, Actor = actor };
+            db.CertificateEvents.Add(issued);
             await db.SaveChangesAsync(ct);
+            // A batch issues many certificates through one context: keep its change tracker from growing with them.
+            db.Entry(record).State = EntityState.Detached;
+            db.Entry(issued).State = EntityState.Detached;
             await audit.AppendAsync(db, actor, Core.Audit.AuditActions.CertificateIssued, $"certificate:{CaKinds.Slug(kind)}:{record.Serial}",
                 detail: string.Create(CultureInfo.InvariantCulture, $"municipality={holder.Municipality.Value} notAfter={record.NotAfter:yyyy-MM-dd}"), ct: ct);
             await tx.CommitAsync(ct);

@@ -125,19 +125,11 @@ public sealed record OcspRequest(IReadOnlyList<CertId> Certificates, byte[]? Non
             byte[]? nonce = null;
             if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 2)))
             {
-                var extensions = tbs.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 2)).ReadSequence();
-                while (extensions.HasData)
+                foreach (var (oid, value) in Der.Extensions(tbs.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 2))))
                 {
-                    var extension = extensions.ReadSequence();
-                    var oid = extension.ReadObjectIdentifier();
-                    if (extension.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
-                    {
-                        extension.ReadBoolean();
-                    }
-                    var value = extension.ReadOctetString();
                     if (oid == NonceOid)
                     {
-                        // RFC 8954: a nonce of 1 to 32 octets.
+                        // RFC 8954: a nonce of 1 to 32 octets (here with its OCTET STRING header).
                         if (value.Length is 0 or > 34)
                         {
                             throw new OcspFormatException("the nonce must be 1 to 32 octets");

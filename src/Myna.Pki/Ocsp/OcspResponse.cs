@@ -198,21 +198,7 @@ public static class OcspResponses
             byte[]? nonce = null;
             if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Explicit1))
             {
-                var extensions = tbs.ReadSequence(Explicit1).ReadSequence();
-                while (extensions.HasData)
-                {
-                    var e = extensions.ReadSequence();
-                    var oid = e.ReadObjectIdentifier();
-                    if (e.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
-                    {
-                        e.ReadBoolean();
-                    }
-                    var value = e.ReadOctetString();
-                    if (oid == OcspRequest.NonceOid)
-                    {
-                        nonce = value;
-                    }
-                }
+                nonce = Der.Extensions(tbs.ReadSequence(Explicit1)).Where(e => e.Oid == OcspRequest.NonceOid).Select(e => e.Value).FirstOrDefault();
             }
             return new ParsedOcspResponse(status, singles, nonce, certs, tbsBytes, signature, producedAt, algorithm, responderId);
         }

@@ -64,16 +64,8 @@ public static class CrlReader
                     int? reason = null;
                     if (entry.HasData)
                     {
-                        var extensions = entry.ReadSequence();
-                        while (extensions.HasData)
+                        foreach (var (oid, value) in Der.Extensions(entry))
                         {
-                            var e = extensions.ReadSequence();
-                            var oid = e.ReadObjectIdentifier();
-                            if (e.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
-                            {
-                                e.ReadBoolean();
-                            }
-                            var value = e.ReadOctetString();
                             if (oid == ReasonCodeOid)
                             {
                                 reason = new AsnReader(value, AsnEncodingRules.DER).ReadEnumeratedBytes().Span[^1];

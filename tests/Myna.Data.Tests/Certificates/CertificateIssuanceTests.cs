@@ -28,6 +28,21 @@ public sealed class CertificateIssuanceTests
 
     internal static readonly FourInformation TaroInfo = new("石巻\u3000太郎", null, 1, new DateOnly(1980, 2, 17), "宮城県石巻市穀町14番1号", null);
 
+    /// <summary>Issues <paramref name="count"/> user-authentication certificates to Taro; returns their serials.</summary>
+    internal static async Task<List<string>> UserCertificatesAsync(TestStores stores, NationalDb db, int count)
+    {
+        var issuance = stores.Runtime.CertificateIssuance();
+        var serials = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var (record, certificate) = await issuance.IssueAsync(db, CaKind.UserAuthentication, CardRequest(out var key), Taro, null, "jlis");
+            key.Dispose();
+            certificate.Dispose();
+            serials.Add(record.Serial);
+        }
+        return serials;
+    }
+
     /// <summary>A valid resident code (check digit per DOMAIN §1.2) from a running number.</summary>
     internal static string ResidentCodeFor(int n)
     {

@@ -13,16 +13,7 @@ public sealed class RevocationTests
     {
         await using var stores = await CertificateIssuanceTests.WithCasAsync(provider);
         await using var db = stores.Runtime.Stores.OpenNational();
-        var issuance = stores.Runtime.CertificateIssuance();
-        var serials = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var (record, cert) = await issuance.IssueAsync(db, CaKind.UserAuthentication, CertificateIssuanceTests.CardRequest(out var key),
-                CertificateIssuanceTests.Taro, null, "jlis");
-            key.Dispose();
-            cert.Dispose();
-            serials.Add(record.Serial);
-        }
+        var serials = await CertificateIssuanceTests.UserCertificatesAsync(stores, db, 3);
         var status = stores.Runtime.CertificateStatus();
         var publisher = stores.Runtime.CrlPublisher();
         var empty = await publisher.CurrentAsync(db, CaKind.UserAuthentication);

@@ -15,7 +15,7 @@ public sealed class OcspTests
     private static string Ask(string baseUrl, string folder, string issuerPem, X509Certificate2 certificate, string ca, params string[] extra)
     {
         var certPem = TestCertificates.Pem(certificate, folder, "c" + Guid.NewGuid().ToString("N"));
-        return TestCertificates.OpenSsl(["ocsp", "-issuer", issuerPem, "-cert", certPem, "-url", $"{baseUrl}/pki/ocsp/{ca}", "-CAfile", issuerPem,
+        return OpenSsl.Ok(["ocsp", "-issuer", issuerPem, "-cert", certPem, "-url", $"{baseUrl}/pki/ocsp/{ca}", "-CAfile", issuerPem,
             "-resp_text", .. extra]);
     }
 
@@ -55,7 +55,7 @@ public sealed class OcspTests
         Assert.Contains(": unknown", Ask(baseUrl, folder, issuer, stranger, "sign"), StringComparison.Ordinal);
         // The user-authentication responder does not answer for the signature CA's certificates.
         var authIssuer = TestCertificates.Pem(runtime.Authority(CaKind.UserAuthentication).Certificate, folder, "auth-ca");
-        Assert.Contains(": unknown", TestCertificates.OpenSsl("ocsp", "-issuer", issuer, "-cert", TestCertificates.Pem(good.Certificate, folder, "g"),
+        Assert.Contains(": unknown", OpenSsl.Ok("ocsp", "-issuer", issuer, "-cert", TestCertificates.Pem(good.Certificate, folder, "g"),
             "-url", $"{baseUrl}/pki/ocsp/auth", "-CAfile", authIssuer, "-VAfile", TestCertificates.Pem(runtime.Authority(CaKind.UserAuthentication).OcspCertificate, folder, "auth-ocsp")),
             StringComparison.Ordinal);
     }

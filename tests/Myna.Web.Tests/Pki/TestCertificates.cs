@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
@@ -43,22 +42,5 @@ internal static class TestCertificates
         var path = Path.Combine(folder, name + ".pem");
         File.WriteAllText(path, certificate.ExportCertificatePem());
         return path;
-    }
-
-    /// <summary>The openssl command line; fails the test with its output on a non-zero exit.</summary>
-    public static string OpenSsl(params string[] args)
-    {
-        var psi = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("openssl is missing: run the tests with ./test.sh");
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        var all = output.Result + error;
-        Assert.True(p.ExitCode == 0, all);
-        return all;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Myna.Pki.Tests;
+namespace Myna.Testing;
 
 /// <summary>The openssl command line, the reference client the certificates must satisfy.</summary>
 internal static class OpenSsl
@@ -17,5 +17,13 @@ internal static class OpenSsl
         var error = p.StandardError.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output.Result + error);
+    }
+
+    /// <summary>Runs openssl and fails the test with its output unless it exits 0.</summary>
+    public static string Ok(params string[] args)
+    {
+        var (exitCode, output) = Run(args);
+        Assert.True(exitCode == 0, output);
+        return output;
     }
 }
