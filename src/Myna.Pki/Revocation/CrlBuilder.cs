@@ -20,9 +20,11 @@ public static class CrlBuilder
     private const string AuthorityKeyIdentifierOid = "2.5.29.35";
 
     public static byte[] Build(X509Certificate2 issuer, RSA issuerKey, BigInteger crlNumber, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate,
-        IEnumerable<RevokedEntry> entries)
+        IReadOnlyCollection<RevokedEntry> entries)
     {
-        var tbs = new AsnWriter(AsnEncodingRules.DER);
+        // AsnWriter grows its buffer by 1 KiB at a time, copying it each time: sized up front, the
+        // encoding stays linear (an entry is at most ~60 bytes).
+        var tbs = new AsnWriter(AsnEncodingRules.DER, initialCapacity: checked(entries.Count * 64 + 4096));
         using (tbs.PushSequence())
         {
             tbs.WriteInteger(1); // v2
