@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Myna.Core.Issuance;
+
+/// <summary>The four PINs of the card (DOMAIN §6.6).</summary>
+public enum PinKind
+{
+    /// <summary>署名用電子証明書: 6–16 of A–Z and 0–9, at least one letter and one digit; 5 tries.</summary>
+    Signature,
+    /// <summary>利用者証明用電子証明書: 4 digits; 3 tries.</summary>
+    UserAuthentication,
+    /// <summary>住民基本台帳用: 4 digits; 3 tries.</summary>
+    ResidentRegister,
+    /// <summary>券面事項入力補助用: 4 digits; 3 tries.</summary>
+    InputAssist,
+}
+
+/// <summary>Why a PIN is refused, with a sentence the resident can act on.</summary>
+public sealed record PinRefusal(string Code, string Japanese, string English);
+
+/// <summary>
+/// The PIN rules of DOMAIN §6.6. A PIN is checked at the resident-facing pad before it reaches
+/// the chip; the clerk's screen never shows it. Weak PINs are refused: the birth date (MMDD),
+/// the birth year, the card's security code, one repeated character, and ascending or descending
+/// runs ([project] list).
+/// </summary>
+public static class PinPolicy
+{
+    public static int MaxTries(PinKind kind) => kind == PinKind.Signature ? 5 : 3;
+
+    /// <summary>The PIN as the chip stores it (a signature PIN upper-cased), or the refusal.</summary>
+    public static (string? Pin, PinRefusal? Refusal) Check(PinKind kind, string? input, DateOnly birthDate, string? securityCode)
+    {
+        var pin = (input ?? "").Trim();
+        if (kind == PinKind.Signature)
+        {
+            pin = pin.ToUpperInvariant();
+            if (pin.Length is < 6 or > 16 || !pin.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9'))
+            {
+                return (null, new PinRefusal("format", "署名用の暗証番号は英大文字（A〜Z）と数字を組み合わせた6〜16文字です。",
+                    "A signature PIN is 6 to 16 characters of letters A–Z and digits."));
+            }
+            if (!pin.Any(char.IsAsciiLetter) || !pin.Any(char.IsAsciiDigit))
+            {
+                return (null, new PinRefusal("mix", "英字と数字をそれぞれ1文字以上含めてください。", "Use at least one letter and one digit."));
+            }
+        }
+        else if (pin.Length != 4 || !pin.All(char.IsAsciiDigit))
+        {
+            return (null, new PinRefusal("format", "暗証番号は数字4桁です。", "This PIN is 4 digits."));
+        }
+        return Weakness(pin, birthDate, securityCode) is { } weak ? (null, weak) : (pin, null);
+    }
+
+    private static PinRefusal? Weakness(string pin, DateOnly birthDate, string? securityCode)
+    {
+        if (pin.Distinct().Count() == 1)
+        {
+            return new PinRefusal("repeated", "同じ文字の繰り返しは使えません。", "A single repeated character is not allowed.");
+        }
+        if (IsRun(pin, 1) || IsRun(pin, -1))
+        {
+            return new PinRefusal("sequence", "連続した並び（1234、9876など）は使えません。", "Runs such as 1234 or 9876 are not allowed.");
+        }
+        if (pin == birthDate.ToString("MMdd", CultureInfo.InvariantCulture) || pin == birthDate.ToString("yyyy", CultureInfo.InvariantCulture)
+            || pin.Contains(birthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            return new PinRefusal("birth-date", "生年月日や生まれ年は使えません。", "The birth date or birth year is not allowed.");
+        }
+        if (securityCode is { Length: > 0 } && pin == securityCode)
+        {
+            return new PinRefusal("security-code", "カードのセキュリティコードは使えません。", "The card's security code is not allowed.");
+        }
+        return null;
+    }
+
+    private static bool IsRun(string pin, int step)
+    {
+        for (var i = 1; i < pin.Length; i++)
+        {
+            if (pin[i] - pin[i - 1] != step)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
