@@ -26,7 +26,10 @@ public sealed class KeyDirectory(string root)
     /// <summary>Development password of the CA key store, used only when none is configured (DOMAIN §7.1).</summary>
     public const string CaStore = "ca-store";
 
-    public static readonly IReadOnlyList<string> NationalKeys = [Numbering, NationalLookup, Audit, CertificateHolders, CaStore];
+    /// <summary>AES-256-GCM key that encrypts the stored state of the virtual cards' chips (DOMAIN §7.3).</summary>
+    public const string CardChips = "card-chips";
+
+    public static readonly IReadOnlyList<string> NationalKeys = [Numbering, NationalLookup, Audit, CertificateHolders, CaStore, CardChips];
     public static readonly IReadOnlyList<string> MunicipalKeys = [DataEncryption, Lookup, Audit];
 
     public string Root { get; } = Path.GetFullPath(root);
