@@ -6,32 +6,50 @@ namespace Myna.Cli.Commands;
 
 internal static class StaffCommands
 {
-    /// <summary><c>myna staff add USER --name NAME --role ROLE</c>; the password is read from standard input.</summary>
+    /// <summary>
+    /// <c>myna staff add USER --name NAME --role ROLE</c> (a municipality's staff) or
+    /// <c>myna staff add USER --name NAME --national</c> (a J-LIS operator, in the national store);
+    /// the password is read from standard input.
+    /// </summary>
     public static Command Create()
     {
         var municipality = CliContext.MunicipalityOption();
         var user = new Argument<string>("user") { Description = "Sign-in name" };
         var name = new Option<string>("--name") { Description = "Display name", Required = true };
-        var role = new Option<string[]>("--role") { Description = $"One or more of: {string.Join(", ", StaffRoles.All)}", Required = true, AllowMultipleArgumentsPerToken = true };
+        var role = new Option<string[]>("--role") { Description = $"One or more of: {string.Join(", ", StaffRoles.All)}", AllowMultipleArgumentsPerToken = true };
+        var national = new Option<bool>("--national") { Description = "A J-LIS operator of the national side (certificate operations) instead of a municipality's staff" };
         var add = new Command("add", "Create a staff account or reset its password and roles (password read from standard input)")
         {
-            user, name, role, municipality,
+            user, name, role, municipality, national,
         };
         add.SetAction(async (parse, ct) =>
         {
             var runtime = CliContext.Runtime(parse);
-            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+            var isNational = parse.GetValue(national);
+            var roles = parse.GetValue(role) ?? [];
+            if (isNational == roles.Length > 0)
+            {
+                throw new CliException(isNational ? "--national takes no --role: an operator has the J-LIS operator role" : "give --role (or --national for a J-LIS operator)", 2);
+            }
+            var code = isNational ? default : CliContext.Municipality(runtime, parse.GetValue(municipality));
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
             if (password.Length < 12)
             {
                 throw new CliException("the password (read from standard input) must have at least 12 characters");
             }
             await runtime.Stores.MigrateAllAsync(ct);
-            await using var db = runtime.Stores.OpenMunicipal(code);
             try
             {
-                await StaffSignIn.EnsureAccountAsync(db, parse.GetRequiredValue(user), parse.GetRequiredValue(name), password,
-                    parse.GetRequiredValue(role), runtime.Time, ct);
+                if (isNational)
+                {
+                    await using var db = runtime.Stores.OpenNational();
+                    await StaffSignIn.EnsureOperatorAsync(db, parse.GetRequiredValue(user), parse.GetRequiredValue(name), password, runtime.Time, ct);
+                }
+                else
+                {
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    await StaffSignIn.EnsureAccountAsync(db, parse.GetRequiredValue(user), parse.GetRequiredValue(name), password, roles, runtime.Time, ct);
+                }
             }
             catch (ArgumentException e)
             {

@@ -23,3 +23,27 @@ public sealed class CaCliTests
         Assert.Contains("Myna__CaKeyStorePassword", first.Err, StringComparison.Ordinal);
     }
 }
+
+/// <summary><c>myna staff add</c> for both sides.</summary>
+public sealed class StaffCliTests
+{
+    [Fact]
+    public async Task StaffAdd_CreatesAMunicipalAccountOrAJlisOperator_InItsOwnStore()
+    {
+        await using var stores = await TestStores.CreateAsync("sqlite");
+
+        var clerk = await MynaCli.RunAsync(stores, "correct horse battery\n", "staff", "add", "tanaka", "--name", "田中", "--role", "window-clerk");
+        var op = await MynaCli.RunAsync(stores, "correct horse battery\n", "staff", "add", "sato", "--name", "佐藤", "--national");
+        var both = await MynaCli.RunAsync(stores, "correct horse battery\n", "staff", "add", "x", "--name", "x", "--national", "--role", "supervisor");
+
+        Assert.True(clerk.ExitCode == 0, clerk.Err);
+        Assert.True(op.ExitCode == 0, op.Err);
+        Assert.Equal(2, both.ExitCode);
+        await using var national = stores.Runtime.Stores.OpenNational();
+        var account = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(national.OperatorAccounts).Single();
+        Assert.Equal(("sato", "jlis-operator"), (account.UserName, account.Roles));
+        await using var municipal = stores.OpenMunicipal();
+        Assert.DoesNotContain(municipal.StaffAccounts, a => a.UserName == "sato");
+        Assert.Contains(municipal.StaffAccounts, a => a.UserName == "tanaka");
+    }
+}
