@@ -142,6 +142,9 @@ public sealed class MynaRuntime
 
     public Verifiers.VerifierService Verifiers() => new(NationalAudit(), Time, Authority);
 
+    public Cards.CardChipStore CardChips() =>
+        new(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateIssuance(), Authority, NationalAudit(), Time);
+
     private Certificates.OcspResponder? ocsp;
 
     /// <summary>One responder per host: it keeps the signed answers it can reuse.</summary>

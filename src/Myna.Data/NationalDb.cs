@@ -19,6 +19,7 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<Certificates.PublishedCrl> Crls => Set<Certificates.PublishedCrl>();
     public DbSet<Certificates.CaState> CaStates => Set<Certificates.CaState>();
     public DbSet<Verifiers.Verifier> Verifiers => Set<Verifiers.Verifier>();
+    public DbSet<Cards.CardChip> CardChips => Set<Cards.CardChip>();
     public DbSet<Verifiers.VerifierConsent> VerifierConsents => Set<Verifiers.VerifierConsent>();
     public DbSet<Verifiers.VerifierAnswer> VerifierAnswers => Set<Verifiers.VerifierAnswer>();
     /// <summary>J-LIS operators (DOMAIN §0.2): the national side's own sign-ins, never a municipality's.</summary>
@@ -81,6 +82,12 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
         {
             e.ToTable("verifier_answers");
             e.HasIndex(x => new { x.VerifierId, x.At });
+        });
+        b.Entity<Cards.CardChip>(e =>
+        {
+            e.ToTable("card_chips");
+            e.HasKey(x => x.Serial);
+            e.HasIndex(x => x.HolderHash);
         });
         b.Entity<Core.Staff.StaffAccount>(e =>
         {

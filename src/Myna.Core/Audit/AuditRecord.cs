@@ -49,6 +49,8 @@ public static class AuditActions
     public const string CertificateStatusChanged = "certificate.status";
     public const string CaCreated = "ca.create";
     public const string VerifierRegistered = "verifier.register";
+    public const string CardCreated = "card.create";
+    public const string CardPinsSet = "card.pins";
     public const string VerifierKeyRenewed = "verifier.key";
     public const string VerifierDisabled = "verifier.disable";
     public const string VerifierEnabled = "verifier.enable";

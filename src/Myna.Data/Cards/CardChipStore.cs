@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Issuance;
+using Myna.Data.Audit;
+using Myna.Data.Certificates;
+using Myna.Pki.Authorities;
+using Myna.Pki.Card;
+using Myna.Pki.Profiles;
+
+namespace Myna.Data.Cards;
+
+/// <summary>A card's chip as the national side keeps it: the sealed image (DOMAIN §7.3), never readable without the chip key.</summary>
+public sealed class CardChip
+{
+    public required string Serial { get; set; }
+    public required string MunicipalityCode { get; set; }
+    /// <summary>HMAC of the holder's resident code, as on the certificates.</summary>
+    public required byte[] HolderHash { get; set; }
+    public required byte[] Image { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A request about a card that cannot be served, with the reason.</summary>
+public sealed class CardException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// Virtual cards (DOMAIN §7.3, §7.7): made with their key pairs generated on the chip, given
+/// certificates from the certificate service (the request is built and signed on the chip),
+/// their PINs set under the §6.6 policy, and kept as sealed images so a card survives restarts.
+/// </summary>
+public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, Func<CaKind, CertificateAuthority> authorities, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Makes a card: the chip is laid out and stored first (so nothing certified is ever without its
+    /// card), then the certificates are issued for its keys and written to it.
+    /// </summary>
+    public async Task<string> CreateAsync(NationalDb db, ChipHolder chip, Holder holder, FourInformation info, bool signatureCertificate, string actor,
+        CancellationToken ct = default)
+    {
+        var serial = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var card = ChipLayout.NewCard(chip);
+        var now = time.GetUtcNow();
+        db.CardChips.Add(new CardChip
+        {
+            Serial = serial, MunicipalityCode = holder.Municipality.Value, HolderHash = issuance.HolderHash(holder.Municipality, holder.ResidentCode),
+            Image = ChipImage.Seal(card, serial, chipKey), CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardCreated, "card:" + serial, detail: $"municipality={holder.Municipality.Value}", ct: ct);
+
+        foreach (var kind in signatureCertificate ? new[] { CaKind.UserAuthentication, CaKind.Signature } : [CaKind.UserAuthentication])
+        {
+            var key = kind == CaKind.Signature ? CardFiles.SignatureKey : CardFiles.UserKey;
+            var (_, certificate) = await issuance.IssueAsync(db, kind, ChipLayout.CertificateRequest(card, key), holder,
+                kind == CaKind.Signature ? info : null, actor, ct);
+            using (certificate)
+            {
+                ChipLayout.WriteCertificates(card, kind == CaKind.Signature, certificate.RawData, authorities(kind).Certificate.RawData);
+            }
+        }
+        await SaveAsync(db, serial, card, ct);
+        return serial;
+    }
+
+    public async Task<VirtualCard> LoadAsync(NationalDb db, string serial, CancellationToken ct = default)
+    {
+        var wanted = serial.Trim().ToUpperInvariant();
+        var row = await db.CardChips.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted, ct)
+            ?? throw new CardException($"no card with serial {serial}");
+        return ChipImage.Open(row.Image, row.Serial, chipKey);
+    }
+
+    /// <summary>Writes the chip's persistent memory back (try counters, PINs, certificates).</summary>
+    public async Task SaveAsync(NationalDb db, string serial, VirtualCard card, CancellationToken ct = default)
+    {
+        var row = await db.CardChips.FirstOrDefaultAsync(c => c.Serial == serial, ct) ?? throw new CardException($"no card with serial {serial}");
+        row.Image = ChipImage.Seal(card, serial, chipKey);
+        row.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        db.Entry(row).State = EntityState.Detached;
+    }
+
+    /// <summary>
+    /// Sets the PINs chosen by the resident (DOMAIN §6.6): the 4-digit PIN for the user certificate
+    /// and the input-assist AP (the three 4-digit PINs may be one value), and the signature PIN when
+    /// the card has a signature certificate. Each is checked first; nothing is written when one fails.
+    /// The PINs themselves are never logged.
+    /// </summary>
+    public async Task SetPinsAsync(NationalDb db, string serial, string fourDigitPin, string? signaturePin, DateOnly birthDate, string securityCode,
+        string actor, CancellationToken ct = default)
+    {
+        var card = await LoadAsync(db, serial, ct);
+        var (user, userRefusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigitPin, birthDate, securityCode);
+        if (userRefusal is not null)
+        {
+            throw new CardException("user-authentication PIN: " + userRefusal.English);
+        }
+        var hasSignature = card.Application(CardApplications.Jpki).Keys.ContainsKey(CardFiles.SignatureKey)
+            && card.Application(CardApplications.Jpki).Binaries.ContainsKey(CardFiles.SignatureCertificate);
+        string? signature = null;
+        if (hasSignature)
+        {
+            var (checkedPin, refusal) = PinPolicy.Check(PinKind.Signature, signaturePin, birthDate, securityCode);
+            signature = checkedPin ?? throw new CardException("signature PIN: " + refusal!.English);
+        }
+        ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, user!, PinPolicy.MaxTries(PinKind.UserAuthentication));
+        ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, user!, PinPolicy.MaxTries(PinKind.InputAssist));
+        if (signature is not null)
+        {
+            ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.SignaturePin, signature, PinPolicy.MaxTries(PinKind.Signature));
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await SaveAsync(db, serial, card, ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardPinsSet, "card:" + serial, detail: signature is null ? "user, input-assist" : "user, input-assist, signature", ct: ct);
+        await tx.CommitAsync(ct);
+    }
+}
