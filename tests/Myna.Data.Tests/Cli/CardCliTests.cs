@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Data.Demo;
+using Myna.Pki.Authorities;
+using Myna.Testing;
+
+namespace Myna.Data.Tests;
+
+/// <summary><c>myna card create|show</c> as a developer uses them.</summary>
+public sealed class CardCliTests
+{
+    [Fact]
+    public async Task CreateThenShow_ReadsTheChipThroughApdus_AndNeverPrintsTheFullNumber()
+    {
+        await using var stores = await TestStores.CreateAsync("sqlite");
+        await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Ishinomaki, 30, 3, "test");
+        await using (var db = stores.OpenMunicipal())
+        {
+            await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
+        }
+        CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
+        string code;
+        string lastDigits;
+        await using (var db = stores.OpenMunicipal())
+        {
+            var adult = await db.Residents.AsNoTracking().Where(r => r.BirthDate < new DateOnly(1990, 1, 1) && r.BirthDate > new DateOnly(1950, 1, 1))
+                .OrderBy(r => r.Id).FirstAsync();
+            code = adult.ResidentCode;
+            lastDigits = (await db.ResidentNumbers.AsNoTracking().SingleAsync(n => n.ResidentId == adult.Id && n.IsCurrent)).Last4;
+        }
+
+        var weak = await MynaCli.RunAsync(stores, "1234\nMYNA2026\n", "card", "create", "--resident-code", code, "--expires", "2036-03-31");
+        var made = await MynaCli.RunAsync(stores, "2580\nmyna2026\n", "card", "create", "--resident-code", code, "--expires", "2036-03-31");
+
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Contains("4-digit PIN: Runs such as 1234", weak.Err, StringComparison.Ordinal);
+        Assert.True(made.ExitCode == 0, made.Err);
+        var serial = made.Out.Split(' ', ':')[1];
+        var shown = await MynaCli.RunAsync(stores, null, "card", "show", serial);
+        Assert.True(shown.ExitCode == 0, shown.Err);
+        Assert.Contains("ATR   3BE000FF8131FE4514", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("token JPKIAPICCTOKEN2", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("user certificate: C=JP, CN=", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("signature certificate: needs the signature PIN", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("PIN tries left: user 3, signature 5", shown.Out, StringComparison.Ordinal);
+
+        var withPin = await MynaCli.RunAsync(stores, "2580\n", "card", "show", serial, "--pin");
+        Assert.True(withPin.ExitCode == 0, withPin.Err);
+        Assert.Contains("individual number ********" + lastDigits, withPin.Out, StringComparison.Ordinal);
+        var wrongPin = await MynaCli.RunAsync(stores, "9999\n", "card", "show", serial, "--pin");
+        Assert.Equal(1, wrongPin.ExitCode);
+        Assert.Contains("tries left 2", wrongPin.Err, StringComparison.Ordinal);
+        var again = await MynaCli.RunAsync(stores, "9998\n", "card", "show", serial, "--pin");
+        Assert.Contains("tries left 1", again.Err, StringComparison.Ordinal); // the first failure was kept
+        Assert.Equal(1, (await MynaCli.RunAsync(stores, null, "card", "show", "FFFF")).ExitCode);
+    }
+}
