@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Myna needs beyond the .NET SDK, only when missing (Debian, as root or with sudo).
 #   install-deps.sh run   — for running the product
-#   install-deps.sh test  — for the test suite: PostgreSQL server, Chromium, a Japanese font
+#   install-deps.sh test  — for the test suite: PostgreSQL server, Chromium, a Japanese font, openssl, PC/SC with OpenSC
 set -euo pipefail
 mode=${1:-run}
 
@@ -16,6 +16,9 @@ if [ "$mode" = test ]; then
   want poppler-utils  # pdftoppm: PDF pages to images, for reading QR codes back
   want zbar-tools     # zbarimg: a standard QR decoder
   want openssl        # the reference client for certificates, CRLs and OCSP
+  want pcscd          # PC/SC daemon, with the vpcd virtual reader for the virtual card
+  want vsmartcard-vpcd
+  want opensc         # pkcs15-tool / pkcs15-crypt: the reference card software (JPKI driver)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then
