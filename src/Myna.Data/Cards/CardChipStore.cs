@@ -83,8 +83,8 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
     }
 
     /// <summary>
-    /// Sets the PINs chosen by the resident (DOMAIN §6.6): the 4-digit PIN for the user certificate
-    /// and the input-assist AP (the three 4-digit PINs may be one value), and the signature PIN when
+    /// Sets the PINs chosen by the resident (DOMAIN §6.6): the 4-digit PIN for the user certificate,
+    /// the input-assist AP and the resident-register AP (the three may be one value), and the signature PIN when
     /// the card has a signature certificate. Each is checked first; nothing is written when one fails.
     /// The PINs themselves are never logged.
     /// </summary>
@@ -107,13 +107,14 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         }
         ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, user!, PinPolicy.MaxTries(PinKind.UserAuthentication));
         ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, user!, PinPolicy.MaxTries(PinKind.InputAssist));
+        ChipLayout.SetPin(card, CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin, user!, PinPolicy.MaxTries(PinKind.ResidentRegister));
         if (signature is not null)
         {
             ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.SignaturePin, signature, PinPolicy.MaxTries(PinKind.Signature));
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await SaveAsync(db, serial, card, ct);
-        await audit.AppendAsync(db, actor, AuditActions.CardPinsSet, "card:" + serial, detail: signature is null ? "user, input-assist" : "user, input-assist, signature", ct: ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardPinsSet, "card:" + serial, detail: signature is null ? "user, input-assist, resident-register" : "user, input-assist, resident-register, signature", ct: ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -11,8 +11,8 @@ public sealed record ChipHolder(string IndividualNumber, string Name, string Add
 /// <summary>
 /// Lays out a new card's chip (DOMAIN §7.7): the JPKI-AP with its token and key pairs made on the
 /// chip, the input-assist AP with the individual number and the four information in their TLV
-/// layout, the card-face AP; certificates and PINs are written later, at production and at the
-/// window.
+/// layout, the card-face AP, the resident-register AP (its PIN only); certificates and the four
+/// PINs of §6.6 are written later, at production and at the window.
 /// </summary>
 public static class ChipLayout
 {
@@ -38,7 +38,8 @@ public static class ChipLayout
         face.Binaries[CardFiles.FaceNumber] = new ChipBinary(NumberEf(holder.IndividualNumber), CardFiles.CollationA);
         face.Pins[CardFiles.CollationA] = new ChipPin(Encoding.ASCII.GetBytes(holder.IndividualNumber), FourDigitPinTries, FourDigitPinTries);
         face.Pins[CardFiles.CollationB] = new ChipPin(Encoding.ASCII.GetBytes(CollationB(holder)), FourDigitPinTries, FourDigitPinTries);
-        return new VirtualCard([jpki, assist, face]);
+        var residentRegister = new ChipApplication(CardApplications.ResidentRegister);
+        return new VirtualCard([jpki, assist, face, residentRegister]);
     }
 
     /// <summary>照合番号B (DOMAIN §1.6): birth date YYMMDD + card expiry year + security code.</summary>

@@ -12,6 +12,9 @@ public static class CardApplications
     /// <summary>券面AP: the card face (images and data).</summary>
     public static readonly byte[] CardFace = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02];
 
+    /// <summary>住基AP: the resident register application; here only its PIN (DOMAIN §6.6 住民基本台帳用).</summary>
+    public static readonly byte[] ResidentRegister = [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x01];
+
     /// <summary>Answer to reset of the My Number card.</summary>
     public static readonly byte[] Atr = [0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14];
 }
@@ -36,6 +39,9 @@ public static class CardFiles
     public const ushort InputAssistPin = 0x0011;
     public const ushort CollationA = 0x0014;
     public const ushort CollationB = 0x0015;
+
+    // 住基AP
+    public const ushort ResidentRegisterPin = 0x001C;
 
     // 券面AP
     public const ushort FaceFront = 0x0001;

@@ -66,5 +66,9 @@ public sealed class CardChipStoreTests
         Assert.Equal("63C4", Send(again, "00200080"));
         Assert.Equal("9000", Send(again, "0020008008" + Convert.ToHexString("MYNA2026"u8))); // upper-cased when set
         Assert.Equal(2, await national.AuditRecords.CountAsync(a => a.Subject == "card:" + serial));
+        Assert.Equal("9000", Send(again, "00A4040C0AD3921000310001010401")); // 住基AP
+        Send(again, "00A4020C02001C");
+        Assert.Equal("63C3", Send(again, "00200080"));
+        Assert.Equal("9000", Send(again, "0020008004" + Convert.ToHexString("2580"u8)));
     }
 }
