@@ -51,6 +51,9 @@ public static class AuditActions
     public const string VerifierRegistered = "verifier.register";
     public const string CardCreated = "card.create";
     public const string CardPinsSet = "card.pins";
+    public const string CardPinChanged = "card.pin.change";
+    public const string CardPinChangeRefused = "card.pin.change-refused";
+    public const string CardPinReset = "card.pin.reset";
     public const string VerifierKeyRenewed = "verifier.key";
     public const string VerifierDisabled = "verifier.disable";
     public const string VerifierEnabled = "verifier.enable";

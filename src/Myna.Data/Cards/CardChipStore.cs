@@ -117,4 +117,76 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         await audit.AppendAsync(db, actor, AuditActions.CardPinsSet, "card:" + serial, detail: signature is null ? "user, input-assist, resident-register" : "user, input-assist, resident-register, signature", ct: ct);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>Where each PIN lives on the chip.</summary>
+    public static (byte[] Aid, ushort File) PinLocation(PinKind kind) => kind switch
+    {
+        PinKind.Signature => (CardApplications.Jpki, CardFiles.SignaturePin),
+        PinKind.UserAuthentication => (CardApplications.Jpki, CardFiles.UserPin),
+        PinKind.ResidentRegister => (CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin),
+        _ => (CardApplications.InputAssist, CardFiles.InputAssistPin),
+    };
+
+    /// <summary>
+    /// The holder changes a PIN: the current one is checked on the chip first (a wrong one counts a
+    /// try, as on the card); the new one must pass the §6.6 policy.
+    /// </summary>
+    public async Task ChangePinAsync(NationalDb db, string serial, PinKind kind, string current, string replacement, DateOnly birthDate, string securityCode,
+        string actor, CancellationToken ct = default)
+    {
+        var card = await LoadAsync(db, serial, ct);
+        var (aid, file) = PinLocation(kind);
+        var reader = new ChipReader(card);
+        reader.Select(aid);
+        var accepted = reader.Verify(file, kind == PinKind.Signature ? current.Trim().ToUpperInvariant() : current.Trim());
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        if (!accepted)
+        {
+            await SaveAsync(db, serial, card, ct); // the failed try is the chip's memory
+            await audit.AppendAsync(db, actor, AuditActions.CardPinChangeRefused, "card:" + serial, detail: $"{kind}: current PIN wrong ({reader.LastStatus:X4})", ct: ct);
+            await tx.CommitAsync(ct);
+            throw new CardException(reader.LastStatus == StatusWords.PinBlocked
+                ? "the PIN is locked: it can be reset at the municipality's window after identity verification"
+                : $"the current PIN is wrong ({reader.TriesLeft(file)} tries left)");
+        }
+        var (pin, refusal) = PinPolicy.Check(kind, replacement, birthDate, securityCode);
+        if (refusal is not null)
+        {
+            throw new CardException("new PIN: " + refusal.English);
+        }
+        ChipLayout.SetPin(card, aid, file, pin!, PinPolicy.MaxTries(kind));
+        await SaveAsync(db, serial, card, ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardPinChanged, "card:" + serial, detail: kind.ToString(), ct: ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The municipality resets a (locked) PIN after verifying the holder's identity (DOMAIN §6.6): the new
+    /// PIN passes the policy and gets the full try count. <paramref name="verification"/> says how
+    /// identity was verified; it is audited, the PIN never is.
+    /// </summary>
+    public async Task ResetPinAsync(NationalDb db, string serial, PinKind kind, string replacement, DateOnly birthDate, string securityCode,
+        string verification, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(verification))
+        {
+            throw new CardException("record how the holder's identity was verified before resetting a PIN");
+        }
+        var (pin, refusal) = PinPolicy.Check(kind, replacement, birthDate, securityCode);
+        if (refusal is not null)
+        {
+            throw new CardException("new PIN: " + refusal.English);
+        }
+        var card = await LoadAsync(db, serial, ct);
+        var (aid, file) = PinLocation(kind);
+        if (!card.Application(aid).Pins.ContainsKey(file))
+        {
+            throw new CardException($"this card has no {kind} PIN (e.g. no signature certificate)");
+        }
+        ChipLayout.SetPin(card, aid, file, pin!, PinPolicy.MaxTries(kind));
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await SaveAsync(db, serial, card, ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardPinReset, "card:" + serial, detail: $"{kind}; identity verified: {verification.Trim()}", ct: ct);
+        await tx.CommitAsync(ct);
+    }
 }

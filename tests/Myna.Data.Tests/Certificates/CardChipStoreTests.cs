@@ -71,4 +71,37 @@ public sealed class CardChipStoreTests
         Assert.Equal("63C3", Send(again, "00200080"));
         Assert.Equal("9000", Send(again, "0020008004" + Convert.ToHexString("2580"u8)));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PinChange_NeedsTheCurrentPin_ALockedPinIsResetAtTheWindow_AndNoPinIsEverLogged(string provider)
+    {
+        await using var stores = await CertificateIssuanceTests.WithCasAsync(provider);
+        var chips = stores.Runtime.CardChips();
+        await using var db = stores.Runtime.Stores.OpenNational();
+        var serial = await chips.CreateAsync(db, TaroChip, CertificateIssuanceTests.Taro, CertificateIssuanceTests.TaroInfo, signatureCertificate: false, "production");
+        await chips.SetPinsAsync(db, serial, "2580", null, TaroChip.BirthDate, "4821", "window");
+
+        await chips.ChangePinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "2580", "7391", TaroChip.BirthDate, "4821", "holder");
+        var wrong = await Assert.ThrowsAsync<CardException>(() =>
+            chips.ChangePinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "2580", "4680", TaroChip.BirthDate, "4821", "holder"));
+        Assert.Contains("2 tries left", wrong.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<CardException>(() => chips.ChangePinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "0000", "4680", TaroChip.BirthDate, "4821", "holder"));
+        var locked = await Assert.ThrowsAsync<CardException>(() =>
+            chips.ChangePinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "1111", "4680", TaroChip.BirthDate, "4821", "holder"));
+        Assert.Contains("locked", locked.Message, StringComparison.Ordinal);
+
+        await Assert.ThrowsAsync<CardException>(() => chips.ResetPinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "4680", TaroChip.BirthDate, "4821", " ", "clerk"));
+        await Assert.ThrowsAsync<CardException>(() => chips.ResetPinAsync(db, serial, Core.Issuance.PinKind.Signature, "MYNA2026", TaroChip.BirthDate, "4821", "運転免許証", "clerk"));
+        await chips.ResetPinAsync(db, serial, Core.Issuance.PinKind.UserAuthentication, "4680", TaroChip.BirthDate, "4821", "運転免許証（顔写真付き）", "clerk");
+        var card = await chips.LoadAsync(db, serial);
+        var reader = new ChipReader(card);
+        reader.Select(CardApplications.Jpki);
+        Assert.Equal(3, reader.TriesLeft(CardFiles.UserPin));
+        Assert.True(reader.Verify(CardFiles.UserPin, "4680"));
+
+        var details = await db.AuditRecords.Where(a => a.Subject == "card:" + serial).Select(a => a.Action + " " + a.Detail).ToListAsync();
+        Assert.Contains(details, d => d.StartsWith("card.pin.reset UserAuthentication; identity verified: 運転免許証", StringComparison.Ordinal));
+        Assert.DoesNotContain(details, d => d.Contains("2580", StringComparison.Ordinal) || d.Contains("7391", StringComparison.Ordinal) || d.Contains("4680", StringComparison.Ordinal));
+    }
 }
