@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -23,7 +23,8 @@ var report = suite switch
         await ApplyLoad.RunAsync(int.Parse(Option("--requests", "200"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "4"), CultureInfo.InvariantCulture), runs)),
     "pki" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await PkiBench.RunAsync(sizes, int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture), runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply or pki"),
+    "card" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await CardBench.RunAsync(runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki or card"),
 };
 await Report.WriteAsync(report, suite);
 return 0;
