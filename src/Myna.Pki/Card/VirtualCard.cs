@@ -63,8 +63,23 @@ public sealed class ChipPin(byte[] value, int maxTries, int triesLeft)
 /// <summary>A readable file; <see cref="ReadPin"/> names the PIN EF (same application) that must be verified first.</summary>
 public sealed record ChipBinary(byte[] Content, ushort? ReadPin = null);
 
-/// <summary>A private key on the chip; <see cref="Pin"/> names the PIN EF that unlocks signing.</summary>
-public sealed record ChipKey(RSA Key, ushort Pin);
+/// <summary>
+/// A private key on the chip; <see cref="Pin"/> names the PIN EF that unlocks signing. The key is
+/// reachable only inside this library (the chip signs with it; the sealed image stores it): no
+/// public member hands it out (DOMAIN §7.3).
+/// </summary>
+public sealed class ChipKey
+{
+    internal ChipKey(RSA key, ushort pin)
+    {
+        Key = key;
+        Pin = pin;
+    }
+
+    internal RSA Key { get; }
+
+    public ushort Pin { get; }
+}
 
 /// <summary>One application: its AID and its files by EF number.</summary>
 public sealed class ChipApplication(byte[] aid)
