@@ -8,25 +8,25 @@ namespace Myna.Data.Tests;
 /// <summary><c>myna card create|show</c> as a developer uses them.</summary>
 public sealed class CardCliTests
 {
+    /// <summary>Stores with numbered demo residents and the CAs; an adult's resident code and the last digits of the number.</summary>
+    internal static async Task<(TestStores Stores, string Code, string LastDigits)> WithAnAdultAsync()
+    {
+        var stores = await TestStores.CreateAsync("sqlite");
+        await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Ishinomaki, 30, 3, "test");
+        await using var db = stores.OpenMunicipal();
+        await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
+        CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
+        var adult = await db.Residents.AsNoTracking().Where(r => r.BirthDate < new DateOnly(1990, 1, 1) && r.BirthDate > new DateOnly(1950, 1, 1))
+            .OrderBy(r => r.Id).FirstAsync();
+        var lastDigits = (await db.ResidentNumbers.AsNoTracking().SingleAsync(n => n.ResidentId == adult.Id && n.IsCurrent)).Last4;
+        return (stores, adult.ResidentCode, lastDigits);
+    }
+
     [Fact]
     public async Task CreateThenShow_ReadsTheChipThroughApdus_AndNeverPrintsTheFullNumber()
     {
-        await using var stores = await TestStores.CreateAsync("sqlite");
-        await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Ishinomaki, 30, 3, "test");
-        await using (var db = stores.OpenMunicipal())
-        {
-            await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
-        }
-        CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
-        string code;
-        string lastDigits;
-        await using (var db = stores.OpenMunicipal())
-        {
-            var adult = await db.Residents.AsNoTracking().Where(r => r.BirthDate < new DateOnly(1990, 1, 1) && r.BirthDate > new DateOnly(1950, 1, 1))
-                .OrderBy(r => r.Id).FirstAsync();
-            code = adult.ResidentCode;
-            lastDigits = (await db.ResidentNumbers.AsNoTracking().SingleAsync(n => n.ResidentId == adult.Id && n.IsCurrent)).Last4;
-        }
+        var (stores, code, lastDigits) = await WithAnAdultAsync();
+        await using var _ = stores;
 
         var weak = await MynaCli.RunAsync(stores, "1234\nMYNA2026\n", "card", "create", "--resident-code", code, "--expires", "2036-03-31");
         var made = await MynaCli.RunAsync(stores, "2580\nmyna2026\n", "card", "create", "--resident-code", code, "--expires", "2036-03-31");

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Demo;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 
@@ -68,19 +67,8 @@ public sealed class CardReaderTests
     [Fact]
     public async Task OpenSc_ListsAndReadsTheCertificates_SignsAfterThePin_AndThreeWrongPinsLockTheKey()
     {
-        await using var stores = await TestStores.CreateAsync("sqlite");
-        await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Ishinomaki, 30, 3, "test");
-        await using (var db = stores.OpenMunicipal())
-        {
-            await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
-        }
-        CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
-        string code;
-        await using (var db = stores.OpenMunicipal())
-        {
-            code = (await db.Residents.AsNoTracking().Where(r => r.BirthDate < new DateOnly(1990, 1, 1) && r.BirthDate > new DateOnly(1950, 1, 1))
-                .OrderBy(r => r.Id).FirstAsync()).ResidentCode;
-        }
+        var (stores, code, _) = await CardCliTests.WithAnAdultAsync();
+        await using var _stores = stores;
         var made = await MynaCli.RunAsync(stores, "2580\nMYNA2026\n", "card", "create", "--resident-code", code, "--expires", "2036-03-31");
         Assert.True(made.ExitCode == 0, made.Err);
         var serial = made.Out.Split(' ', ':')[1];
