@@ -184,7 +184,7 @@ internal static class CardCommands
             {
                 throw new CliException(e.Message);
             }
-            var bridge = new VpcdBridge(card, (c, token) => chips.SaveAsync(national, id, c, token));
+            var bridge = new VpcdBridge(card, (c, status, token) => chips.RecordVerifyAsync(national, id, c, status, CliContext.Actor, token));
             await Console.Error.WriteLineAsync($"card {id}: connecting to the vpcd reader at {host}:{port} …");
             try
             {

@@ -54,6 +54,8 @@ public static class AuditActions
     public const string CardPinChanged = "card.pin.change";
     public const string CardPinChangeRefused = "card.pin.change-refused";
     public const string CardPinReset = "card.pin.reset";
+    public const string CardPinFailed = "card.pin.failed";
+    public const string CardPinLocked = "card.pin.locked";
     public const string VerifierKeyRenewed = "verifier.key";
     public const string VerifierDisabled = "verifier.disable";
     public const string VerifierEnabled = "verifier.enable";

@@ -118,6 +118,22 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// After a PIN check in a reader: the chip's try counters are saved, and a failed check or a lock
+    /// is recorded (the status word, never the PIN) — PIN events are part of the card's history.
+    /// </summary>
+    public async Task RecordVerifyAsync(NationalDb db, string serial, VirtualCard card, ushort status, string actor, CancellationToken ct = default)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await SaveAsync(db, serial, card, ct);
+        if (status != StatusWords.Ok)
+        {
+            await audit.AppendAsync(db, actor, status == StatusWords.PinBlocked ? AuditActions.CardPinLocked : AuditActions.CardPinFailed, "card:" + serial,
+                detail: status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Where each PIN lives on the chip.</summary>
     public static (byte[] Aid, ushort File) PinLocation(PinKind kind) => kind switch
     {

@@ -9,8 +9,9 @@ namespace Myna.Pki.Card;
 /// as the client. Every message both ways is a 2-byte big-endian length and that many bytes. A
 /// 1-byte message is a control: 00 power off, 01 power on, 02 reset (no answer), 04 the ATR
 /// (answered with it); anything longer is a command APDU, answered with the response APDU.
+/// After each PIN check (VERIFY with a PIN) the chip is handed to <c>persist</c> with the status word answered.
 /// </summary>
-public sealed class VpcdBridge(VirtualCard card, Func<VirtualCard, CancellationToken, Task>? persist = null)
+public sealed class VpcdBridge(VirtualCard card, Func<VirtualCard, ushort, CancellationToken, Task>? persist = null)
 {
     public const int DefaultPort = 35963;
 
@@ -69,10 +70,10 @@ public sealed class VpcdBridge(VirtualCard card, Func<VirtualCard, CancellationT
             {
                 answer = card.Transmit(message);
                 Exchanges++;
-                // A PIN check changes the try counter, which must survive a pulled card.
-                if (message.Length >= 2 && message[1] == 0x20 && persist is not null)
+                // A PIN check (VERIFY with data) changes the try counter, which must survive a pulled card.
+                if (message.Length > 5 && message[1] == 0x20 && persist is not null)
                 {
-                    await persist(card, ct);
+                    await persist(card, BinaryPrimitives.ReadUInt16BigEndian(answer.AsSpan(answer.Length - 2)), ct);
                 }
             }
             var frame = new byte[2 + answer.Length];

@@ -134,5 +134,8 @@ public sealed class CardReaderTests
         var reader = new Myna.Pki.Card.ChipReader(card);
         reader.Select(Myna.Pki.Card.CardApplications.Jpki);
         Assert.Equal(0, reader.TriesLeft(Myna.Pki.Card.CardFiles.UserPin));
+        var events = await store.AuditRecords.Where(a => a.Subject == "card:" + serial && a.Action.StartsWith("card.pin.")).OrderBy(a => a.Sequence)
+            .Select(a => a.Action).ToListAsync();
+        Assert.Equal(["card.pin.failed", "card.pin.failed", "card.pin.locked", "card.pin.locked"], events); // the PIN queries are not events
     }
 }

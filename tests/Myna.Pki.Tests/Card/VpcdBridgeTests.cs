@@ -28,7 +28,7 @@ public sealed class VpcdBridgeTests
         var card = ChipLayout.NewCard(Hanako);
         ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, "2580", ChipLayout.FourDigitPinTries);
         var persisted = 0;
-        var bridge = new VpcdBridge(card, (_, _) => { persisted++; return Task.CompletedTask; });
+        var bridge = new VpcdBridge(card, (_, status, _) => { persisted++; Assert.Equal(0x63C2, status); return Task.CompletedTask; });
         using var reader = new TcpListener(IPAddress.Loopback, 0);
         reader.Start();
         var port = ((IPEndPoint)reader.LocalEndpoint).Port;
