@@ -21,8 +21,40 @@ internal static class CardCommands
         card.Subcommands.Add(CreateCommand());
         card.Subcommands.Add(ShowCommand());
         card.Subcommands.Add(InsertCommand());
+        card.Subcommands.Add(ValidityCommand());
         return card;
     }
+
+    /// <summary><c>myna card validity --birth D --issued D --applied D [--stay-until D]</c>: the expiry (DOMAIN §8.1), ISO, one line.</summary>
+    private static Command ValidityCommand()
+    {
+        var birth = new Option<string>("--birth") { Description = "Birth date, YYYY-MM-DD", Required = true };
+        var issued = new Option<string>("--issued") { Description = "Issue date, YYYY-MM-DD", Required = true };
+        var applied = new Option<string>("--applied") { Description = "Date the application reached J-LIS, YYYY-MM-DD (decides the adult age: 20 before 2022-04-01, 18 from then)", Required = true };
+        var stay = new Option<string?>("--stay-until") { Description = "End of a foreign resident's period of stay, YYYY-MM-DD" };
+        var command = new Command("validity", "Print the card's expiry date for a holder (DOMAIN §8.1)") { birth, issued, applied, stay };
+        command.SetAction(async (parse, ct) =>
+        {
+            DateOnly Date(Option<string> option) => ParseDate(option.Name, parse.GetValue(option));
+            DateOnly? stayUntil = parse.GetValue(stay) is { } s ? ParseDate("--stay-until", s) : null;
+            try
+            {
+                await Console.Out.WriteLineAsync(Core.Issuance.CardValidity.Expiry(Date(birth), Date(issued), Date(applied), stayUntil)
+                    .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateOnly ParseDate(string option, string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new CliException($"{option}: '{value}' is not a date YYYY-MM-DD", 2);
 
     private static Command CreateCommand()
     {

@@ -30,15 +30,10 @@ public static class CertificateProfiles
     public static DateTimeOffset NotAfter(DateOnly birthDate, DateTimeOffset issuedAt, DateOnly cardExpiry)
     {
         var issuedOn = DateOnly.FromDateTime(issuedAt.ToOffset(JapanClock.Offset).DateTime);
-        var birthdayThisYear = Birthday(birthDate, issuedOn.Year);
-        var firstAfter = birthdayThisYear > issuedOn ? birthdayThisYear : Birthday(birthDate, issuedOn.Year + 1);
-        var fifth = Birthday(birthDate, firstAfter.Year + 4);
+        var fifth = Birthdays.NthAfter(birthDate, issuedOn, 5);
         var last = fifth < cardExpiry ? fifth : cardExpiry;
         return new DateTimeOffset(last.ToDateTime(new TimeOnly(23, 59, 59)), JapanClock.Offset);
     }
-
-    private static DateOnly Birthday(DateOnly birth, int year) =>
-        new(year, birth.Month, Math.Min(birth.Day, DateTime.DaysInMonth(year, birth.Month)));
 
     /// <summary>Lays out a certificate for the request's key and numbers it; nothing is signed yet.</summary>
     public static PreparedCertificate Prepare(CaKind kind, X509Certificate2 caCertificate, PublicKey subjectKey, FourInformation? info,

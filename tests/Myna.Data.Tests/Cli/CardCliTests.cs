@@ -53,4 +53,18 @@ public sealed class CardCliTests
         Assert.Contains("tries left 1", again.Err, StringComparison.Ordinal); // the first failure was kept
         Assert.Equal(1, (await MynaCli.RunAsync(stores, null, "card", "show", "FFFF")).ExitCode);
     }
+
+    [Theory]
+    [InlineData("1980-02-17", "2026-11-24", "2026-10-01", null, 0, "2036-02-17\n")]
+    [InlineData("2004-01-15", "2022-05-10", "2022-03-31", null, 0, "2027-01-15\n")]
+    [InlineData("1990-06-10", "2026-11-24", "2026-10-01", "2028-06-30", 0, "2028-06-30\n")]
+    [InlineData("2030-01-01", "2026-11-24", "2026-10-01", null, 1, "")]
+    [InlineData("1980-02-30", "2026-11-24", "2026-10-01", null, 2, "")]
+    public async Task Validity_PrintsTheExpiryOnOneLine(string birth, string issued, string applied, string? stay, int exitCode, string output)
+    {
+        string[] args = ["card", "validity", "--birth", birth, "--issued", issued, "--applied", applied, .. stay is null ? Array.Empty<string>() : ["--stay-until", stay]];
+        var result = await MynaCli.RunAsync(null, null, args);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal(output, result.Out);
+    }
 }
