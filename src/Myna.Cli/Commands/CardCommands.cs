@@ -106,14 +106,7 @@ internal static class CardCommands
             string serial;
             try
             {
-                // The PINs are checked before anything is made.
-                foreach (var (kind, pin) in new[] { (Core.Issuance.PinKind.UserAuthentication, fourDigit), (Core.Issuance.PinKind.Signature, signaturePin) })
-                {
-                    if (pin is not null && Core.Issuance.PinPolicy.Check(kind, pin, r.BirthDate, securityCode).Refusal is { } refusal)
-                    {
-                        throw new CliException($"{(kind == Core.Issuance.PinKind.Signature ? "signature" : "4-digit")} PIN: {refusal.English}");
-                    }
-                }
+                CardChipStore.CheckPins(fourDigit, signaturePin, withSignature, r.BirthDate, securityCode); // before anything is made
                 serial = await chips.CreateAsync(national, chip, holder, info, withSignature, CliContext.Actor, ct);
                 await chips.SetPinsAsync(national, serial, fourDigit, signaturePin, r.BirthDate, securityCode, CliContext.Actor, ct);
             }

@@ -92,22 +92,12 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         string actor, CancellationToken ct = default)
     {
         var card = await LoadAsync(db, serial, ct);
-        var (user, userRefusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigitPin, birthDate, securityCode);
-        if (userRefusal is not null)
-        {
-            throw new CardException("user-authentication PIN: " + userRefusal.English);
-        }
         var hasSignature = card.Application(CardApplications.Jpki).Keys.ContainsKey(CardFiles.SignatureKey)
             && card.Application(CardApplications.Jpki).Binaries.ContainsKey(CardFiles.SignatureCertificate);
-        string? signature = null;
-        if (hasSignature)
-        {
-            var (checkedPin, refusal) = PinPolicy.Check(PinKind.Signature, signaturePin, birthDate, securityCode);
-            signature = checkedPin ?? throw new CardException("signature PIN: " + refusal!.English);
-        }
-        ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, user!, PinPolicy.MaxTries(PinKind.UserAuthentication));
-        ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, user!, PinPolicy.MaxTries(PinKind.InputAssist));
-        ChipLayout.SetPin(card, CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin, user!, PinPolicy.MaxTries(PinKind.ResidentRegister));
+        var (user, signature) = CheckPins(fourDigitPin, signaturePin, hasSignature, birthDate, securityCode);
+        ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, user, PinPolicy.MaxTries(PinKind.UserAuthentication));
+        ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, user, PinPolicy.MaxTries(PinKind.InputAssist));
+        ChipLayout.SetPin(card, CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin, user, PinPolicy.MaxTries(PinKind.ResidentRegister));
         if (signature is not null)
         {
             ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.SignaturePin, signature, PinPolicy.MaxTries(PinKind.Signature));
@@ -116,6 +106,22 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         await SaveAsync(db, serial, card, ct);
         await audit.AppendAsync(db, actor, AuditActions.CardPinsSet, "card:" + serial, detail: signature is null ? "user, input-assist, resident-register" : "user, input-assist, resident-register, signature", ct: ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The PINs a resident chose, checked under the §6.6 policy (the signature PIN only when the card
+    /// will have a signature certificate): as the chip stores them, or the refusal with its reason.
+    /// Callers check before making anything, so a refused PIN leaves nothing half-made.
+    /// </summary>
+    public static (string FourDigit, string? Signature) CheckPins(string fourDigitPin, string? signaturePin, bool withSignature, DateOnly birthDate,
+        string securityCode) =>
+        (Require(PinKind.UserAuthentication, fourDigitPin, birthDate, securityCode, "4-digit PIN"),
+         withSignature ? Require(PinKind.Signature, signaturePin, birthDate, securityCode, "signature PIN") : null);
+
+    private static string Require(PinKind kind, string? value, DateOnly birthDate, string securityCode, string label)
+    {
+        var (pin, refusal) = PinPolicy.Check(kind, value, birthDate, securityCode);
+        return pin ?? throw new CardException($"{label}: {refusal!.English}");
     }
 
     /// <summary>
@@ -165,12 +171,7 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
                 ? "the PIN is locked: it can be reset at the municipality's window after identity verification"
                 : $"the current PIN is wrong ({reader.TriesLeft(file)} tries left)");
         }
-        var (pin, refusal) = PinPolicy.Check(kind, replacement, birthDate, securityCode);
-        if (refusal is not null)
-        {
-            throw new CardException("new PIN: " + refusal.English);
-        }
-        ChipLayout.SetPin(card, aid, file, pin!, PinPolicy.MaxTries(kind));
+        ChipLayout.SetPin(card, aid, file, Require(kind, replacement, birthDate, securityCode, "new PIN"), PinPolicy.MaxTries(kind));
         await SaveAsync(db, serial, card, ct);
         await audit.AppendAsync(db, actor, AuditActions.CardPinChanged, "card:" + serial, detail: kind.ToString(), ct: ct);
         await tx.CommitAsync(ct);
@@ -188,18 +189,14 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         {
             throw new CardException("record how the holder's identity was verified before resetting a PIN");
         }
-        var (pin, refusal) = PinPolicy.Check(kind, replacement, birthDate, securityCode);
-        if (refusal is not null)
-        {
-            throw new CardException("new PIN: " + refusal.English);
-        }
+        var pin = Require(kind, replacement, birthDate, securityCode, "new PIN");
         var card = await LoadAsync(db, serial, ct);
         var (aid, file) = PinLocation(kind);
         if (!card.Application(aid).Pins.ContainsKey(file))
         {
             throw new CardException($"this card has no {kind} PIN (e.g. no signature certificate)");
         }
-        ChipLayout.SetPin(card, aid, file, pin!, PinPolicy.MaxTries(kind));
+        ChipLayout.SetPin(card, aid, file, pin, PinPolicy.MaxTries(kind));
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await SaveAsync(db, serial, card, ct);
         await audit.AppendAsync(db, actor, AuditActions.CardPinReset, "card:" + serial, detail: $"{kind}; identity verified: {verification.Trim()}", ct: ct);

@@ -9,7 +9,7 @@ public sealed class StoreRevocation(NationalDb db) : IRevocationSource
 {
     public async Task<RevocationAnswer> CheckAsync(X509Certificate2 certificate, X509Certificate2 issuer, CancellationToken ct = default)
     {
-        var serial = Convert.ToHexString(certificate.SerialNumberBytes.Span.TrimStart((byte)0));
+        var serial = Pki.Profiles.Serials.Of(certificate);
         var row = await db.Certificates.AsNoTracking().Where(c => c.Serial == serial)
             .Select(c => new { c.Status, c.StatusAt, c.Reason }).FirstOrDefaultAsync(ct);
         var state = row?.Status switch

@@ -172,7 +172,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
             await LogAsync(db, verifier, "consent", [(normalized, "refused: " + report.Failure)], purpose, ct);
             throw new VerifierException(422, "consent-signature", "the consent's signature is not acceptable: " + report.Message);
         }
-        if (!string.Equals(Convert.ToHexString(report.Signer!.SerialNumberBytes.Span.TrimStart((byte)0)), normalized, StringComparison.Ordinal))
+        if (!string.Equals(Serials.Of(report.Signer!), normalized, StringComparison.Ordinal))
         {
             throw new VerifierException(422, "consent-signer", "the consent is signed with another certificate than the one named");
         }

@@ -15,4 +15,8 @@ public static class Serials
     }
 
     public static string ToHex(ReadOnlySpan<byte> serial) => Convert.ToHexString(serial);
+
+    /// <summary>A certificate's serial as the national store keeps it: upper-case hex without leading zero bytes.</summary>
+    public static string Of(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        Convert.ToHexString(certificate.SerialNumberBytes.Span.TrimStart((byte)0));
 }

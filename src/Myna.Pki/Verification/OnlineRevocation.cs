@@ -168,7 +168,7 @@ public sealed class OnlineRevocation(HttpClient http, TimeProvider time) : IRevo
             problems.Add($"CRL {url}: out of date (nextUpdate {next:u})");
             return null;
         }
-        var serial = Convert.ToHexString(certificate.SerialNumberBytes.Span.TrimStart((byte)0));
+        var serial = Profiles.Serials.Of(certificate);
         if (!crl.Entries.TryGetValue(serial, out var entry))
         {
             return new RevocationAnswer(RevocationState.Good, null, null, "CRL " + url, problems);
