@@ -105,6 +105,7 @@ public sealed class SignatureVerificationTests
         Assert.Equal(SignatureFailure.Suspended, suspended.Failure);
 
         await host.ChangeAsync(signer.Serial, (s, db) => s.ReleaseAsync(db, CaKind.Signature, signer.Serial, "municipality"));
+        await Task.Delay(1100); // OCSP and signingTime carry whole seconds: revoke in a later second than the signature
         await host.ChangeAsync(signer.Serial, (s, db) => s.RevokeAsync(db, CaKind.Signature, signer.Serial, RevocationReason.AffiliationChanged, "register"));
         var revoked = await host.Verifier().VerifyAsync(signed, null);
         Assert.Equal(SignatureFailure.Revoked, revoked.Failure);
