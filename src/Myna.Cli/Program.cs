@@ -20,6 +20,7 @@ root.Subcommands.Add(CaCommands.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(VerifierCommands.Create());
 root.Subcommands.Add(CardCommands.Create());
+root.Subcommands.Add(IdvCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 

@@ -116,6 +116,7 @@ api.MapResidenceApi();
 api.MapMailApi();
 api.MapApplicationsApi();
 api.MapVerifierApi();
+api.MapIdentityVerificationApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
