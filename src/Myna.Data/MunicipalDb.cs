@@ -29,6 +29,9 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<CardApplication> CardApplications => Set<CardApplication>();
     public DbSet<ApplicationPhoto> ApplicationPhotos => Set<ApplicationPhoto>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<Core.Issuance.MunicipalCard> Cards => Set<Core.Issuance.MunicipalCard>();
+    public DbSet<Core.Issuance.MunicipalCardEvent> CardEvents => Set<Core.Issuance.MunicipalCardEvent>();
+    public DbSet<Core.Issuance.ImportedDeliveryList> DeliveryLists => Set<Core.Issuance.ImportedDeliveryList>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +80,20 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.Ignore(x => x.IsCurrent);
         });
         b.Entity<NoticeBatch>(e => e.ToTable("notice_batches"));
+        b.Entity<Core.Issuance.MunicipalCard>(e =>
+        {
+            e.ToTable("cards");
+            e.HasIndex(x => x.Serial).IsUnique();
+            e.HasIndex(x => x.CardApplicationId);
+            e.HasIndex(x => new { x.State, x.UpdatedAt });
+            e.HasIndex(x => new { x.DeliveryListId, x.Line });
+        });
+        b.Entity<Core.Issuance.MunicipalCardEvent>(e =>
+        {
+            e.ToTable("card_events");
+            e.HasIndex(x => x.CardId);
+        });
+        b.Entity<Core.Issuance.ImportedDeliveryList>(e => e.ToTable("delivery_lists"));
         b.Entity<NoticeEnvelope>(e =>
         {
             e.ToTable("notice_envelopes");

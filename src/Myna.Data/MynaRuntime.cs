@@ -150,7 +150,20 @@ public sealed class MynaRuntime
     /// <summary>One responder per host: it keeps the signed answers it can reuse.</summary>
     public Certificates.OcspResponder OcspResponder() => ocsp ??= new(Stores, Authority, Time);
 
-    public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), new NationalProductionQueue(Stores, Time), Time);
+    public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), CardProduction(), ResidentQueries(code), Time);
+
+    public ResidentQueries ResidentQueries(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code), Purposes);
+
+    /// <summary>The national production queue as the municipality sees it (DOMAIN §5).</summary>
+    public NationalProductionQueue CardProduction() =>
+        new(Stores, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateStatus(), NationalAudit(), Time);
+
+    /// <summary>Production itself (national side): needs the CAs (<c>myna ca init</c>).</summary>
+    public Production.CardProductionBatch CardProductionBatch() => new(Stores, CardProduction(), CardChips(), NationalAudit(), Time);
+
+    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time);
+
+    public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), NationalAudit());
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 

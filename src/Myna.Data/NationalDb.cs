@@ -14,6 +14,8 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<RetiredNumber> RetiredNumbers => Set<RetiredNumber>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Production.ProductionRequestRow> ProductionRequests => Set<Production.ProductionRequestRow>();
+    public DbSet<Production.ProducedCard> ProducedCards => Set<Production.ProducedCard>();
+    public DbSet<Production.DeliveryListRow> DeliveryLists => Set<Production.DeliveryListRow>();
     public DbSet<Certificates.IssuedCertificate> Certificates => Set<Certificates.IssuedCertificate>();
     public DbSet<Certificates.CertificateEvent> CertificateEvents => Set<Certificates.CertificateEvent>();
     public DbSet<Certificates.PublishedCrl> Crls => Set<Certificates.PublishedCrl>();
@@ -43,6 +45,19 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
         {
             e.ToTable("production_requests");
             e.HasIndex(x => x.ApplicationId).IsUnique();
+            e.HasIndex(x => x.State);
+        });
+        b.Entity<Production.ProducedCard>(e =>
+        {
+            e.ToTable("produced_cards");
+            e.HasKey(x => x.Serial);
+            e.HasIndex(x => x.RequestId);
+            e.HasIndex(x => new { x.MunicipalityCode, x.State });
+        });
+        b.Entity<Production.DeliveryListRow>(e =>
+        {
+            e.ToTable("delivery_lists");
+            e.HasIndex(x => x.MunicipalityCode);
         });
         b.Entity<Certificates.IssuedCertificate>(e =>
         {
@@ -51,6 +66,7 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
             e.HasIndex(x => new { x.Ca, x.KeyHash }).IsUnique();
             e.HasIndex(x => x.HolderHash);
             e.HasIndex(x => new { x.Ca, x.Status });
+            e.HasIndex(x => x.CardSerial);
         });
         b.Entity<Certificates.CertificateEvent>(e =>
         {

@@ -107,7 +107,7 @@ internal static class CardCommands
             try
             {
                 CardChipStore.CheckPins(fourDigit, signaturePin, withSignature, r.BirthDate, securityCode); // before anything is made
-                serial = await chips.CreateAsync(national, chip, holder, info, withSignature, CliContext.Actor, ct);
+                serial = await chips.CreateAsync(national, chip, holder, info, withSignature, CliContext.Actor, ct: ct);
                 await chips.SetPinsAsync(national, serial, fourDigit, signaturePin, r.BirthDate, securityCode, CliContext.Actor, ct);
             }
             catch (Exception e) when (e is CardException or IssuanceException)

@@ -32,6 +32,10 @@ public enum ApplicationStatus
     /// <summary>Replaced by a newer accepted application of the same person (§4.4).</summary>
     Superseded = 5,
     Cancelled = 6,
+    /// <summary>The card arrived at the municipality and is kept in the safe (§5).</summary>
+    CardDelivered = 7,
+    /// <summary>The card was handed over (§6.4).</summary>
+    CardIssued = 8,
 }
 
 /// <summary>

@@ -59,4 +59,12 @@ public static class AuditActions
     public const string VerifierKeyRenewed = "verifier.key";
     public const string VerifierDisabled = "verifier.disable";
     public const string VerifierEnabled = "verifier.enable";
+    public const string CardProduced = "card.produce";
+    public const string CardVoided = "card.void";
+    public const string DeliveryListIssued = "delivery.list";
+    public const string DeliveryListImported = "delivery.import";
+    public const string CardReceived = "card.receive";
+    public const string CardReturned = "card.return";
+    public const string CardSetUp = "card.setup";
+    public const string CardCertificatesApplied = "card.certificates";
 }

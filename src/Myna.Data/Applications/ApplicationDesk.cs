@@ -37,7 +37,7 @@ public sealed record FormPrefill(long ResidentId, string ApplicationId, string F
 /// the rules of §4.4, the human review with its deficiency notice, resubmission under the same
 /// application ID, and the hand-over to the national production queue.
 /// </summary>
-public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, TimeProvider time)
+public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, Residents.ResidentQueries numbers, TimeProvider time)
 {
     private static ApplicationProblem P(string field, string ja, string en) => new(field, ja, en);
 
@@ -294,9 +294,11 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         var r = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == application.ResidentId, ct);
         var photo = await db.ApplicationPhotos.AsNoTracking().Where(p => p.CardApplicationId == application.Id && p.Review == PhotoReview.Passed)
             .OrderByDescending(p => p.Id).Select(p => p.Jpeg).FirstAsync(ct);
-        await production.EnqueueAsync(new ProductionRequest(municipality.Value, application.ApplicationId, r.FamilyName, r.GivenName,
-            r.FamilyNameKana, r.GivenNameKana, r.BirthDate, (int)r.Sex, r.Address, application.WantsSignatureCertificate,
-            application.WantsUserCertificate, application.Braille, photo), ct);
+        // The number goes onto the chip and the card's back: a use audited under card issuance (DOMAIN §12).
+        var number = await numbers.RevealAsync(db, r.Id, "card-issuance", actor, ct);
+        await production.EnqueueAsync(new ProductionRequest(municipality.Value, application.ApplicationId, Core.Identifiers.ResidentCode.Parse(r.ResidentCode),
+            number, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.NameAltFlags, r.BirthDate, (int)r.Sex, r.Address, r.AddressAltFlags,
+            application.WantsSignatureCertificate, application.WantsUserCertificate, application.Braille, photo), ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         application.Status = ApplicationStatus.QueuedForProduction;
         application.UpdatedAt = time.GetUtcNow();

@@ -37,9 +37,10 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
     /// card), then the certificates are issued for its keys and written to it.
     /// </summary>
     public async Task<string> CreateAsync(NationalDb db, ChipHolder chip, Holder holder, FourInformation info, bool signatureCertificate, string actor,
-        CancellationToken ct = default)
+        string? serial = null, CancellationToken ct = default)
     {
-        var serial = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        serial ??= NewSerial();
+        holder = holder with { CardSerial = serial };
         var card = ChipLayout.NewCard(chip);
         var now = time.GetUtcNow();
         db.CardChips.Add(new CardChip
@@ -63,6 +64,9 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         await SaveAsync(db, serial, card, ct);
         return serial;
     }
+
+    /// <summary>A card serial: 16 hexadecimal digits from the platform's random generator.</summary>
+    public static string NewSerial() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
     public async Task<VirtualCard> LoadAsync(NationalDb db, string serial, CancellationToken ct = default)
     {

@@ -14,7 +14,8 @@ namespace Myna.Data.Certificates;
 public sealed class IssuanceException(string message) : InvalidOperationException(message);
 
 /// <summary>Who the certificate is for, as the municipality knows them (the code is only ever stored as an HMAC).</summary>
-public sealed record Holder(MunicipalityCode Municipality, ResidentCode ResidentCode, DateOnly BirthDate, DateOnly CardExpiry);
+/// <summary>Whose certificate it is; <paramref name="CardSerial"/> names the card whose chip holds the key, when there is one.</summary>
+public sealed record Holder(MunicipalityCode Municipality, ResidentCode ResidentCode, DateOnly BirthDate, DateOnly CardExpiry, string? CardSerial = null);
 
 /// <summary>
 /// Issues certificates from requests whose keys were made elsewhere (the card, DOMAIN §7.3).
@@ -67,6 +68,7 @@ public sealed class CertificateIssuance(Func<CaKind, CertificateAuthority> autho
             Status = CertificateStatus.Pending,
             MunicipalityCode = holder.Municipality.Value,
             HolderHash = HolderHash(holder.Municipality, holder.ResidentCode),
+            CardSerial = holder.CardSerial,
             CreatedAt = now,
         };
         await using (var tx = await Sql.BeginWriteAsync(db, ct))

@@ -45,6 +45,8 @@ public sealed class IssuedCertificate
     public required string MunicipalityCode { get; set; }
     /// <summary>HMAC of the holder's resident code: lets register events reach the certificates without storing the code.</summary>
     public required byte[] HolderHash { get; set; }
+    /// <summary>The card whose chip holds the key (DOMAIN §5): lets setup, remaking and loss reach a card's certificates.</summary>
+    public string? CardSerial { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

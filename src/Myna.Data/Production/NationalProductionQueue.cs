@@ -1,29 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
 using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+using Myna.Data.Audit;
+using Myna.Data.Certificates;
 
 namespace Myna.Data.Production;
 
-/// <summary>A queued card production request in the national store (DOMAIN §5).</summary>
-public sealed class ProductionRequestRow
-{
-    public long Id { get; set; }
-    public required string MunicipalityCode { get; set; }
-    public required string ApplicationId { get; set; }
-    public required string FamilyName { get; set; }
-    public required string GivenName { get; set; }
-    public required string FamilyNameKana { get; set; }
-    public required string GivenNameKana { get; set; }
-    public DateOnly BirthDate { get; set; }
-    public int Sex { get; set; }
-    public required string Address { get; set; }
-    public bool SignatureCertificate { get; set; }
-    public bool UserCertificate { get; set; }
-    public bool Braille { get; set; }
-    public required byte[] Photo { get; set; }
-    public DateTimeOffset QueuedAt { get; set; }
-}
-
-/// <summary>The in-process national side of <see cref="ICardProduction"/>: it opens only the national store.</summary>
-public sealed class NationalProductionQueue(Stores.Stores stores, TimeProvider time) : ICardProduction
+/// <summary>
+/// The in-process national side of <see cref="ICardProduction"/>: it opens only the national store.
+/// The number travels sealed under the chip key (AES-256-GCM, bound to the application ID) and is
+/// erased once the card is made (DOMAIN §12).
+/// </summary>
+public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey, CertificateStatusService status, AuditLog audit, TimeProvider time)
+    : ICardProduction
 {
     public async Task EnqueueAsync(ProductionRequest request, CancellationToken ct = default)
     {
@@ -31,17 +23,98 @@ public sealed class NationalProductionQueue(Stores.Stores stores, TimeProvider t
         await using var db = stores.OpenNational();
         await Sql.OpenAsync(db, ct);
         await using var insert = Sql.Command(db, """
-            INSERT INTO production_requests (municipality_code, application_id, family_name, given_name, family_name_kana, given_name_kana,
-                birth_date, sex, address, signature_certificate, user_certificate, braille, photo, queued_at)
-            VALUES (@m, @a, @fn, @gn, @fk, @gk, @b, @s, @ad, @sc, @uc, @br, @p, @at)
+            INSERT INTO production_requests (municipality_code, application_id, resident_code, number_sealed, family_name, given_name, family_name_kana,
+                given_name_kana, name_alt_flags, birth_date, sex, address, address_alt_flags, stay_until, signature_certificate, user_certificate, braille,
+                photo, queued_at, state, updated_at)
+            VALUES (@m, @a, @rc, @n, @fn, @gn, @fk, @gk, @naf, @b, @s, @ad, @aaf, @st, @sc, @uc, @br, @p, @at, 0, @at)
             ON CONFLICT (application_id) DO NOTHING
-            """, "@m", "@a", "@fn", "@gn", "@fk", "@gk", "@b", "@s", "@ad", "@sc", "@uc", "@br", "@p", "@at");
-        object[] values = [r.MunicipalityCode, r.ApplicationId, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.BirthDate, r.Sex,
-            r.Address, r.SignatureCertificate, r.UserCertificate, r.Braille, r.Photo, time.GetUtcNow()];
+            """, "@m", "@a", "@rc", "@n", "@fn", "@gn", "@fk", "@gk", "@naf", "@b", "@s", "@ad", "@aaf", "@st", "@sc", "@uc", "@br", "@p", "@at");
+        object?[] values = [r.MunicipalityCode, r.ApplicationId, r.ResidentCode.Value, Seal(r.Number.Value, r.ApplicationId), r.FamilyName, r.GivenName,
+            r.FamilyNameKana, r.GivenNameKana, r.NameAltFlags, r.BirthDate, r.Sex, r.Address, r.AddressAltFlags, r.StayUntil, r.SignatureCertificate,
+            r.UserCertificate, r.Braille, r.Photo, time.GetUtcNow()];
         for (var i = 0; i < values.Length; i++)
         {
             insert.Set(i, values[i]);
         }
         await insert.ExecuteNonQueryAsync(ct);
     }
+
+    public async Task RequestRemakeAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ProductionException("say why the card goes back for remaking");
+        }
+        await using var db = stores.OpenNational();
+        var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == serial && c.MunicipalityCode == municipality.Value, ct)
+            ?? throw new ProductionException($"no card {serial} was made for {municipality.Value}");
+        if (card.State == ProducedCardState.Voided && card.VoidReason?.StartsWith("remake", StringComparison.Ordinal) == true)
+        {
+            return; // asked again after an interruption: already done
+        }
+        if (card.State is not (ProducedCardState.Listed or ProducedCardState.Made))
+        {
+            throw new ProductionException($"card {serial} is {card.State} and cannot go back for remaking");
+        }
+        await VoidAsync(db, card.Serial, "remake: " + reason.Trim(), actor, requeue: true, ct);
+    }
+
+    /// <summary>
+    /// Voids a card (its certificates revoked, the card unusable) and, for a remake, queues its request
+    /// again; the number is recovered from the voided chip, so the new card carries the same data.
+    /// </summary>
+    internal async Task VoidAsync(NationalDb db, string serial, string reason, string actor, bool requeue, CancellationToken ct)
+    {
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.CardSerial == serial && c.Status != CertificateStatus.Revoked).Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
+        foreach (var c in certificates)
+        {
+            await status.RevokeAsync(db, (Pki.Authorities.CaKind)c.Ca, c.Serial, RevocationReason.CessationOfOperation, actor, reason, ct);
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var card = await db.ProducedCards.FirstAsync(c => c.Serial == serial, ct);
+        var request = await db.ProductionRequests.FirstAsync(r => r.Id == card.RequestId, ct);
+        card.State = ProducedCardState.Voided;
+        card.VoidReason = reason;
+        card.UpdatedAt = time.GetUtcNow();
+        if (requeue)
+        {
+            if (request.NumberSealed is null)
+            {
+                var chip = await db.CardChips.AsNoTracking().FirstAsync(c => c.Serial == serial, ct);
+                var old = Pki.Card.ChipImage.Open(chip.Image, chip.Serial, sealKey);
+                request.NumberSealed = Seal(Pki.Card.ChipLayout.ReadNumber(old), request.ApplicationId);
+            }
+            request.State = ProductionState.Queued;
+            request.Problem = null;
+            request.UpdatedAt = card.UpdatedAt;
+        }
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardVoided, "card:" + serial, detail: reason, ct: ct);
+        await tx.CommitAsync(ct);
+    }
+
+    internal byte[] Seal(string number, string applicationId)
+    {
+        using var aes = new AesGcm(sealKey, 16);
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var plain = Encoding.ASCII.GetBytes(number);
+        var sealedBytes = new byte[12 + plain.Length + 16];
+        nonce.CopyTo(sealedBytes, 0);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), Bound(applicationId));
+        return sealedBytes;
+    }
+
+    internal string Open(byte[] sealedBytes, string applicationId)
+    {
+        using var aes = new AesGcm(sealKey, 16);
+        var plain = new byte[sealedBytes.Length - 28];
+        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Bound(applicationId));
+        return Encoding.ASCII.GetString(plain);
+    }
+
+    private static byte[] Bound(string applicationId) => Encoding.ASCII.GetBytes("production:" + applicationId);
 }
+
+/// <summary>A production request that cannot be served, with the reason.</summary>
+public sealed class ProductionException(string message) : InvalidOperationException(message);

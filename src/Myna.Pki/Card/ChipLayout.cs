@@ -152,4 +152,31 @@ public static class ChipLayout
     /// <summary>Sets (or resets) a PIN with its full try count; the policy of DOMAIN §6.6 is checked before this.</summary>
     public static void SetPin(VirtualCard card, byte[] aid, ushort pinFile, string pin, int maxTries) =>
         card.Application(aid).Pins[pinFile] = new ChipPin(Encoding.ASCII.GetBytes(pin), maxTries, maxTries);
+
+    /// <summary>The 12-digit number of the input-assist AP (national side only: for remaking a card, never shown).</summary>
+    public static string ReadNumber(VirtualCard card) =>
+        Encoding.ASCII.GetString(card.Application(CardApplications.InputAssist).Binaries[CardFiles.IndividualNumber].Content.AsSpan(3));
+
+    /// <summary>The card's security code: the last 4 digits of its collation number B (DOMAIN §1.6), for the weak-PIN check of §6.6.</summary>
+    public static string SecurityCode(VirtualCard card) =>
+        Encoding.ASCII.GetString(card.Application(CardApplications.CardFace).Pins[CardFiles.CollationB].Value.AsSpan(10));
+
+    public static bool HasCertificate(VirtualCard card, bool signature) =>
+        card.Application(CardApplications.Jpki).Binaries.ContainsKey(signature ? CardFiles.SignatureCertificate : CardFiles.UserCertificate);
+
+    /// <summary>
+    /// 破棄 of the signature certificate (DOMAIN §6.1): its certificate, its CA certificate, its key and
+    /// its PIN are erased from the chip, so nothing can ever sign with it.
+    /// </summary>
+    public static void DestroySignature(VirtualCard card)
+    {
+        var jpki = card.Application(CardApplications.Jpki);
+        jpki.Binaries.Remove(CardFiles.SignatureCertificate);
+        jpki.Binaries.Remove(CardFiles.SignatureCaCertificate);
+        if (jpki.Keys.Remove(CardFiles.SignatureKey, out var key))
+        {
+            key.Key.Dispose();
+        }
+        jpki.Pins.Remove(CardFiles.SignaturePin);
+    }
 }

@@ -1,0 +1,74 @@
+namespace Myna.Core.Issuance;
+
+/// <summary>Where a delivered card stands at the municipality (DOMAIN §5, §6).</summary>
+public enum CardState
+{
+    /// <summary>On an imported delivery list; the card itself has not been scanned in yet.</summary>
+    Listed = 1,
+    /// <summary>Received, reconciled and kept in the safe (保管庫), waiting for pre-issuance setup.</summary>
+    InSafe = 2,
+    /// <summary>Pre-issuance setup done (§6.1): ready for its issuance notice.</summary>
+    Ready = 3,
+    /// <summary>The issuance notice (交付通知書) went out (§6.2).</summary>
+    NoticeSent = 4,
+    /// <summary>Handed over at the window (§6.4).</summary>
+    Issued = 5,
+    /// <summary>Damaged, misprinted or not matching: sent back for remaking, free of charge (§5).</summary>
+    ReturnedForRemake = 6,
+    /// <summary>Not collected in time: destroyed and its certificates revoked (§6.2).</summary>
+    Destroyed = 7,
+}
+
+/// <summary>Why a card goes back (§5).</summary>
+public enum CardProblem
+{
+    /// <summary>The card is physically damaged.</summary>
+    Damaged = 1,
+    /// <summary>The face is misprinted (characters, photo).</summary>
+    Misprint = 2,
+    /// <summary>The card does not match the list, the application or the register.</summary>
+    Mismatch = 3,
+}
+
+/// <summary>A card delivered to the municipality, from its delivery list to its hand-over (DOMAIN §5, §6).</summary>
+public sealed class MunicipalCard
+{
+    public long Id { get; set; }
+    public required string Serial { get; set; }
+    public long CardApplicationId { get; set; }
+    public long ResidentId { get; set; }
+    public required string DeliveryListId { get; set; }
+    public int Line { get; set; }
+    public CardState State { get; set; }
+    public DateOnly Expiry { get; set; }
+    public bool Braille { get; set; }
+    /// <summary>The certificates on the card after setup (§6.1).</summary>
+    public bool SignatureCertificate { get; set; }
+    public bool UserCertificate { get; set; }
+    public DateTimeOffset? ReceivedAt { get; set; }
+    public DateTimeOffset? SetUpAt { get; set; }
+    public CardProblem? Problem { get; set; }
+    public string? ProblemNote { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One step in a card's life at the municipality, never edited.</summary>
+public sealed class MunicipalCardEvent
+{
+    public long Id { get; set; }
+    public long CardId { get; set; }
+    public CardState State { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A delivery list as imported (the file is kept as received).</summary>
+public sealed class ImportedDeliveryList
+{
+    public required string Id { get; set; }
+    public int CardCount { get; set; }
+    public required string Content { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public required string ImportedBy { get; set; }
+}
