@@ -21,6 +21,8 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(VerifierCommands.Create());
 root.Subcommands.Add(CardCommands.Create());
 root.Subcommands.Add(IdvCommands.Create());
+root.Subcommands.Add(ProductionCommands.Production());
+root.Subcommands.Add(ProductionCommands.Delivery());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 
