@@ -32,6 +32,13 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Issuance.MunicipalCard> Cards => Set<Core.Issuance.MunicipalCard>();
     public DbSet<Core.Issuance.MunicipalCardEvent> CardEvents => Set<Core.Issuance.MunicipalCardEvent>();
     public DbSet<Core.Issuance.ImportedDeliveryList> DeliveryLists => Set<Core.Issuance.ImportedDeliveryList>();
+    public DbSet<Core.Issuance.IssuanceNotice> IssuanceNotices => Set<Core.Issuance.IssuanceNotice>();
+    public DbSet<Core.Issuance.WindowIssuance> WindowIssuances => Set<Core.Issuance.WindowIssuance>();
+    public DbSet<Core.Appointments.IssuanceWindow> IssuanceWindows => Set<Core.Appointments.IssuanceWindow>();
+    public DbSet<Core.Appointments.WindowSession> WindowSessions => Set<Core.Appointments.WindowSession>();
+    public DbSet<Core.Appointments.AppointmentSlot> AppointmentSlots => Set<Core.Appointments.AppointmentSlot>();
+    public DbSet<Core.Appointments.Appointment> Appointments => Set<Core.Appointments.Appointment>();
+    public DbSet<Core.Appointments.ResidentMessage> ResidentMessages => Set<Core.Appointments.ResidentMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -94,6 +101,42 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.CardId);
         });
         b.Entity<Core.Issuance.ImportedDeliveryList>(e => e.ToTable("delivery_lists"));
+        b.Entity<Core.Issuance.IssuanceNotice>(e =>
+        {
+            e.ToTable("issuance_notices");
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.CardId).IsUnique();
+            e.HasIndex(x => x.Deadline);
+        });
+        b.Entity<Core.Issuance.WindowIssuance>(e =>
+        {
+            e.ToTable("window_issuances");
+            e.HasIndex(x => x.CardId);
+            e.HasIndex(x => x.StartedAt);
+        });
+        b.Entity<Core.Appointments.IssuanceWindow>(e => e.ToTable("issuance_windows"));
+        b.Entity<Core.Appointments.WindowSession>(e =>
+        {
+            e.ToTable("window_sessions");
+            e.HasIndex(x => x.Date);
+        });
+        b.Entity<Core.Appointments.AppointmentSlot>(e =>
+        {
+            e.ToTable("appointment_slots");
+            e.HasIndex(x => x.SessionId);
+            e.HasIndex(x => x.StartsAt);
+        });
+        b.Entity<Core.Appointments.Appointment>(e =>
+        {
+            e.ToTable("appointments");
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => x.SlotId);
+        });
+        b.Entity<Core.Appointments.ResidentMessage>(e =>
+        {
+            e.ToTable("resident_messages");
+            e.HasIndex(x => x.SentAt);
+        });
         b.Entity<NoticeEnvelope>(e =>
         {
             e.ToTable("notice_envelopes");

@@ -69,4 +69,16 @@ public sealed class MunicipalityOptions
     /// </summary>
     public DateOnly? ResidenceWindowFrom { get; set; }
     public DateOnly? ResidenceWindowTo { get; set; }
+
+    /// <summary>Issuance notices sent per day (DOMAIN §6.2: in waves, so window demand stays within capacity, §11.3).</summary>
+    public int IssuanceWaveSize { get; set; } = 50;
+
+    /// <summary>[project] the issuance deadline is this many months after the notice is sent (§6.2).</summary>
+    public int IssuanceDeadlineMonths { get; set; } = 3;
+
+    /// <summary>[project] an uncollected card is destroyed this many months after the deadline (§6.2).</summary>
+    public int DestroyAfterMonths { get; set; } = 3;
+
+    /// <summary>The office's phone number printed on notices, for booking by phone.</summary>
+    public string? OfficePhone { get; set; }
 }

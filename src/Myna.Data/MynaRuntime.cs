@@ -163,7 +163,15 @@ public sealed class MynaRuntime
 
     public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time);
 
-    public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), NationalAudit());
+    public Issuance.IssuanceNoticeDesk IssuanceNotices(MunicipalityCode code)
+    {
+        var m = Options.Municipalities.FirstOrDefault(o => o.Code == code.Value) ?? new MunicipalityOptions();
+        return new(code, CardService(), MunicipalAudit(code), Time, new Issuance.NoticePolicy(m.IssuanceWaveSize, m.IssuanceDeadlineMonths, m.DestroyAfterMonths));
+    }
+
+    public Appointments.AppointmentBook AppointmentBook() => new(Time, Appointments.AppointmentBook.DefaultCutoff);
+
+    public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 

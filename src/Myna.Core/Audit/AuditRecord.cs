@@ -67,4 +67,8 @@ public static class AuditActions
     public const string CardReturned = "card.return";
     public const string CardSetUp = "card.setup";
     public const string CardCertificatesApplied = "card.certificates";
+    public const string IssuanceNoticesSent = "issuance.notices";
+    public const string IssuanceRemindersSent = "issuance.reminders";
+    public const string CardDestroyed = "card.destroy";
+    public const string CardIssued = "card.issue";
 }

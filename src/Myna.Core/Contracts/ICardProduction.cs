@@ -61,4 +61,10 @@ public interface ICardService
     /// </summary>
     Task<CertificateSetup> ApplyCertificateWishesAsync(MunicipalityCode municipality, string serial, bool signature, bool user, string actor,
         CancellationToken ct = default);
+
+    /// <summary>
+    /// An uncollected card is destroyed (DOMAIN §6.2): it is voided and its certificates revoked.
+    /// Idempotent: destroying a destroyed card changes nothing.
+    /// </summary>
+    Task DestroyAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default);
 }

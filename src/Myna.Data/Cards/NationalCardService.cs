@@ -11,8 +11,21 @@ using Myna.Pki.Card;
 namespace Myna.Data.Cards;
 
 /// <summary>The national side of <see cref="ICardService"/>: what a municipality may ask about the cards made for it.</summary>
-public sealed class NationalCardService(Stores.Stores stores, CardChipStore chips, CertificateStatusService status, AuditLog audit) : ICardService
+public sealed class NationalCardService(Stores.Stores stores, CardChipStore chips, CertificateStatusService status, NationalProductionQueue production,
+    AuditLog audit) : ICardService
 {
+    public async Task DestroyAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var wanted = serial.Trim().ToUpperInvariant();
+        var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted && c.MunicipalityCode == municipality.Value, ct)
+            ?? throw new KeyNotFoundException($"no card {wanted} was made for {municipality.Value}");
+        if (card.State != ProducedCardState.Voided)
+        {
+            await production.VoidAsync(db, card.Serial, "destroyed: " + reason, actor, requeue: false, ct);
+        }
+    }
+
     public async Task<CardFace> ReadFaceAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default)
     {
         await using var db = stores.OpenNational();
