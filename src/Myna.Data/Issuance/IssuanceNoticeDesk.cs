@@ -38,7 +38,10 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
         {
             return [];
         }
-        var ready = await db.Cards.Where(c => c.State == CardState.Ready).OrderBy(c => c.SetUpAt).ThenBy(c => c.Id).Take(room).ToListAsync(ct);
+        // Longest waiting first (ordered here: SQLite cannot order by a DateTimeOffset).
+        var waiting = await db.Cards.AsNoTracking().Where(c => c.State == CardState.Ready).Select(c => new { c.Id, c.SetUpAt }).ToListAsync(ct);
+        var first = waiting.OrderBy(c => c.SetUpAt).ThenBy(c => c.Id).Take(room).Select(c => c.Id).ToList();
+        var ready = (await db.Cards.Where(c => first.Contains(c.Id)).ToListAsync(ct)).OrderBy(c => first.IndexOf(c.Id)).ToList();
         if (ready.Count == 0)
         {
             return [];

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
+using Myna.Core.Issuance;
+using Myna.Data.Issuance;
+using Myna.Pki.Authorities;
+using Myna.Pki.Ocsp;
+using Myna.Testing;
+
+namespace Myna.Data.Tests.Issuance;
+
+/// <summary>Issuance notices in waves, one reminder, and the destruction of uncollected cards (DOMAIN §6.2).</summary>
+public sealed class IssuanceNoticeTests
+{
+    /// <summary>Cards produced, delivered, scanned in and set up: ready for their notices.</summary>
+    internal static async Task<TestStores> ReadyCardsAsync(string provider, int adults = 3)
+    {
+        var (stores, _) = await ProductionDeliveryTests.QueuedAsync(provider, adults, firstDeclinesSignature: false);
+        var list = (await stores.Runtime.CardProductionBatch().RunAsync("production")).Lists.Single();
+        var safe = stores.Runtime.CardSafe(TestStores.Ishinomaki);
+        await using var db = stores.OpenMunicipal();
+        await safe.ImportListAsync(db, list.ToCsv(), "clerk");
+        foreach (var e in list.Entries)
+        {
+            await safe.ReceiveAsync(db, e.Serial, "clerk");
+            await safe.SetUpAsync(db, e.Serial, "clerk");
+        }
+        return stores;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Waves_ThenOneReminder_ThenUncollectedCardsAreDestroyedAndTheirCertificatesRevoked(string provider)
+    {
+        await using var stores = await ReadyCardsAsync(provider);
+        var desk = stores.Runtime.IssuanceNotices(TestStores.Ishinomaki);
+        await using var db = stores.OpenMunicipal();
+        var day = new DateOnly(2026, 12, 1);
+
+        var first = await desk.SendWaveAsync(db, day, "clerk", size: 3);
+        var again = await desk.SendWaveAsync(db, day, "clerk", size: 3);
+        var next = await desk.SendWaveAsync(db, day.AddDays(1), "clerk", size: 3);
+
+        Assert.Equal(3, first.Count);
+        Assert.Empty(again); // the day's wave is full: nothing is sent twice
+        Assert.Single(next);
+        Assert.All(first, l => Assert.Equal((day, new DateOnly(2027, 3, 1)), (l.SentOn, l.Deadline)));
+        Assert.All(first.Concat(next), l => Assert.Equal(l.Number, NoticeNumber.Parse(l.Number)));
+        Assert.Equal(4, (await CardSafe.InventoryAsync(db))[CardState.NoticeSent]);
+
+        Assert.Empty(await desk.SendRemindersAsync(db, new DateOnly(2027, 3, 1), "clerk")); // on the deadline itself: not yet
+        var reminders = await desk.SendRemindersAsync(db, new DateOnly(2027, 3, 2), "clerk");
+        Assert.Equal(3, reminders.Count);
+        Assert.All(reminders, r => Assert.True(r.Reminder));
+        Assert.Single(await desk.SendRemindersAsync(db, new DateOnly(2027, 3, 3), "clerk")); // the second wave's card, once
+        Assert.Empty(await desk.SendRemindersAsync(db, new DateOnly(2027, 3, 4), "clerk"));
+
+        Assert.Empty(await desk.DestroyUncollectedAsync(db, new DateOnly(2027, 6, 1), "clerk")); // 3 months after the deadline: not yet
+        var destroyed = await desk.DestroyUncollectedAsync(db, new DateOnly(2027, 6, 2), "clerk");
+        Assert.Equal(3, destroyed.Count);
+        Assert.Equal((3, 1), ((await CardSafe.InventoryAsync(db))[CardState.Destroyed], (await CardSafe.InventoryAsync(db))[CardState.NoticeSent]));
+        await using var national = stores.Runtime.Stores.OpenNational();
+        foreach (var serial in destroyed)
+        {
+            var certificates = await national.Certificates.AsNoTracking().Where(c => c.CardSerial == serial).ToListAsync();
+            Assert.NotEmpty(certificates);
+            foreach (var c in certificates)
+            {
+                Assert.Equal(OcspCertStatus.Revoked, await ProductionDeliveryTests.OcspStatusAsync(stores, (CaKind)c.Ca, c.Serial));
+            }
+        }
+        var ended = await db.Cards.Where(c => destroyed.Contains(c.Serial)).Join(db.CardApplications, c => c.CardApplicationId, a => a.Id, (c, a) => a).ToListAsync();
+        Assert.All(ended, a => Assert.Equal((ApplicationStatus.Cancelled, "カード未受領のため廃棄（再申請は無料）"), (a.Status, a.EndReason)));
+    }
+}
