@@ -169,6 +169,8 @@ public sealed class MynaRuntime
         return new(code, CardService(), MunicipalAudit(code), Time, new Issuance.NoticePolicy(m.IssuanceWaveSize, m.IssuanceDeadlineMonths, m.DestroyAfterMonths));
     }
 
+    public Issuance.WindowDesk WindowDesk(MunicipalityCode code) => new(code, CardService(), MunicipalAudit(code), Time);
+
     public Appointments.AppointmentBook AppointmentBook() => new(Time, Appointments.AppointmentBook.DefaultCutoff);
 
     public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());

@@ -67,4 +67,16 @@ public interface ICardService
     /// Idempotent: destroying a destroyed card changes nothing.
     /// </summary>
     Task DestroyAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// The resident's PINs from the PIN pad (DOMAIN §6.6), set on the chip: the 4-digit PIN for the
+    /// user certificate, the input-assist and resident-register APs, and the signature PIN when the
+    /// card keeps its signature certificate. Each is checked against the policy (with the card's
+    /// birth date and security code) first; a refusal names which PIN and why, and sets nothing.
+    /// </summary>
+    Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, string fourDigitPin, string? signaturePin, string actor,
+        CancellationToken ct = default);
 }
+
+/// <summary>The outcome of setting PINs: accepted, or which PIN was refused and why (never the PIN itself).</summary>
+public sealed record PinSetting(bool Accepted, bool SignaturePinNeeded, Issuance.PinKind? Refused = null, Issuance.PinRefusal? Reason = null);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Core.Issuance;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 using Myna.Data.Production;
@@ -24,6 +25,29 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
         {
             await production.VoidAsync(db, card.Serial, "destroyed: " + reason, actor, requeue: false, ct);
         }
+    }
+
+    public async Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, string fourDigitPin, string? signaturePin, string actor,
+        CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await CardOfAsync(db, municipality, serial, ct);
+        var chip = await chips.LoadAsync(db, card.Serial, ct);
+        var (_, _, birth, _) = ChipLayout.ReadFourInformation(chip.Application(CardApplications.InputAssist).Binaries[CardFiles.FourInformation].Content);
+        var securityCode = ChipLayout.SecurityCode(chip);
+        var withSignature = ChipLayout.HasCertificate(chip, signature: true);
+        // §6.6: checked here, where the security code is known; the refusal says which PIN and why.
+        var (_, refusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigitPin, birth, securityCode);
+        if (refusal is not null)
+        {
+            return new PinSetting(false, withSignature, PinKind.UserAuthentication, refusal);
+        }
+        if (withSignature && PinPolicy.Check(PinKind.Signature, signaturePin, birth, securityCode).Refusal is { } signatureRefusal)
+        {
+            return new PinSetting(false, withSignature, PinKind.Signature, signatureRefusal);
+        }
+        await chips.SetPinsAsync(db, card.Serial, fourDigitPin, withSignature ? signaturePin : null, birth, securityCode, actor, ct);
+        return new PinSetting(true, withSignature);
     }
 
     public async Task<CardFace> ReadFaceAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default)

@@ -1,0 +1,267 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
+using Myna.Core.Appointments;
+using Myna.Core.Audit;
+using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+using Myna.Core.Issuance;
+using Myna.Data.Appointments;
+using Myna.Data.Audit;
+
+namespace Myna.Data.Issuance;
+
+/// <summary>Where a hand-over stands, for the clerk's screen (never a PIN).</summary>
+public sealed record WindowCase(WindowIssuance Issuance, CardView Card, AppointmentView? Appointment, string? NameAltFlags, string? AddressAltFlags,
+    string Address)
+{
+    public bool Verified => Issuance.VerifiedAt is not null;
+    public bool Checked => Issuance.PhotoMatches && Issuance.FaceChecked && Issuance.RegisterMatchesDocuments;
+    /// <summary>The resident-facing PIN pad of this desk is waiting for the PINs.</summary>
+    public bool AwaitingPins => Issuance.Outcome == IssuanceOutcome.InProgress && Verified && Checked && Issuance.PinsSetAt is null;
+    public bool ReadyToHandOver => Issuance.Outcome == IssuanceOutcome.InProgress && Verified && Checked && Issuance.PinsSetAt is not null;
+}
+
+/// <summary>What the resident-facing PIN pad shows: whose card (name only) and which PINs to set; nothing else.</summary>
+public sealed record PadRequest(long IssuanceId, string FullName, bool SignaturePin, int Refusals);
+
+/// <summary>
+/// The issuance window (DOMAIN §6.4): scan the notice (or type the application ID) → identity
+/// verification by the §6.5 engine → photo, card-face and register checks → the resident sets the
+/// PINs on the desk's PIN pad (the clerk's screen never sees them) → hand-over with alternative
+/// characters confirmed and any 住基カード collected. A proxy brings the reason document and the
+/// authorisation. The start and end of each hand-over are recorded, so the service time is measured.
+/// </summary>
+public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Starts (or resumes) the hand-over of the card a scanned notice number or typed application ID
+    /// names. The card must be in the safe, set up; a hand-over already open for it is resumed.
+    /// </summary>
+    public async Task<WindowCase> StartAsync(MunicipalDb db, string scanned, int desk, string clerk, CancellationToken ct = default)
+    {
+        var cardId = await ResolveAsync(db, scanned, ct);
+        var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == cardId, ct);
+        if (card.State is not (CardState.Ready or CardState.NoticeSent))
+        {
+            throw new CardSafeException($"card {card.Serial}: {CardSafe.Describe(card.State)} — " + card.State switch
+            {
+                CardState.Listed or CardState.InSafe => "finish receipt and pre-issuance setup first",
+                CardState.Issued => "it has already been handed over",
+                _ => "it cannot be handed over",
+            });
+        }
+        var open = await db.WindowIssuances.FirstOrDefaultAsync(i => i.CardId == cardId && i.Outcome == IssuanceOutcome.InProgress, ct);
+        if (open is null)
+        {
+            var appointment = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
+            open = new WindowIssuance { CardId = cardId, AppointmentId = appointment?.Id, Clerk = clerk, Desk = desk, StartedAt = time.GetUtcNow(),
+                Outcome = IssuanceOutcome.InProgress };
+            db.WindowIssuances.Add(open);
+            await db.SaveChangesAsync(ct);
+        }
+        else if (open.Desk != desk)
+        {
+            open.Desk = desk; // moved to another desk: its PIN pad takes over
+            await db.SaveChangesAsync(ct);
+        }
+        return await CaseAsync(db, open.Id, ct);
+    }
+
+    private static async Task<long> ResolveAsync(MunicipalDb db, string scanned, CancellationToken ct)
+    {
+        if (NoticeNumber.Parse(scanned) is { } number)
+        {
+            return await db.IssuanceNotices.AsNoTracking().Where(n => n.Number == number).Select(n => (long?)n.CardId).FirstOrDefaultAsync(ct)
+                ?? throw new CardSafeException("no issuance notice has this number");
+        }
+        var digits = new string((scanned ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (Core.Identifiers.ApplicationId.TryParse(digits, out var applicationId, out _))
+        {
+            var found = await db.CardApplications.AsNoTracking().Where(a => a.ApplicationId == applicationId.Value)
+                .Join(db.Cards, a => a.Id, c => c.CardApplicationId, (a, c) => c)
+                .Where(c => c.State != CardState.ReturnedForRemake && c.State != CardState.Destroyed)
+                .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            return found ?? throw new CardSafeException("no card has arrived for this application ID");
+        }
+        throw new CardSafeException("scan the issuance notice's QR code, or type its 12-digit number or the 23-digit application ID");
+    }
+
+    /// <summary>Evaluates the documents and measures (DOMAIN §6.5); a verified case is recorded with its method, an unverified one changes nothing.</summary>
+    public async Task<VerificationResult> VerifyIdentityAsync(MunicipalDb db, long issuanceId, VerificationCase verification, string caseJson, string? proxyName,
+        string? proxyReason, CancellationToken ct = default)
+    {
+        var issuance = await OpenAsync(db, issuanceId, ct);
+        if (verification.ByProxy && (string.IsNullOrWhiteSpace(proxyName) || string.IsNullOrWhiteSpace(proxyReason)))
+        {
+            return new VerificationResult(false, null, [.. new[]
+            {
+                string.IsNullOrWhiteSpace(proxyName) ? "the proxy's name" : null,
+                string.IsNullOrWhiteSpace(proxyReason) ? "why the applicant cannot come (illness, disability, old age, under 15, facility, …)" : null,
+            }.OfType<string>()]);
+        }
+        var result = IdentityVerification.Evaluate(verification);
+        if (result.Verified)
+        {
+            issuance.ByProxy = verification.ByProxy;
+            issuance.ProxyName = verification.ByProxy ? proxyName!.Trim() : null;
+            issuance.ProxyReason = verification.ByProxy ? proxyReason!.Trim() : null;
+            issuance.VerificationMethod = result.Method;
+            issuance.VerificationCase = caseJson;
+            issuance.VerifiedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The clerk's checks: the photo against the person, the card face for misprints, the register
+    /// against the documents. A photo that clearly differs stops the hand-over (re-application with a new photo).
+    /// </summary>
+    public async Task<WindowCase> RecordChecksAsync(MunicipalDb db, long issuanceId, bool photoMatches, bool faceChecked, bool registerMatchesDocuments,
+        CancellationToken ct = default)
+    {
+        var issuance = await OpenAsync(db, issuanceId, ct);
+        if (issuance.VerifiedAt is null)
+        {
+            throw new CardSafeException("verify the identity first");
+        }
+        issuance.PhotoMatches = photoMatches;
+        issuance.FaceChecked = faceChecked;
+        issuance.RegisterMatchesDocuments = registerMatchesDocuments;
+        if (!photoMatches)
+        {
+            // §6.4: clearly a different person on the photo: no hand-over; the resident applies again with a new photo.
+            issuance.Outcome = IssuanceOutcome.Stopped;
+            issuance.OutcomeNote = "顔写真が本人と明らかに異なるため交付せず（新しい写真で再申請）";
+            issuance.EndedAt = time.GetUtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+        return await CaseAsync(db, issuanceId, ct);
+    }
+
+    /// <summary>The hand-over waiting for PINs on this desk's pad, if any.</summary>
+    public static async Task<PadRequest?> PadRequestAsync(MunicipalDb db, int desk, CancellationToken ct = default)
+    {
+        var waiting = await db.WindowIssuances.AsNoTracking()
+            .Where(i => i.Desk == desk && i.Outcome == IssuanceOutcome.InProgress && i.VerifiedAt != null && i.PinsSetAt == null
+                && i.PhotoMatches && i.FaceChecked && i.RegisterMatchesDocuments)
+            .Join(db.Cards, i => i.CardId, c => c.Id, (i, c) => new { i.Id, i.PinRefusals, c.ResidentId, c.SignatureCertificate })
+            .Join(db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new { x.Id, x.PinRefusals, x.SignatureCertificate, r.FamilyName, r.GivenName })
+            .OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+        return waiting is null ? null : new PadRequest(waiting.Id, waiting.FamilyName + "\u3000" + waiting.GivenName, waiting.SignatureCertificate, waiting.PinRefusals);
+    }
+
+    /// <summary>
+    /// The PIN pad sends the resident's PINs (each typed twice). They go to the chip through the
+    /// national side and are never stored or logged here; a refusal is explained to the resident
+    /// and counted, the clerk sees only that the resident is choosing again.
+    /// </summary>
+    public async Task<PinSetting> SubmitPinsAsync(MunicipalDb db, long issuanceId, string fourDigit, string fourDigitAgain, string? signature, string? signatureAgain,
+        string actor, CancellationToken ct = default)
+    {
+        var issuance = await OpenAsync(db, issuanceId, ct);
+        var state = await CaseAsync(db, issuanceId, ct);
+        if (!state.AwaitingPins)
+        {
+            throw new CardSafeException("this hand-over is not waiting for PINs");
+        }
+        if (fourDigit != fourDigitAgain || state.Card.SignatureCertificate && signature?.Trim().ToUpperInvariant() != signatureAgain?.Trim().ToUpperInvariant())
+        {
+            issuance.PinRefusals++;
+            await db.SaveChangesAsync(ct);
+            return new PinSetting(false, state.Card.SignatureCertificate, fourDigit != fourDigitAgain ? PinKind.UserAuthentication : PinKind.Signature,
+                new PinRefusal("mismatch", "確認のため入力した暗証番号が一致しません。もう一度入力してください。", "The two entries differ: enter the PIN again."));
+        }
+        var result = await cards.SetPinsAsync(municipality, state.Card.Serial, fourDigit, state.Card.SignatureCertificate ? signature : null, actor, ct);
+        if (result.Accepted)
+        {
+            issuance.PinsSetAt = time.GetUtcNow();
+        }
+        else
+        {
+            issuance.PinRefusals++;
+        }
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// The hand-over itself: everything before it must be done; the card is issued, the
+    /// application and the appointment close, and the hand-over's end is recorded.
+    /// </summary>
+    public async Task<WindowCase> CompleteAsync(MunicipalDb db, long issuanceId, bool alternativeCharactersConfirmed, bool jukiCardCollected,
+        bool notificationCardCollected, string clerk, CancellationToken ct = default)
+    {
+        var state = await CaseAsync(db, issuanceId, ct);
+        if (!state.ReadyToHandOver)
+        {
+            throw new CardSafeException(!state.Verified ? "identity is not verified yet"
+                : !state.Checked ? "the photo, card-face and register checks are not all done"
+                : "the PINs have not been set on the PIN pad yet");
+        }
+        if ((state.NameAltFlags is { Length: > 0 } || state.AddressAltFlags is { Length: > 0 }) && !alternativeCharactersConfirmed)
+        {
+            throw new CardSafeException("confirm the alternative characters (代替文字) with the resident");
+        }
+        var now = time.GetUtcNow();
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var issuance = await db.WindowIssuances.FirstAsync(i => i.Id == issuanceId, ct);
+        issuance.AlternativeCharactersConfirmed = alternativeCharactersConfirmed;
+        issuance.JukiCardCollected = jukiCardCollected;
+        issuance.NotificationCardCollected = notificationCardCollected;
+        issuance.Outcome = IssuanceOutcome.Issued;
+        issuance.EndedAt = now;
+        var card = await db.Cards.FirstAsync(c => c.Id == issuance.CardId, ct);
+        card.State = CardState.Issued;
+        card.UpdatedAt = now;
+        var note = (issuance.ByProxy ? $"代理人 {issuance.ProxyName} に交付" : "本人に交付") + $"（本人確認 {issuance.VerificationMethod}）" +
+            (jukiCardCollected ? "、住基カード回収（廃止）" : "") + (notificationCardCollected ? "、通知カード回収" : "");
+        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Issued, At = now, Actor = clerk, Note = note });
+        var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
+        application.Status = ApplicationStatus.CardIssued;
+        application.UpdatedAt = now;
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = now, Actor = clerk, Note = note });
+        if (issuance.AppointmentId is { } appointmentId && await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct) is { State: AppointmentState.Booked } a)
+        {
+            a.State = AppointmentState.Attended;
+            a.EndedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, clerk, AuditActions.CardIssued, "card:" + card.Serial,
+            detail: string.Create(CultureInfo.InvariantCulture, $"issuance={issuance.Id} proxy={issuance.ByProxy} method={issuance.VerificationMethod}"), ct: ct);
+        await tx.CommitAsync(ct);
+        return await CaseAsync(db, issuanceId, ct);
+    }
+
+    /// <summary>Stops a hand-over (the card stays in the safe); the reason is kept.</summary>
+    public async Task<WindowCase> StopAsync(MunicipalDb db, long issuanceId, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CardSafeException("say why the hand-over stops");
+        }
+        var issuance = await OpenAsync(db, issuanceId, ct);
+        issuance.Outcome = IssuanceOutcome.Stopped;
+        issuance.OutcomeNote = reason.Trim();
+        issuance.EndedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return await CaseAsync(db, issuanceId, ct);
+    }
+
+    public static async Task<WindowCase> CaseAsync(MunicipalDb db, long issuanceId, CancellationToken ct = default)
+    {
+        var issuance = await db.WindowIssuances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == issuanceId, ct)
+            ?? throw new CardSafeException("no hand-over with this id");
+        var card = await CardSafe.ViewAsync(db, issuance.CardId, ct);
+        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == card.ResidentId, ct);
+        var appointment = issuance.AppointmentId is { } id ? await AppointmentBook.ViewAsync(db, id, ct) : null;
+        return new WindowCase(issuance, card, appointment, resident.NameAltFlags, resident.AddressAltFlags, resident.Address);
+    }
+
+    private static async Task<WindowIssuance> OpenAsync(MunicipalDb db, long issuanceId, CancellationToken ct)
+    {
+        var issuance = await db.WindowIssuances.FirstOrDefaultAsync(i => i.Id == issuanceId, ct) ?? throw new CardSafeException("no hand-over with this id");
+        return issuance.Outcome == IssuanceOutcome.InProgress ? issuance : throw new CardSafeException("this hand-over has ended");
+    }
+}
