@@ -90,9 +90,14 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 var app = builder.Build();
 
 var runtime = app.Services.GetRequiredService<MynaRuntime>();
+var demoNotices = new List<DemoNotice>();
 if (demo)
 {
     await DemoSetup.EnsureDemoAsync(runtime, builder.Configuration.GetValue("Myna:DemoResidents", 2000), seed: 1, Console.Out);
+    foreach (var m in runtime.Stores.Municipalities)
+    {
+        demoNotices.AddRange(await DemoIssuance.EnsureAsync(runtime, m.Code, Myna.Documents.Demo.DemoPortrait.Jpeg, Console.Out));
+    }
 }
 else
 {
@@ -143,6 +148,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
         if (DemoForms.UnusedAsync(db, Myna.Core.Calendar.JapanClock.Today(runtime.Time)).GetAwaiter().GetResult() is { } form)
         {
             Console.WriteLine($"  try the online application at {app.Urls.First()}/apply?id={form.ApplicationId} (birth date {form.BirthDate:yyyy-MM-dd} for /status)");
+        }
+        foreach (var n in demoNotices)
+        {
+            Console.WriteLine($"  issuance notice {Myna.Documents.Issuance.IssuanceNoticePdf.Grouped(n.Number)} (birth date {n.BirthDate:yyyy-MM-dd}, {n.FullName}): " +
+                $"book at {app.Urls.First()}/book, hand over at /window");
         }
     }
 });

@@ -121,4 +121,39 @@ public static class VerificationCaseJson
             : v.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
                 : throw new VerificationCaseFormatException($"{path}.{name}", "must be a date \"YYYY-MM-DD\"");
+
+    /// <summary>A case in the documented form, as the window stores it with the hand-over.</summary>
+    public static string Write(VerificationCase c)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("verifiedOn", c.VerifiedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteBoolean("byProxy", c.ByProxy);
+            w.WriteStartArray("documents");
+            foreach (var d in c.Documents)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", d.Kind);
+                w.WriteString("holder", d.Holder.ToString().ToLowerInvariant());
+                w.WriteBoolean("photo", d.Photo);
+                if (d.IssuedOn is { } on)
+                {
+                    w.WriteString("issuedOn", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("measures");
+            w.WriteBoolean("pinEntered", c.PinEntered);
+            w.WriteBoolean("chipChecked", c.ChipChecked);
+            w.WriteBoolean("questioned", c.Questioned);
+            w.WriteEndObject();
+            w.WriteBoolean("proxyReasonDocument", c.ProxyReasonDocument);
+            w.WriteBoolean("proxyAuthorisation", c.ProxyAuthorisation);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

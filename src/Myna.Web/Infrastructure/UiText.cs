@@ -6,7 +6,7 @@ namespace Myna.Web.Infrastructure;
 /// The staff UI's words, Japanese first with English switchable (cookie <c>myna-lang</c>).
 /// One table keeps both languages side by side, so a missing translation is visible here.
 /// </summary>
-public sealed class UiText(string language)
+public sealed partial class UiText(string language)
 {
     public const string CookieName = "myna-lang";
 
@@ -15,7 +15,7 @@ public sealed class UiText(string language)
 
     public string this[string key] => Texts.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Ja) : key;
 
-    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>
+    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts)
     {
         ["app"] = ("Myna 個人番号カード業務", "Myna Individual Number Card"),
         ["signin"] = ("サインイン", "Sign in"),

@@ -32,6 +32,9 @@ public sealed class VerificationCaseJsonTests
         Assert.Equal(Today, batch[0].VerifiedOn);
         Assert.False(IdentityVerification.Evaluate(batch[0]).Verified);
         Assert.Equal("proxy B + applicant B", IdentityVerification.Evaluate(batch[1]).Method);
+        var again = Assert.Single(VerificationCaseJson.ReadAll(VerificationCaseJson.Write(batch[1]), Today));
+        Assert.Equal(batch[1].Documents, again.Documents); // what the window stores reads back the same
+        Assert.Equal((batch[1].ByProxy, batch[1].ProxyAuthorisation, batch[1].VerifiedOn), (again.ByProxy, again.ProxyAuthorisation, again.VerifiedOn));
     }
 
     [Theory]

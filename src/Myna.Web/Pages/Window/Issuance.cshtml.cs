@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
+using Myna.Core.Calendar;
+using Myna.Core.Issuance;
+using Myna.Data;
+using Myna.Data.Issuance;
+using Myna.Documents.Issuance;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Window;
+
+/// <summary>
+/// One hand-over on one screen (DOMAIN §6.4): the holder and the application photo at the top,
+/// then identity (a checklist the §6.5 engine evaluates, naming what is missing), the checks, the
+/// PIN pad's progress (never a PIN), and the hand-over. Nothing the system already knows is typed.
+/// </summary>
+public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
+{
+    /// <summary>The documents most often shown, first in the checklist; every kind is available below them.</summary>
+    public static readonly string[] CommonKo = ["drivers-license", "individual-number-card", "passport", "residence-card", "physical-disability-certificate", "juki-card-with-photo"];
+    public static readonly string[] CommonOtsu = ["health-insurance-card", "pension-certificate", "student-id", "employee-id", "public-assistance-certificate",
+        "bank-passbook", "elderly-handbook"];
+
+    public WindowCase Case { get; private set; } = null!;
+    public long ApplicationRowId { get; private set; }
+    public string? Error { get; private set; }
+    public VerificationResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(id, ct);
+        }
+        catch (CardSafeException)
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    /// <summary>Step 2: the checklist as posted becomes a §6.5 case; the engine decides.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(long id, bool byProxy, string? proxyName, string? proxyReason, CancellationToken ct)
+    {
+        var form = Request.Form;
+        var today = JapanClock.Today(runtime.Time);
+        var documents = new List<PresentedDocument>();
+        foreach (var (prefix, holder) in new[] { ("a", DocumentHolder.Applicant), ("p", DocumentHolder.Proxy) })
+        {
+            if (holder == DocumentHolder.Proxy && !byProxy)
+            {
+                continue;
+            }
+            foreach (var kind in form[prefix + ".doc"].OfType<string>())
+            {
+                DateOnly? issued = kind == IdentityVerification.DrivingHistoryCertificate && DateOnly.TryParse(form[prefix + ".dhc-issued"], CultureInfo.InvariantCulture, out var d)
+                    ? d : null;
+                documents.Add(new PresentedDocument(kind, holder, form[prefix + ".photo"].Contains(kind), issued));
+            }
+        }
+        if (form.ContainsKey("inquiry-reply"))
+        {
+            documents.Add(new PresentedDocument(IdentityVerification.InquiryReply));
+        }
+        if (DateOnly.TryParse(form["receipt-date"], CultureInfo.InvariantCulture, out var receiptDate))
+        {
+            documents.Add(new PresentedDocument(IdentityVerification.Receipt, form["receipt-holder"] == "household" ? DocumentHolder.Household : DocumentHolder.Applicant,
+                IssuedOn: receiptDate));
+        }
+        var verification = new VerificationCase(byProxy, documents, today, form.ContainsKey("m.pin"), form.ContainsKey("m.chip"), form.ContainsKey("m.ask"),
+            byProxy && form.ContainsKey("proxy-reason-doc"), byProxy && form.ContainsKey("proxy-authorisation"));
+        try
+        {
+            Result = await runtime.WindowDesk(scope.Code).VerifyIdentityAsync(scope.Db, id, verification, VerificationCaseJson.Write(verification), proxyName,
+                proxyReason, ct);
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Step 2–3: the photo against the person, the card face, the register against the documents.</summary>
+    public async Task<IActionResult> OnPostChecksAsync(long id, bool photo, bool face, bool register, CancellationToken ct)
+    {
+        try
+        {
+            await runtime.WindowDesk(scope.Code).RecordChecksAsync(scope.Db, id, photo, face, register, ct);
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Steps 5–6: the hand-over.</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(long id, bool alternativeCharacters, bool juki, bool notificationCard, CancellationToken ct)
+    {
+        try
+        {
+            await runtime.WindowDesk(scope.Code).CompleteAsync(scope.Db, id, alternativeCharacters, juki, notificationCard, scope.Actor, ct);
+            return Redirect($"/window/{id}");
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStopAsync(long id, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            await runtime.WindowDesk(scope.Code).StopAsync(scope.Db, id, reason ?? "", ct);
+            return Redirect($"/window/{id}");
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>The PIN memo sheet: which PINs the card has and blank boxes for the resident to write them in — never the PINs.</summary>
+    public async Task<IActionResult> OnGetMemoAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var certificateExpiry = Birthdays.NthAfter(Case.Card.BirthDate, JapanClock.Today(runtime.Time), 5);
+        var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, Case.Card.UserCertificate || Case.Card.SignatureCertificate
+            ? (certificateExpiry < Case.Card.Expiry ? certificateExpiry : Case.Card.Expiry) : null, Case.Card.SignatureCertificate, scope.Municipality.Name));
+        return File(pdf, "application/pdf", $"pin-memo-{id}.pdf");
+    }
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        Case = await WindowDesk.CaseAsync(scope.Db, id, ct);
+        ApplicationRowId = await scope.Db.Cards.AsNoTracking().Where(c => c.Id == Case.Card.Id).Select(c => c.CardApplicationId).FirstAsync(ct);
+        if (Result is null && Case.Issuance.VerificationMethod is { } method)
+        {
+            Result = new VerificationResult(true, method, []);
+        }
+    }
+
+    public string KindLabel(string kind) => text["idv.kind." + kind];
+
+    public static bool IsKo(string kind) => IdentityVerification.KoKinds.Contains(kind);
+
+    public static IEnumerable<string> OtherKo => IdentityVerification.KoKinds.Except(CommonKo).Order(StringComparer.Ordinal);
+
+    public static IEnumerable<string> OtherOtsu => IdentityVerification.OtsuKinds.Except(CommonOtsu).Order(StringComparer.Ordinal);
+
+    public bool Under15 => ApplicationRules.IsUnder15(Case.Card.BirthDate, JapanClock.Today(runtime.Time));
+}
