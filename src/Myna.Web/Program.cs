@@ -75,6 +75,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Residents");
     o.Conventions.AuthorizeFolder("/Applications");
     o.Conventions.AuthorizeFolder("/Mail");
+    o.Conventions.AuthorizeFolder("/Cards");
+    o.Conventions.AuthorizeFolder("/Appointments");
+    o.Conventions.AuthorizeFolder("/Window");
     o.Conventions.AuthorizeFolder("/National", Policies.National);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToFolder("/Public");

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Appointments;
+using Myna.Core.Calendar;
+using Myna.Data;
+using Myna.Data.Appointments;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Public;
+
+/// <summary>
+/// 交付予約 (DOMAIN §6.3): the resident identifies with the issuance notice's number and their birth
+/// date, then books, changes or cancels a time up to the cutoff. Every request identifies again
+/// (nothing is kept between pages), and a wrong pair says only that it does not match.
+/// </summary>
+public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
+{
+    [BindProperty] public string? Notice { get; set; }
+    [BindProperty] public string? BirthDate { get; set; }
+    public long? CardId { get; private set; }
+    public AppointmentView? Current { get; private set; }
+    public IReadOnlyList<SlotView> Slots { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public Task OnPostFindAsync(CancellationToken ct) => WithCardAsync(_ => Task.CompletedTask, ct);
+
+    public Task OnPostBookAsync(long slot, CancellationToken ct) => WithCardAsync(async (db) =>
+    {
+        var book = runtime.AppointmentBook();
+        var made = Current is { } current
+            ? await book.RebookAsync(db, current.Reference, slot, AppointmentChannel.Web, "public", ct)
+            : await book.BookAsync(db, CardId!.Value, slot, AppointmentChannel.Web, "public", ct);
+        Done = text.Format(Current is null ? "book.done" : "book.moved", Display.Time(made.StartsAt, text), made.Window, made.Reference);
+    }, ct);
+
+    public Task OnPostCancelAsync(CancellationToken ct) => WithCardAsync(async (db) =>
+    {
+        if (Current is { } current)
+        {
+            await runtime.AppointmentBook().CancelAsync(db, current.Reference, AppointmentChannel.Web, "public", ct);
+            Done = text["book.cancelled"];
+        }
+    }, ct);
+
+    private async Task WithCardAsync(Func<MunicipalDb, Task> action, CancellationToken ct)
+    {
+        if (!JapaneseDate.TryParse(BirthDate, out var birth, out var error))
+        {
+            Error = text["status.birth.invalid"] + "（" + error + "）";
+            return;
+        }
+        foreach (var m in runtime.Stores.Municipalities)
+        {
+            await using var db = runtime.Stores.OpenMunicipal(m.Code);
+            if (await AppointmentBook.CardByNoticeAsync(db, Notice ?? "", birth, ct) is not { } cardId)
+            {
+                continue;
+            }
+            CardId = cardId;
+            Current = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
+            try
+            {
+                await action(db);
+            }
+            catch (BookingRefusedException e)
+            {
+                Error = text["book.refused." + e.Code] is var t && t != "book.refused." + e.Code ? t : e.Message;
+            }
+            Current = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
+            Slots = await runtime.AppointmentBook().OpenSlotsAsync(db, JapanClock.Today(runtime.Time).AddDays(28), forResidents: true, ct);
+            return;
+        }
+        Error = text["book.not.found"];
+    }
+}
