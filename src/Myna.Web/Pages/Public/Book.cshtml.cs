@@ -17,6 +17,12 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Notice { get; set; }
     [BindProperty] public string? BirthDate { get; set; }
+    /// <summary>The day whose times are shown (the first day with a free seat when none is chosen).</summary>
+    [BindProperty] public DateOnly? Day { get; set; }
+    public IReadOnlyList<(DateOnly Day, int Free)> Days { get; private set; } = [];
+    public IEnumerable<SlotView> DaySlots => Slots.Where(s => DayOf(s) == Day);
+
+    public static DateOnly DayOf(SlotView s) => DateOnly.FromDateTime(JapanClock.ToJapan(s.StartsAt).DateTime);
     public long? CardId { get; private set; }
     public AppointmentView? Current { get; private set; }
     public IReadOnlyList<SlotView> Slots { get; private set; } = [];
@@ -73,6 +79,11 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
             }
             Current = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
             Slots = await runtime.AppointmentBook().OpenSlotsAsync(db, JapanClock.Today(runtime.Time).AddDays(28), forResidents: true, ct);
+            Days = Slots.GroupBy(DayOf).Select(g => (g.Key, g.Sum(s => s.Free))).ToList();
+            if (Day is null || Days.All(d => d.Day != Day))
+            {
+                Day = Days.Count > 0 ? Days[0].Day : null;
+            }
             return;
         }
         Error = text["book.not.found"];
