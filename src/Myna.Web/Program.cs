@@ -125,6 +125,7 @@ api.MapMailApi();
 api.MapApplicationsApi();
 api.MapVerifierApi();
 api.MapIdentityVerificationApi();
+api.MapPublicAppointmentsApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();

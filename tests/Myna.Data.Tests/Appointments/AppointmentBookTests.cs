@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
-using Myna.Core.Issuance;
 using Myna.Data.Appointments;
 using Myna.Data.Tests.Applications;
 using Myna.Testing;
@@ -12,42 +11,10 @@ public sealed class AppointmentBookTests
 {
     private static readonly DateOnly Tomorrow = Core.Calendar.JapanClock.Today(TimeProvider.System).AddDays(1);
 
-    /// <summary>
-    /// Cards with issuance notices, written straight into the store (production is tested elsewhere):
-    /// enough distinct cards to race for one slot.
-    /// </summary>
-    internal static async Task<List<long>> CardsWithNoticesAsync(TestStores stores, int count)
-    {
-        await using var db = stores.OpenMunicipal();
-        var resident = await db.Residents.OrderBy(r => r.Id).FirstAsync();
-        var application = new Core.Applications.CardApplication
-        {
-            ApplicationId = "04202100000000000000000", ReceiptNumber = "000000000000", ResidentId = resident.Id, Channel = Core.Applications.ApplicationChannel.Mail,
-            Status = Core.Applications.ApplicationStatus.CardDelivered, ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, RecordedBy = "test",
-            RegisterSnapshot = "{}", Email = "taro@example.jp",
-        };
-        db.CardApplications.Add(application);
-        db.DeliveryLists.Add(new ImportedDeliveryList { Id = "042021-TEST-001", Content = "", ImportedBy = "test", ImportedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
-        var cards = Enumerable.Range(1, count).Select(i => new MunicipalCard
-        {
-            Serial = i.ToString("X16", System.Globalization.CultureInfo.InvariantCulture), CardApplicationId = application.Id, ResidentId = resident.Id,
-            DeliveryListId = "042021-TEST-001", Line = i, State = CardState.NoticeSent, Expiry = new DateOnly(2036, 1, 1), UpdatedAt = DateTimeOffset.UtcNow,
-        }).ToList();
-        db.Cards.AddRange(cards);
-        await db.SaveChangesAsync();
-        db.IssuanceNotices.AddRange(cards.Select(c => new IssuanceNotice
-        {
-            CardId = c.Id, Number = NoticeNumber.New(), SentOn = Tomorrow.AddDays(-1), Deadline = Tomorrow.AddMonths(3), CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
-        }));
-        await db.SaveChangesAsync();
-        return cards.Select(c => c.Id).ToList();
-    }
-
     private static async Task<(TestStores Stores, List<long> Cards, long Window)> SetUpAsync(string provider, int cards)
     {
         var (stores, _) = await ApplicationDeskTests.NotifiedAsync(provider, 5);
-        var ids = await CardsWithNoticesAsync(stores, cards);
+        var ids = (await TestCards.WithNoticesAsync(stores, cards, Tomorrow.AddDays(-1))).Select(c => c.CardId).ToList();
         await using var db = stores.OpenMunicipal();
         var window = await AppointmentBook.AddWindowAsync(db, "市民課 交付窓口", "本庁舎1階");
         return (stores, ids, window.Id);
@@ -67,10 +34,10 @@ public sealed class AppointmentBookTests
             slot = (await book.OpenSlotsAsync(db, Tomorrow, forResidents: true)).Single().SlotId;
         }
 
-        using var start = new ManualResetEventSlim(false);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var attempts = cards.Select(card => Task.Run(async () =>
         {
-            start.Wait();
+            await gate.Task;
             await using var db = stores.OpenMunicipal();
             try
             {
@@ -82,7 +49,7 @@ public sealed class AppointmentBookTests
                 return e.Code;
             }
         })).ToList();
-        start.Set();
+        gate.SetResult(); // all 200 leave together
         var outcomes = await Task.WhenAll(attempts);
 
         Assert.Equal(3, outcomes.Count(o => o == "booked"));
