@@ -28,6 +28,12 @@ public static class LocalHost
         psi.Environment["MYNA_HOME"] = dir;
         psi.Environment["Myna__KeyDirectory"] = options.KeyDirectory;
         psi.Environment["Myna__Database__DataDirectory"] = options.Database.DataDirectory;
+        psi.Environment["Myna__Database__Provider"] = options.Database.Provider.ToString();
+        psi.Environment["Myna__Database__DatabasePrefix"] = options.Database.DatabasePrefix;
+        if (options.Database.PostgresConnection is { } postgres)
+        {
+            psi.Environment["Myna__Database__PostgresConnection"] = postgres;
+        }
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };

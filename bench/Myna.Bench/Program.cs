@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -24,7 +24,9 @@ var report = suite switch
     "pki" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await PkiBench.RunAsync(sizes, int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture), runs)),
     "card" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await CardBench.RunAsync(runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki or card"),
+    "issuance" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await IssuanceBench.RunAsync(int.Parse(Option("--cards", "1000"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "200"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card or issuance"),
 };
 await Report.WriteAsync(report, suite);
 return 0;

@@ -13,23 +13,24 @@ public sealed record NoticedCard(long CardId, string Notice, DateOnly BirthDate)
 /// </summary>
 public static class TestCards
 {
-    public static async Task<List<NoticedCard>> WithNoticesAsync(TestStores stores, int count, DateOnly sentOn)
+    public static async Task<List<NoticedCard>> WithNoticesAsync(Myna.Data.MunicipalDb db, int count, DateOnly sentOn, int batch = 1)
     {
-        await using var db = stores.OpenMunicipal();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var list = "042021-TEST-" + batch.ToString("D3", inv);
         var resident = await db.Residents.OrderBy(r => r.Id).FirstAsync();
         var application = new CardApplication
         {
-            ApplicationId = "04202100000000000000000", ReceiptNumber = "000000000000", ResidentId = resident.Id, Channel = ApplicationChannel.Mail,
+            ApplicationId = "042021" + batch.ToString("D17", inv), ReceiptNumber = batch.ToString("D12", inv), ResidentId = resident.Id, Channel = ApplicationChannel.Mail,
             Status = ApplicationStatus.CardDelivered, ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, RecordedBy = "test",
             RegisterSnapshot = "{}", Email = "taro@example.jp",
         };
         db.CardApplications.Add(application);
-        db.DeliveryLists.Add(new ImportedDeliveryList { Id = "042021-TEST-001", Content = "", ImportedBy = "test", ImportedAt = DateTimeOffset.UtcNow });
+        db.DeliveryLists.Add(new ImportedDeliveryList { Id = list, Content = "", ImportedBy = "test", ImportedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
         var cards = Enumerable.Range(1, count).Select(i => new MunicipalCard
         {
-            Serial = i.ToString("X16", System.Globalization.CultureInfo.InvariantCulture), CardApplicationId = application.Id, ResidentId = resident.Id,
-            DeliveryListId = "042021-TEST-001", Line = i, State = CardState.NoticeSent, Expiry = new DateOnly(2036, 1, 1), UpdatedAt = DateTimeOffset.UtcNow,
+            Serial = batch.ToString("X4", inv) + i.ToString("X12", inv), CardApplicationId = application.Id, ResidentId = resident.Id,
+            DeliveryListId = list, Line = i, State = CardState.NoticeSent, Expiry = new DateOnly(2036, 1, 1), UpdatedAt = DateTimeOffset.UtcNow,
         }).ToList();
         db.Cards.AddRange(cards);
         await db.SaveChangesAsync();

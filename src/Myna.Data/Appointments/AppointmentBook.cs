@@ -311,6 +311,11 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         {
             throw new BookingRefusedException("session-closed", "this session is closed: choose another time");
         }
+        if (slot.Booked >= slot.Capacity)
+        {
+            // Already full when read: refused without taking the write lock. The conditional update stays the guarantee.
+            throw new BookingRefusedException("slot-full", "this time is fully booked: choose another time");
+        }
         var earliest = time.GetUtcNow() + (channel == AppointmentChannel.Web ? cutoff : TimeSpan.Zero);
         if (slot.StartsAt <= earliest)
         {

@@ -24,8 +24,20 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Pooled connections keep their settings: apply them once per physical connection, not on
+    // every open (EF opens and closes the connection around each query).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+
     private static void Apply(DbConnection connection)
     {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            if (Applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+            Applied.AddOrUpdate(handle, Applied);
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();

@@ -14,8 +14,8 @@ public sealed class AppointmentBookTests
     private static async Task<(TestStores Stores, List<long> Cards, long Window)> SetUpAsync(string provider, int cards)
     {
         var (stores, _) = await ApplicationDeskTests.NotifiedAsync(provider, 5);
-        var ids = (await TestCards.WithNoticesAsync(stores, cards, Tomorrow.AddDays(-1))).Select(c => c.CardId).ToList();
         await using var db = stores.OpenMunicipal();
+        var ids = (await TestCards.WithNoticesAsync(db, cards, Tomorrow.AddDays(-1))).Select(c => c.CardId).ToList();
         var window = await AppointmentBook.AddWindowAsync(db, "市民課 交付窓口", "本庁舎1階");
         return (stores, ids, window.Id);
     }

@@ -16,10 +16,11 @@ public sealed class PublicAppointmentsApiTests
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 5);
         var tomorrow = Core.Calendar.JapanClock.Today(TimeProvider.System).AddDays(1);
-        var cards = await TestCards.WithNoticesAsync(factory.Stores, 200, tomorrow.AddDays(-1));
+        List<NoticedCard> cards;
         long slot;
         await using (var db = factory.Stores.OpenMunicipal())
         {
+            cards = await TestCards.WithNoticesAsync(db, 200, tomorrow.AddDays(-1));
             var window = await AppointmentBook.AddWindowAsync(db, "市民課", null);
             var book = factory.Stores.Runtime.AppointmentBook();
             await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, tomorrow, tomorrow, Enum.GetValues<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 3);
