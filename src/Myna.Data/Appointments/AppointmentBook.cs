@@ -266,6 +266,27 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         return booked.Count;
     }
 
+    /// <summary>
+    /// Bookings whose time ended before <paramref name="before"/> (a Japan day: the end of the day
+    /// before it) without a hand-over become no-shows, so the day's figures and the supervisor see
+    /// them; the card stays bookable. Returns how many.
+    /// </summary>
+    public async Task<int> MarkNoShowsAsync(MunicipalDb db, DateOnly before, CancellationToken ct = default)
+    {
+        var cutoffTime = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), JapanClock.Offset);
+        var open = await db.Appointments.Where(a => a.State == AppointmentState.Booked)
+            .Join(db.AppointmentSlots, a => a.SlotId, s => s.Id, (a, s) => new { Appointment = a, s.StartsAt }).ToListAsync(ct);
+        var missed = open.Where(x => x.StartsAt < cutoffTime).Select(x => x.Appointment).ToList();
+        foreach (var a in missed)
+        {
+            a.State = AppointmentState.NoShow;
+            a.EndedAt = time.GetUtcNow();
+            a.EndNote = "no hand-over on the day";
+        }
+        await db.SaveChangesAsync(ct);
+        return missed.Count;
+    }
+
     /// <summary>The public page's identification (DOMAIN §6.3): the issuance notice's number and the birth date; null when they do not match.</summary>
     public static async Task<long?> CardByNoticeAsync(MunicipalDb db, string noticeNumber, DateOnly birthDate, CancellationToken ct = default)
     {

@@ -141,6 +141,13 @@ public sealed class AppointmentBookTests
         var change = await Assert.ThrowsAsync<BookingRefusedException>(() => book.CancelAsync(db, phone.Reference, AppointmentChannel.Web, "public"));
         Assert.Equal("past-cutoff", change.Code);
         Assert.Equal(AppointmentState.Cancelled, (await book.CancelAsync(db, phone.Reference, AppointmentChannel.Phone, "clerk")).State);
+
+        // A booking nobody came to becomes a no-show once its day is over; the card can be booked again.
+        var missed = await book.BookAsync(db, cards[1], nine, AppointmentChannel.Phone, "clerk");
+        Assert.Equal(0, await book.MarkNoShowsAsync(db, Tomorrow));
+        Assert.Equal(1, await book.MarkNoShowsAsync(db, Tomorrow.AddDays(1)));
+        Assert.Equal(AppointmentState.NoShow, (await AppointmentBook.ViewAsync(db, missed.Id)).State);
+        Assert.Null(await AppointmentBook.ActiveForCardAsync(db, cards[1]));
     }
 
     private static string IssuanceNoticeFormat(string number) => $"{number[..4]}-{number[4..8]}-{number[8..]}";
