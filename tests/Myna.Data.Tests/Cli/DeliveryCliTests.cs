@@ -49,11 +49,11 @@ public sealed class DeliveryCliTests
 
         // The daily jobs of §6.2: a wave, the reminders after the deadline, the destruction 3 months later.
         var wave = await MynaCli.RunAsync(stores, null, "issuance", "notices", "--date", "2026-12-01", "--size", "5", "--out", folder);
-        var again = await MynaCli.RunAsync(stores, null, "issuance", "notices", "--date", "2026-12-01", "--out", folder);
+        var waveAgain = await MynaCli.RunAsync(stores, null, "issuance", "notices", "--date", "2026-12-01", "--out", folder);
         Assert.True(wave.ExitCode == 0, wave.Err);
         Assert.Contains("2 issuance notice(s) → ", wave.Out, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(folder, "notices-042021-20261201-*.pdf"));
-        Assert.Contains("nothing to send", again.Out, StringComparison.Ordinal);
+        Assert.Contains("nothing to send", waveAgain.Out, StringComparison.Ordinal);
         var reminders = await MynaCli.RunAsync(stores, null, "issuance", "reminders", "--date", "2027-03-02", "--out", folder);
         Assert.Contains("2 reminder(s)", reminders.Out, StringComparison.Ordinal);
         var destroyed = await MynaCli.RunAsync(stores, null, "issuance", "destroy", "--date", "2027-06-02");

@@ -72,56 +72,31 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
         }
         var verification = new VerificationCase(byProxy, documents, today, form.ContainsKey("m.pin"), form.ContainsKey("m.chip"), form.ContainsKey("m.ask"),
             byProxy && form.ContainsKey("proxy-reason-doc"), byProxy && form.ContainsKey("proxy-authorisation"));
-        try
-        {
-            Result = await runtime.WindowDesk(scope.Code).VerifyIdentityAsync(scope.Db, id, verification, VerificationCaseJson.Write(verification), proxyName,
-                proxyReason, ct);
-        }
-        catch (CardSafeException e)
-        {
-            Error = e.Message;
-        }
-        await LoadAsync(id, ct);
-        return Page();
+        return await StepAsync(id, async desk => Result = await desk.VerifyIdentityAsync(scope.Db, id, verification, VerificationCaseJson.Write(verification),
+            proxyName, proxyReason, ct), redirect: false, ct);
     }
 
     /// <summary>Step 2–3: the photo against the person, the card face, the register against the documents.</summary>
-    public async Task<IActionResult> OnPostChecksAsync(long id, bool photo, bool face, bool register, CancellationToken ct)
-    {
-        try
-        {
-            await runtime.WindowDesk(scope.Code).RecordChecksAsync(scope.Db, id, photo, face, register, ct);
-        }
-        catch (CardSafeException e)
-        {
-            Error = e.Message;
-        }
-        await LoadAsync(id, ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostChecksAsync(long id, bool photo, bool face, bool register, CancellationToken ct) =>
+        StepAsync(id, desk => desk.RecordChecksAsync(scope.Db, id, photo, face, register, ct), redirect: false, ct);
 
     /// <summary>Steps 5–6: the hand-over.</summary>
-    public async Task<IActionResult> OnPostCompleteAsync(long id, bool alternativeCharacters, bool juki, bool notificationCard, CancellationToken ct)
-    {
-        try
-        {
-            await runtime.WindowDesk(scope.Code).CompleteAsync(scope.Db, id, alternativeCharacters, juki, notificationCard, scope.Actor, ct);
-            return Redirect($"/window/{id}");
-        }
-        catch (CardSafeException e)
-        {
-            Error = e.Message;
-        }
-        await LoadAsync(id, ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostCompleteAsync(long id, bool alternativeCharacters, bool juki, bool notificationCard, CancellationToken ct) =>
+        StepAsync(id, desk => desk.CompleteAsync(scope.Db, id, alternativeCharacters, juki, notificationCard, scope.Actor, ct), redirect: true, ct);
 
-    public async Task<IActionResult> OnPostStopAsync(long id, string? reason, CancellationToken ct)
+    public Task<IActionResult> OnPostStopAsync(long id, string? reason, CancellationToken ct) =>
+        StepAsync(id, desk => desk.StopAsync(scope.Db, id, reason ?? "", ct), redirect: true, ct);
+
+    /// <summary>One step: a refusal is shown on the same screen; a finished hand-over is reloaded so a refresh does not post again.</summary>
+    private async Task<IActionResult> StepAsync(long id, Func<WindowDesk, Task> step, bool redirect, CancellationToken ct)
     {
         try
         {
-            await runtime.WindowDesk(scope.Code).StopAsync(scope.Db, id, reason ?? "", ct);
-            return Redirect($"/window/{id}");
+            await step(runtime.WindowDesk(scope.Code));
+            if (redirect)
+            {
+                return Redirect($"/window/{id}");
+            }
         }
         catch (CardSafeException e)
         {
