@@ -1,0 +1,57 @@
+using Myna.Core.Applications;
+using Myna.Core.Appointments;
+using Myna.Core.Issuance;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Tests.Infrastructure;
+
+/// <summary>Every state the pages name by key has words in both languages, so no raw key ever reaches a screen.</summary>
+public sealed class UiTextTests
+{
+    public static TheoryData<string> Keys()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var s in Enum.GetNames<ApplicationStatus>())
+        {
+            keys.Add("app.status." + s);
+            keys.Add("app.status.public." + s);
+        }
+        foreach (var s in Enum.GetNames<IssuanceOutcome>())
+        {
+            keys.Add("window.outcome." + s);
+        }
+        foreach (var s in Enum.GetNames<AppointmentState>())
+        {
+            keys.Add("appt.state." + s);
+        }
+        foreach (var s in Enum.GetNames<SessionKind>())
+        {
+            keys.Add("book.kind." + s);
+        }
+        foreach (var s in Enum.GetNames<CardProblem>())
+        {
+            keys.Add("cards.problem." + s);
+        }
+        foreach (var k in VerificationCaseJson.Kinds.Except([IdentityVerification.InquiryReply, IdentityVerification.Receipt]))
+        {
+            keys.Add("idv.kind." + k);
+        }
+        foreach (var d in Enum.GetNames<DayOfWeek>())
+        {
+            keys.Add("appt.day." + d);
+        }
+        foreach (var c in new[] { "email", "phone", "post" })
+        {
+            keys.Add("appt.channel." + c);
+        }
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void HasJapaneseAndEnglish(string key)
+    {
+        Assert.NotEqual(key, new UiText("ja")[key]);
+        Assert.NotEqual(key, new UiText("en")[key]);
+    }
+}
