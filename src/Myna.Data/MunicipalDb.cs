@@ -32,6 +32,7 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Issuance.MunicipalCard> Cards => Set<Core.Issuance.MunicipalCard>();
     public DbSet<Core.Issuance.MunicipalCardEvent> CardEvents => Set<Core.Issuance.MunicipalCardEvent>();
     public DbSet<Core.Issuance.ImportedDeliveryList> DeliveryLists => Set<Core.Issuance.ImportedDeliveryList>();
+    public DbSet<Core.Issuance.PinRequest> PinRequests => Set<Core.Issuance.PinRequest>();
     public DbSet<Core.Issuance.IssuanceNotice> IssuanceNotices => Set<Core.Issuance.IssuanceNotice>();
     public DbSet<Core.Issuance.WindowIssuance> WindowIssuances => Set<Core.Issuance.WindowIssuance>();
     public DbSet<Core.Appointments.IssuanceWindow> IssuanceWindows => Set<Core.Appointments.IssuanceWindow>();
@@ -107,6 +108,11 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.CardId).IsUnique();
             e.HasIndex(x => x.Deadline);
+        });
+        b.Entity<Core.Issuance.PinRequest>(e =>
+        {
+            e.ToTable("pin_requests");
+            e.HasIndex(x => x.CardApplicationId);
         });
         b.Entity<Core.Issuance.WindowIssuance>(e =>
         {

@@ -161,7 +161,12 @@ public sealed class MynaRuntime
     /// <summary>Production itself (national side): needs the CAs (<c>myna ca init</c>).</summary>
     public Production.CardProductionBatch CardProductionBatch() => new(Stores, CardProduction(), CardChips(), NationalAudit(), Time);
 
-    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time);
+    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time, PinSealKey(code));
+
+    public Issuance.WindowApplicationDesk WindowApplications(MunicipalityCode code) => new(PinSealKey(code), MunicipalAudit(code), Time);
+
+    /// <summary>PINs chosen at application are sealed under the municipality's data-encryption key (the one that protects numbers).</summary>
+    private byte[] PinSealKey(MunicipalityCode code) => Keys.Read(code.Value, KeyDirectory.DataEncryption);
 
     public Issuance.IssuanceNoticeDesk IssuanceNotices(MunicipalityCode code)
     {

@@ -75,6 +75,13 @@ public sealed class CardApplication
     public string? DeficiencyReasons { get; set; }
     public long? SupersededById { get; set; }
     public string? EndReason { get; set; }
+
+    /// <summary>申請時来庁方式 (§4.1): the §6.5 method that held when the applicant came to apply, and the case as evaluated.</summary>
+    public string? IdentityMethod { get; set; }
+    public string? IdentityCase { get; set; }
+    public DateTimeOffset? IdentityVerifiedAt { get; set; }
+    /// <summary>The card goes by restricted-delivery mail (本人限定受取郵便) instead of a hand-over at the window.</summary>
+    public bool MailCard { get; set; }
 }
 
 /// <summary>The photo of an application; a resubmission adds a new one, the old ones stay.</summary>

@@ -71,4 +71,6 @@ public static class AuditActions
     public const string IssuanceRemindersSent = "issuance.reminders";
     public const string CardDestroyed = "card.destroy";
     public const string CardIssued = "card.issue";
+    public const string ApplicationIdentityVerified = "application.identity";
+    public const string CardMailed = "card.mail";
 }

@@ -17,6 +17,8 @@ public enum CardState
     ReturnedForRemake = 6,
     /// <summary>Not collected in time: destroyed and its certificates revoked (§6.2).</summary>
     Destroyed = 7,
+    /// <summary>申請時来庁方式: sent by restricted-delivery mail (本人限定受取郵便), not yet delivered (§4.1).</summary>
+    Mailed = 8,
 }
 
 /// <summary>Why a card goes back (§5).</summary>
@@ -49,7 +51,25 @@ public sealed class MunicipalCard
     public DateTimeOffset? SetUpAt { get; set; }
     public CardProblem? Problem { get; set; }
     public string? ProblemNote { get; set; }
+    /// <summary>The registered-mail number of the restricted-delivery mail that carries the card.</summary>
+    public string? MailNumber { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// PINs chosen on the PIN pad when applying at the window (申請時来庁方式, §4.1, §6.6): kept sealed
+/// under the municipality's data key until pre-issuance setup writes them to the chip, then erased.
+/// </summary>
+public sealed class PinRequest
+{
+    public long Id { get; set; }
+    public long CardApplicationId { get; set; }
+    public int Desk { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public byte[]? Sealed { get; set; }
+    public DateTimeOffset? EnteredAt { get; set; }
+    public DateTimeOffset? AppliedAt { get; set; }
+    public string? Outcome { get; set; }
 }
 
 /// <summary>One step in a card's life at the municipality, never edited.</summary>

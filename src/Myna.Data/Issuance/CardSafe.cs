@@ -37,7 +37,7 @@ public sealed record SetupOutcome(CardView Card, IReadOnlyList<SetupDifference> 
 /// compares the register with the card and applies the certificate wishes. The safe's inventory
 /// (cards by state) is a query, never a counter.
 /// </summary>
-public sealed class CardSafe(MunicipalityCode municipality, ICardProduction production, ICardService cards, AuditLog audit, TimeProvider time)
+public sealed class CardSafe(MunicipalityCode municipality, ICardProduction production, ICardService cards, AuditLog audit, TimeProvider time, byte[] pinSealKey)
 {
     public async Task<DeliveryImport> ImportListAsync(MunicipalDb db, string content, string actor, CancellationToken ct = default)
     {
@@ -217,11 +217,96 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
         card.SetUpAt = time.GetUtcNow();
         var note = $"署名用 {(applied.SignatureKept ? "あり" : applied.DestroyedSignatureSerial is null ? "なし" : "破棄")}, " +
             $"利用者証明用 {(applied.UserKept ? "あり" : applied.RevokedUserSerial is null ? "なし" : "失効")}";
+        if (application.MailCard)
+        {
+            note += await ApplyApplicationPinsAsync(db, card, application.Id, actor, ct);
+        }
         Move(db, card, CardState.Ready, actor, note);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardSetUp, "card:" + card.Serial, detail: note, ct: ct);
         await tx.CommitAsync(ct);
         return new SetupOutcome(await ViewAsync(db, card.Id, ct), [], applied);
+    }
+
+    /// <summary>
+    /// 申請時来庁方式: the PINs chosen at application go to the chip now that it is set up, and the
+    /// sealed copy is erased whatever the chip says. PINs the chip refuses (the card's security code)
+    /// send the card the ordinary way: notice and window.
+    /// </summary>
+    private async Task<string> ApplyApplicationPinsAsync(MunicipalDb db, MunicipalCard card, long applicationRowId, string actor, CancellationToken ct)
+    {
+        var request = await db.PinRequests.Where(r => r.CardApplicationId == applicationRowId && r.Sealed != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        var application = await db.CardApplications.FirstAsync(a => a.Id == applicationRowId, ct);
+        if (request is null)
+        {
+            application.MailCard = false;
+            await db.SaveChangesAsync(ct);
+            return "、暗証番号の設定依頼がないため窓口交付";
+        }
+        var (four, signature) = PinSeal.Open(pinSealKey, applicationRowId, request.Sealed!);
+        var set = await cards.SetPinsAsync(municipality, card.Serial, four, signature, actor, ct);
+        request.Sealed = null;
+        request.AppliedAt = time.GetUtcNow();
+        request.Outcome = set.Accepted ? "set" : $"refused: {set.Refused} {set.Reason?.English}";
+        if (!set.Accepted)
+        {
+            application.MailCard = false;
+        }
+        await db.SaveChangesAsync(ct);
+        return set.Accepted ? "、申請時の暗証番号を設定（本人限定受取郵便で送付）" : "、申請時の暗証番号はカードで使えないため窓口交付（通知書を送付）";
+    }
+
+    /// <summary>申請時来庁方式: a set-up card goes out by restricted-delivery mail with its registered-mail number.</summary>
+    public async Task<CardView> MailAsync(MunicipalDb db, string scanned, string? mailNumber, string actor, CancellationToken ct = default)
+    {
+        var card = await FindAsync(db, scanned, ct);
+        var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
+        if (card.State != CardState.Ready || !application.MailCard)
+        {
+            throw new CardSafeException($"card {card.Serial} is not a set-up card to be mailed ({Describe(card.State)})");
+        }
+        var number = new string((mailNumber ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (number.Length is < 11 or > 13)
+        {
+            throw new CardSafeException("a registered-mail number has 11 to 13 digits");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        card.MailNumber = number;
+        Move(db, card, CardState.Mailed, actor, "本人限定受取郵便 " + number);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardMailed, "card:" + card.Serial, detail: "restricted delivery " + number, ct: ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(db, card.Id, ct);
+    }
+
+    /// <summary>The post office reports the restricted-delivery mail: delivered (the card is issued) or returned (it goes by notice and window).</summary>
+    public async Task<CardView> MailOutcomeAsync(MunicipalDb db, string scanned, bool delivered, string actor, CancellationToken ct = default)
+    {
+        var card = await db.Cards.FirstOrDefaultAsync(c => c.MailNumber == new string((scanned ?? "").Where(char.IsAsciiDigit).ToArray()), ct)
+            ?? await FindAsync(db, scanned ?? "", ct);
+        if (card.State != CardState.Mailed)
+        {
+            throw new CardSafeException($"card {card.Serial} is not out in the mail ({Describe(card.State)})");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
+        if (delivered)
+        {
+            Move(db, card, CardState.Issued, actor, "本人限定受取郵便で交付");
+            application.Status = ApplicationStatus.CardIssued;
+            db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
+                Note = "本人限定受取郵便で交付 " + card.MailNumber });
+            await audit.AppendAsync(db, actor, AuditActions.CardIssued, "card:" + card.Serial, detail: "restricted delivery " + card.MailNumber, ct: ct);
+        }
+        else
+        {
+            application.MailCard = false; // the notice and the window take over
+            Move(db, card, CardState.Ready, actor, "本人限定受取郵便が返戻：交付通知書で窓口交付へ");
+        }
+        application.UpdatedAt = card.UpdatedAt;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(db, card.Id, ct);
     }
 
     /// <summary>The safe's inventory: every card by state (a query, so it is always right).</summary>
@@ -259,6 +344,7 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
         CardState.NoticeSent => "交付通知書送付済",
         CardState.Issued => "交付済",
         CardState.ReturnedForRemake => "再作製依頼",
+        CardState.Mailed => "本人限定受取郵便で送付中",
         _ => "廃棄",
     };
 

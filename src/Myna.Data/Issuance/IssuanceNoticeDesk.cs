@@ -39,7 +39,9 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             return [];
         }
         // Longest waiting first (ordered here: SQLite cannot order by a DateTimeOffset).
-        var waiting = await db.Cards.AsNoTracking().Where(c => c.State == CardState.Ready).Select(c => new { c.Id, c.SetUpAt }).ToListAsync(ct);
+        // Cards going by restricted-delivery mail (申請時来庁方式) get no notice.
+        var waiting = await db.Cards.AsNoTracking().Where(c => c.State == CardState.Ready)
+            .Join(db.CardApplications.Where(a => !a.MailCard), c => c.CardApplicationId, a => a.Id, (c, a) => new { c.Id, c.SetUpAt }).ToListAsync(ct);
         var first = waiting.OrderBy(c => c.SetUpAt).ThenBy(c => c.Id).Take(room).Select(c => c.Id).ToList();
         var ready = (await db.Cards.Where(c => first.Contains(c.Id)).ToListAsync(ct)).OrderBy(c => first.IndexOf(c.Id)).ToList();
         if (ready.Count == 0)

@@ -23,7 +23,7 @@ public sealed record WindowCase(WindowIssuance Issuance, CardView Card, Appointm
 }
 
 /// <summary>What the resident-facing PIN pad shows: whose card (name only) and which PINs to set; nothing else.</summary>
-public sealed record PadRequest(long IssuanceId, string FullName, bool SignaturePin, int Refusals);
+public sealed record PadRequest(long IssuanceId, string FullName, bool SignaturePin, int Refusals, long? PinRequestId = null);
 
 /// <summary>
 /// The issuance window (DOMAIN §6.4): scan the notice (or type the application ID) → identity
@@ -149,7 +149,17 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
             .Join(db.Cards, i => i.CardId, c => c.Id, (i, c) => new { i.Id, i.PinRefusals, c.ResidentId, c.SignatureCertificate })
             .Join(db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new { x.Id, x.PinRefusals, x.SignatureCertificate, r.FamilyName, r.GivenName })
             .OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
-        return waiting is null ? null : new PadRequest(waiting.Id, waiting.FamilyName + "\u3000" + waiting.GivenName, waiting.SignatureCertificate, waiting.PinRefusals);
+        if (waiting is not null)
+        {
+            return new PadRequest(waiting.Id, waiting.FamilyName + "\u3000" + waiting.GivenName, waiting.SignatureCertificate, waiting.PinRefusals);
+        }
+        // 申請時来庁方式: an applicant choosing the PINs for the card that will be mailed.
+        var applying = await db.PinRequests.AsNoTracking().Where(r => r.Desk == desk && r.EnteredAt == null)
+            .Join(db.CardApplications, r => r.CardApplicationId, a => a.Id, (r, a) => new { r.Id, a.ResidentId, a.WantsSignatureCertificate })
+            .Join(db.Residents, x => x.ResidentId, p => p.Id, (x, p) => new { x.Id, x.WantsSignatureCertificate, p.FamilyName, p.GivenName, p.BirthDate })
+            .OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
+        return applying is null ? null : new PadRequest(0, applying.FamilyName + "\u3000" + applying.GivenName,
+            applying.WantsSignatureCertificate && !ApplicationRules.IsUnder15(applying.BirthDate, Core.Calendar.JapanClock.Today(TimeProvider.System)), 0, applying.Id);
     }
 
     /// <summary>

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
+using Myna.Core.Calendar;
+using Myna.Core.Issuance;
+using Myna.Data.Issuance;
+using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Applications;
@@ -39,9 +43,44 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
         return next.Count > 0 ? RedirectToPage(new { id = next[0].Id, reviewed = true }) : RedirectToPage("Index", new { status = ApplicationStatus.Received });
     }
 
+    /// <summary>申請時来庁方式 (§4.1): the applicant's identity by the §6.5 checklist, and whether the card goes by restricted-delivery mail.</summary>
+    public async Task<IActionResult> OnPostIdentityAsync(bool mailCard, CancellationToken ct)
+    {
+        var verification = IdentityChecklist.Read(Request.Form, byProxy: false, JapanClock.Today(runtime.Time));
+        try
+        {
+            Identity = await runtime.WindowApplications(scope.Code).VerifyAsync(scope.Db, Id, verification, VerificationCaseJson.Write(verification), mailCard,
+                scope.Actor, ct);
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Opens the desk's PIN pad for the applicant: the PINs are kept sealed until the card is set up.</summary>
+    public async Task<IActionResult> OnPostPinsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await runtime.WindowApplications(scope.Code).RequestPinsAsync(scope.Db, Id, Window.IndexModel.DeskOf(Request, 0), ct);
+        }
+        catch (CardSafeException e)
+        {
+            Error = e.Message;
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public VerificationResult? Identity { get; private set; }
+    public PinRequest? Pins { get; private set; }
+    public int Desk => Window.IndexModel.DeskOf(Request, 0);
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Details = await ApplicationQueries.GetAsync(scope.Db, Id, scope.Reader.MaySeeProtected, ct);
+        Pins = await scope.Db.PinRequests.AsNoTracking().Where(r => r.CardApplicationId == Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         return Details is not null;
     }
 }

@@ -21,6 +21,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     public IReadOnlyDictionary<CardState, int> Inventory { get; private set; } = new Dictionary<CardState, int>();
     public List<ListReconciliation> Lists { get; private set; } = [];
     public List<CardView> InSafe { get; private set; } = [];
+    public List<CardView> ToMail { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public List<string> Differences { get; private set; } = [];
@@ -85,6 +86,24 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
                 }
             }
             Message = text.Format("cards.setup.done", ready);
+        }, ct);
+    }
+
+    public async Task OnPostMailAsync(string? serial, string? mailNumber, CancellationToken ct)
+    {
+        await RunAsync(async () =>
+        {
+            var card = await runtime.CardSafe(scope.Code).MailAsync(scope.Db, serial ?? "", mailNumber, scope.Actor, ct);
+            Message = text.Format("cards.mail.done", card.Serial, card.FullName);
+        }, ct);
+    }
+
+    public async Task OnPostMailOutcomeAsync(string? scan, bool delivered, CancellationToken ct)
+    {
+        await RunAsync(async () =>
+        {
+            var card = await runtime.CardSafe(scope.Code).MailOutcomeAsync(scope.Db, scan ?? "", delivered, scope.Actor, ct);
+            Message = text.Format("cards.mail.result", card.Serial, card.FullName, CardSafe.Describe(card.State));
         }, ct);
     }
 
@@ -154,6 +173,8 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
             Lists.Add(await CardSafe.ReconcileAsync(scope.Db, id, ct));
         }
         InSafe = (await CardSafe.Views(scope.Db, c => c.State == CardState.InSafe).Take(200).ToListAsync(ct)).OrderBy(v => v.DeliveryListId).ThenBy(v => v.Line).ToList();
+        var mailed = await scope.Db.CardApplications.AsNoTracking().Where(a => a.MailCard).Select(a => a.Id).ToListAsync(ct);
+        ToMail = await CardSafe.Views(scope.Db, c => c.State == CardState.Ready && mailed.Contains(c.CardApplicationId)).Take(200).ToListAsync(ct);
         var today = Today;
         NoticesToday = await scope.Db.IssuanceNotices.CountAsync(n => n.SentOn == today, ct);
         RemindersDue = await scope.Db.IssuanceNotices.Where(n => n.Deadline < today && n.ReminderSentOn == null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +16,8 @@ namespace Myna.Web.Pages.Window;
 /// then identity (a checklist the §6.5 engine evaluates, naming what is missing), the checks, the
 /// PIN pad's progress (never a PIN), and the hand-over. Nothing the system already knows is typed.
 /// </summary>
-public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
+public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
-    /// <summary>The documents most often shown, first in the checklist; every kind is available below them.</summary>
-    public static readonly string[] CommonKo = ["drivers-license", "individual-number-card", "passport", "residence-card", "physical-disability-certificate", "juki-card-with-photo"];
-    public static readonly string[] CommonOtsu = ["health-insurance-card", "pension-certificate", "student-id", "employee-id", "public-assistance-certificate",
-        "bank-passbook", "elderly-handbook"];
-
     public WindowCase Case { get; private set; } = null!;
     public long ApplicationRowId { get; private set; }
     public string? Error { get; private set; }
@@ -45,33 +39,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
     /// <summary>Step 2: the checklist as posted becomes a §6.5 case; the engine decides.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(long id, bool byProxy, string? proxyName, string? proxyReason, CancellationToken ct)
     {
-        var form = Request.Form;
-        var today = JapanClock.Today(runtime.Time);
-        var documents = new List<PresentedDocument>();
-        foreach (var (prefix, holder) in new[] { ("a", DocumentHolder.Applicant), ("p", DocumentHolder.Proxy) })
-        {
-            if (holder == DocumentHolder.Proxy && !byProxy)
-            {
-                continue;
-            }
-            foreach (var kind in form[prefix + ".doc"].OfType<string>())
-            {
-                DateOnly? issued = kind == IdentityVerification.DrivingHistoryCertificate && DateOnly.TryParse(form[prefix + ".dhc-issued"], CultureInfo.InvariantCulture, out var d)
-                    ? d : null;
-                documents.Add(new PresentedDocument(kind, holder, form[prefix + ".photo"].Contains(kind), issued));
-            }
-        }
-        if (form.ContainsKey("inquiry-reply"))
-        {
-            documents.Add(new PresentedDocument(IdentityVerification.InquiryReply));
-        }
-        if (DateOnly.TryParse(form["receipt-date"], CultureInfo.InvariantCulture, out var receiptDate))
-        {
-            documents.Add(new PresentedDocument(IdentityVerification.Receipt, form["receipt-holder"] == "household" ? DocumentHolder.Household : DocumentHolder.Applicant,
-                IssuedOn: receiptDate));
-        }
-        var verification = new VerificationCase(byProxy, documents, today, form.ContainsKey("m.pin"), form.ContainsKey("m.chip"), form.ContainsKey("m.ask"),
-            byProxy && form.ContainsKey("proxy-reason-doc"), byProxy && form.ContainsKey("proxy-authorisation"));
+        var verification = IdentityChecklist.Read(Request.Form, byProxy, JapanClock.Today(runtime.Time));
         return await StepAsync(id, async desk => Result = await desk.VerifyIdentityAsync(scope.Db, id, verification, VerificationCaseJson.Write(verification),
             proxyName, proxyReason, ct), redirect: false, ct);
     }
@@ -125,14 +93,6 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
             Result = new VerificationResult(true, method, []);
         }
     }
-
-    public string KindLabel(string kind) => text["idv.kind." + kind];
-
-    public static bool IsKo(string kind) => IdentityVerification.KoKinds.Contains(kind);
-
-    public static IEnumerable<string> OtherKo => IdentityVerification.KoKinds.Except(CommonKo).Order(StringComparer.Ordinal);
-
-    public static IEnumerable<string> OtherOtsu => IdentityVerification.OtsuKinds.Except(CommonOtsu).Order(StringComparer.Ordinal);
 
     public bool Under15 => ApplicationRules.IsUnder15(Case.Card.BirthDate, JapanClock.Today(runtime.Time));
 }

@@ -25,13 +25,17 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
         Waiting = await WindowDesk.PadRequestAsync(scope.Db, Desk, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(long issuanceId, string? pin, string? pinAgain, string? signaturePin, string? signaturePinAgain, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(long issuanceId, long? pinRequestId, string? pin, string? pinAgain, string? signaturePin, string? signaturePinAgain,
+        CancellationToken ct)
     {
         Desk = IndexModel.DeskOf(Request, Desk);
         try
         {
-            Outcome = await runtime.WindowDesk(scope.Code).SubmitPinsAsync(scope.Db, issuanceId, pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain,
-                "pinpad:" + scope.Actor, ct);
+            // A hand-over sets the PINs on the card now; an application at the window keeps them sealed until its card is set up.
+            Outcome = pinRequestId is { } request
+                ? await runtime.WindowApplications(scope.Code).StorePinsAsync(scope.Db, request, pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain, ct)
+                : await runtime.WindowDesk(scope.Code).SubmitPinsAsync(scope.Db, issuanceId, pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain,
+                    "pinpad:" + scope.Actor, ct);
         }
         catch (CardSafeException e)
         {

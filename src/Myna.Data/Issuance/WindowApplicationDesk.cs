@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Applications;
+using Myna.Core.Audit;
+using Myna.Core.Contracts;
+using Myna.Core.Issuance;
+using Myna.Data.Audit;
+
+namespace Myna.Data.Issuance;
+
+/// <summary>The PINs chosen at application, sealed under the municipality's data key and bound to the application.</summary>
+internal static class PinSeal
+{
+    public static byte[] Seal(byte[] key, long applicationRowId, string fourDigit, string? signature)
+    {
+        using var aes = new AesGcm(key, 16);
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var plain = Encoding.ASCII.GetBytes(fourDigit + "|" + (signature ?? ""));
+        var sealedBytes = new byte[12 + plain.Length + 16];
+        nonce.CopyTo(sealedBytes, 0);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), Bound(applicationRowId));
+        CryptographicOperations.ZeroMemory(plain);
+        return sealedBytes;
+    }
+
+    public static (string FourDigit, string? Signature) Open(byte[] key, long applicationRowId, byte[] sealedBytes)
+    {
+        using var aes = new AesGcm(key, 16);
+        var plain = new byte[sealedBytes.Length - 28];
+        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Bound(applicationRowId));
+        var parts = Encoding.ASCII.GetString(plain).Split('|');
+        CryptographicOperations.ZeroMemory(plain);
+        return (parts[0], parts[1].Length > 0 ? parts[1] : null);
+    }
+
+    private static byte[] Bound(long applicationRowId) => Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"pins:{applicationRowId}"));
+}
+
+/// <summary>
+/// 申請時来庁方式 (DOMAIN §4.1): the applicant comes to the window to apply; identity is verified
+/// then with the §6.5 engine, the PINs are chosen on the desk's PIN pad (kept sealed until
+/// pre-issuance setup writes them to the chip, then erased), and the card is later sent by
+/// restricted-delivery mail (本人限定受取郵便) and tracked until delivered or returned. A returned
+/// card, or PINs the chip refuses, fall back to the issuance notice and the window.
+/// </summary>
+public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimeProvider time)
+{
+    public async Task<VerificationResult> VerifyAsync(MunicipalDb db, long applicationRowId, VerificationCase verification, string caseJson, bool mailCard,
+        string actor, CancellationToken ct = default)
+    {
+        var application = await OpenApplicationAsync(db, applicationRowId, ct);
+        if (verification.ByProxy)
+        {
+            return new VerificationResult(false, null, ["an application at the window is made by the applicant in person"]);
+        }
+        var result = IdentityVerification.Evaluate(verification);
+        if (!result.Verified)
+        {
+            return result;
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        application.IdentityMethod = result.Method;
+        application.IdentityCase = caseJson;
+        application.IdentityVerifiedAt = time.GetUtcNow();
+        application.MailCard = mailCard;
+        application.UpdatedAt = application.IdentityVerifiedAt.Value;
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = actor,
+            Note = $"申請時来庁方式：本人確認 {result.Method}" + (mailCard ? "、カードは本人限定受取郵便で送付" : "") });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.ApplicationIdentityVerified, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
+            detail: $"method={result.Method} mail={mailCard}", ct: ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Opens the desk's PIN pad for this applicant (identity verified, card to be mailed).</summary>
+    public async Task<PinRequest> RequestPinsAsync(MunicipalDb db, long applicationRowId, int desk, CancellationToken ct = default)
+    {
+        var application = await OpenApplicationAsync(db, applicationRowId, ct);
+        if (application.IdentityVerifiedAt is null || !application.MailCard)
+        {
+            throw new CardSafeException("verify the applicant's identity and choose restricted-delivery mail first");
+        }
+        var request = new PinRequest { CardApplicationId = applicationRowId, Desk = desk, RequestedAt = time.GetUtcNow() };
+        db.PinRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+
+    /// <summary>
+    /// The pad sends the PINs chosen at application (each twice). They are checked now against every
+    /// rule that needs no card (the security code is checked at setup) and sealed; never logged.
+    /// </summary>
+    public async Task<PinSetting> StorePinsAsync(MunicipalDb db, long pinRequestId, string fourDigit, string fourDigitAgain, string? signature,
+        string? signatureAgain, CancellationToken ct = default)
+    {
+        var request = await db.PinRequests.FirstOrDefaultAsync(r => r.Id == pinRequestId && r.EnteredAt == null, ct)
+            ?? throw new CardSafeException("this PIN request is not waiting");
+        var application = await db.CardApplications.AsNoTracking().FirstAsync(a => a.Id == request.CardApplicationId, ct);
+        var birth = await db.Residents.AsNoTracking().Where(r => r.Id == application.ResidentId).Select(r => r.BirthDate).FirstAsync(ct);
+        var withSignature = application.WantsSignatureCertificate && !ApplicationRules.IsUnder15(birth, Core.Calendar.JapanClock.Today(time));
+        if (fourDigit != fourDigitAgain || withSignature && signature?.Trim().ToUpperInvariant() != signatureAgain?.Trim().ToUpperInvariant())
+        {
+            return new PinSetting(false, withSignature, fourDigit != fourDigitAgain ? PinKind.UserAuthentication : PinKind.Signature,
+                new PinRefusal("mismatch", "確認のため入力した暗証番号が一致しません。もう一度入力してください。", "The two entries differ: enter the PIN again."));
+        }
+        var (four, refusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigit, birth, null);
+        if (refusal is not null)
+        {
+            return new PinSetting(false, withSignature, PinKind.UserAuthentication, refusal);
+        }
+        string? sig = null;
+        if (withSignature)
+        {
+            (sig, refusal) = PinPolicy.Check(PinKind.Signature, signature, birth, null);
+            if (refusal is not null)
+            {
+                return new PinSetting(false, withSignature, PinKind.Signature, refusal);
+            }
+        }
+        request.Sealed = PinSeal.Seal(sealKey, application.Id, four!, sig);
+        request.EnteredAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return new PinSetting(true, withSignature);
+    }
+
+    private static async Task<CardApplication> OpenApplicationAsync(MunicipalDb db, long applicationRowId, CancellationToken ct)
+    {
+        var application = await db.CardApplications.FirstOrDefaultAsync(a => a.Id == applicationRowId, ct)
+            ?? throw new CardSafeException("no application with this id");
+        if (application.Channel != ApplicationChannel.Window)
+        {
+            throw new CardSafeException("identity at application is verified only for applications made at the window (申請時来庁方式)");
+        }
+        return application.Status is ApplicationStatus.Superseded or ApplicationStatus.Cancelled or ApplicationStatus.CardIssued
+            ? throw new CardSafeException($"the application has ended ({application.Status})")
+            : application;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Myna.Core.Issuance;
+
+namespace Myna.Web.Infrastructure;
+
+/// <summary>
+/// The §6.5 document checklist (partial <c>_IdentityChecklist</c>) and the reading of what it posts
+/// into a verification case: the window's hand-over and an application at the window share both.
+/// </summary>
+public sealed record IdentityChecklist(bool AllowProxy, bool Under15)
+{
+    /// <summary>The documents most often shown, first in the checklist; every kind is available below them.</summary>
+    public static readonly string[] CommonKo = ["drivers-license", "individual-number-card", "passport", "residence-card", "physical-disability-certificate", "juki-card-with-photo"];
+    public static readonly string[] CommonOtsu = ["health-insurance-card", "pension-certificate", "student-id", "employee-id", "public-assistance-certificate",
+        "bank-passbook", "elderly-handbook"];
+
+    public static bool IsKo(string kind) => IdentityVerification.KoKinds.Contains(kind);
+
+    public static IEnumerable<string> OtherKo => IdentityVerification.KoKinds.Except(CommonKo).Order(StringComparer.Ordinal);
+
+    public static IEnumerable<string> OtherOtsu => IdentityVerification.OtsuKinds.Except(CommonOtsu).Order(StringComparer.Ordinal);
+
+    /// <summary>The posted checklist as a case on <paramref name="today"/>; the proxy's part only when <paramref name="byProxy"/>.</summary>
+    public static VerificationCase Read(IFormCollection form, bool byProxy, DateOnly today)
+    {
+        var documents = new List<PresentedDocument>();
+        foreach (var (prefix, holder) in new[] { ("a", DocumentHolder.Applicant), ("p", DocumentHolder.Proxy) })
+        {
+            if (holder == DocumentHolder.Proxy && !byProxy)
+            {
+                continue;
+            }
+            foreach (var kind in form[prefix + ".doc"].OfType<string>())
+            {
+                DateOnly? issued = kind == IdentityVerification.DrivingHistoryCertificate && DateOnly.TryParse(form[prefix + ".dhc-issued"], CultureInfo.InvariantCulture, out var d)
+                    ? d : null;
+                documents.Add(new PresentedDocument(kind, holder, form[prefix + ".photo"].Contains(kind), issued));
+            }
+        }
+        if (form.ContainsKey("inquiry-reply"))
+        {
+            documents.Add(new PresentedDocument(IdentityVerification.InquiryReply));
+        }
+        if (DateOnly.TryParse(form["receipt-date"], CultureInfo.InvariantCulture, out var receiptDate))
+        {
+            documents.Add(new PresentedDocument(IdentityVerification.Receipt, form["receipt-holder"] == "household" ? DocumentHolder.Household : DocumentHolder.Applicant,
+                IssuedOn: receiptDate));
+        }
+        return new VerificationCase(byProxy, documents, today, form.ContainsKey("m.pin"), form.ContainsKey("m.chip"), form.ContainsKey("m.ask"),
+            byProxy && form.ContainsKey("proxy-reason-doc"), byProxy && form.ContainsKey("proxy-authorisation"));
+    }
+}
