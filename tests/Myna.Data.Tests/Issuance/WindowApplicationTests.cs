@@ -85,4 +85,42 @@ public sealed class WindowApplicationTests
         var again = await Assert.ThrowsAsync<CardSafeException>(() => safe.MailOutcomeAsync(db, serial, delivered: true, "clerk"));
         Assert.Contains("not out in the mail", again.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReturnedMail_SendsTheCardTheOrdinaryWay_NoticeAndWindow()
+    {
+        var (stores, forms) = await ApplicationDeskTests.NotifiedAsync("sqlite", 40);
+        await using var _ = stores;
+        CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
+        await using var db = stores.OpenMunicipal();
+        var ids = forms.Select(f => f.ResidentId).ToList();
+        var births = await db.Residents.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.BirthDate);
+        var form = forms.First(f => !ApplicationRules.IsUnder15(births[f.ResidentId], Today));
+        var desk = stores.Runtime.ApplicationDesk(TestStores.Ishinomaki);
+        var receipt = await desk.SubmitAsync(db, TestStores.Ishinomaki, new ApplicationInput(form.ApplicationId, ApplicationChannel.Window, TestPhotos.Jpeg(),
+            WantsSignatureCertificate: false, Consent: true), "clerk");
+        var window = stores.Runtime.WindowApplications(TestStores.Ishinomaki);
+        await window.VerifyAsync(db, receipt.Id, new VerificationCase(false, [new PresentedDocument("passport"), new PresentedDocument("drivers-license")], Today),
+            "{}", mailCard: true, "clerk");
+        var request = await window.RequestPinsAsync(db, receipt.Id, desk: 1);
+        Assert.False((await WindowDesk.PadRequestAsync(db, 1))!.SignaturePin); // declined: no signature PIN is asked
+        Assert.True((await window.StorePinsAsync(db, request.Id, "7391", "7391", null, null)).Accepted);
+        await desk.ReviewAsync(db, TestStores.Ishinomaki, receipt.Id, pass: true, [], null, "reviewer");
+        var list = (await stores.Runtime.CardProductionBatch().RunAsync("production")).Lists.Single();
+        var safe = stores.Runtime.CardSafe(TestStores.Ishinomaki);
+        await safe.ImportListAsync(db, list.ToCsv(), "clerk");
+        var serial = list.Entries.Single().Serial;
+        await safe.ReceiveAsync(db, serial, "clerk");
+        await safe.SetUpAsync(db, serial, "clerk");
+        await safe.MailAsync(db, serial, "987654321098", "clerk");
+
+        var returned = await safe.MailOutcomeAsync(db, serial, delivered: false, "clerk");
+
+        Assert.Equal(CardState.Ready, returned.State);
+        Assert.False((await db.CardApplications.AsNoTracking().SingleAsync(a => a.Id == receipt.Id)).MailCard);
+        var letter = Assert.Single(await stores.Runtime.IssuanceNotices(TestStores.Ishinomaki).SendWaveAsync(db, Today, "clerk"));
+        Assert.Equal(returned.Id, letter.CardId);
+        var notMail = await Assert.ThrowsAsync<CardSafeException>(() => safe.MailAsync(db, serial, "987654321098", "clerk"));
+        Assert.Contains("not a set-up card to be mailed", notMail.Message, StringComparison.Ordinal);
+    }
 }
