@@ -15,21 +15,15 @@ internal static class PinSeal
 {
     public static byte[] Seal(byte[] key, long applicationRowId, string fourDigit, string? signature)
     {
-        using var aes = new AesGcm(key, 16);
-        var nonce = RandomNumberGenerator.GetBytes(12);
         var plain = Encoding.ASCII.GetBytes(fourDigit + "|" + (signature ?? ""));
-        var sealedBytes = new byte[12 + plain.Length + 16];
-        nonce.CopyTo(sealedBytes, 0);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), Bound(applicationRowId));
+        var sealedBytes = Sealing.Seal(key, plain, Bound(applicationRowId));
         CryptographicOperations.ZeroMemory(plain);
         return sealedBytes;
     }
 
     public static (string FourDigit, string? Signature) Open(byte[] key, long applicationRowId, byte[] sealedBytes)
     {
-        using var aes = new AesGcm(key, 16);
-        var plain = new byte[sealedBytes.Length - 28];
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Bound(applicationRowId));
+        var plain = Sealing.Open(key, sealedBytes, Bound(applicationRowId));
         var parts = Encoding.ASCII.GetString(plain).Split('|');
         CryptographicOperations.ZeroMemory(plain);
         return (parts[0], parts[1].Length > 0 ? parts[1] : null);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
@@ -94,24 +93,9 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
         await tx.CommitAsync(ct);
     }
 
-    internal byte[] Seal(string number, string applicationId)
-    {
-        using var aes = new AesGcm(sealKey, 16);
-        var nonce = RandomNumberGenerator.GetBytes(12);
-        var plain = Encoding.ASCII.GetBytes(number);
-        var sealedBytes = new byte[12 + plain.Length + 16];
-        nonce.CopyTo(sealedBytes, 0);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), Bound(applicationId));
-        return sealedBytes;
-    }
+    internal byte[] Seal(string number, string applicationId) => Sealing.Seal(sealKey, Encoding.ASCII.GetBytes(number), Bound(applicationId));
 
-    internal string Open(byte[] sealedBytes, string applicationId)
-    {
-        using var aes = new AesGcm(sealKey, 16);
-        var plain = new byte[sealedBytes.Length - 28];
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length), plain, Bound(applicationId));
-        return Encoding.ASCII.GetString(plain);
-    }
+    internal string Open(byte[] sealedBytes, string applicationId) => Encoding.ASCII.GetString(Sealing.Open(sealKey, sealedBytes, Bound(applicationId)));
 
     private static byte[] Bound(string applicationId) => Encoding.ASCII.GetBytes("production:" + applicationId);
 }
