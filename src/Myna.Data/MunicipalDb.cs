@@ -40,6 +40,13 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Appointments.AppointmentSlot> AppointmentSlots => Set<Core.Appointments.AppointmentSlot>();
     public DbSet<Core.Appointments.Appointment> Appointments => Set<Core.Appointments.Appointment>();
     public DbSet<Core.Appointments.ResidentMessage> ResidentMessages => Set<Core.Appointments.ResidentMessage>();
+    public DbSet<Core.Lifecycle.HeldCard> HeldCards => Set<Core.Lifecycle.HeldCard>();
+    public DbSet<Core.Lifecycle.CardLifecycleEvent> LifecycleEvents => Set<Core.Lifecycle.CardLifecycleEvent>();
+    public DbSet<Core.Lifecycle.ExpiryNotice> ExpiryNotices => Set<Core.Lifecycle.ExpiryNotice>();
+    public DbSet<Core.Lifecycle.Replacement> Replacements => Set<Core.Lifecycle.Replacement>();
+    public DbSet<Core.Lifecycle.MoveOutRecord> MoveOuts => Set<Core.Lifecycle.MoveOutRecord>();
+    public DbSet<Core.Lifecycle.IncomingMoveOut> IncomingMoveOuts => Set<Core.Lifecycle.IncomingMoveOut>();
+    public DbSet<Core.Lifecycle.PinReset> PinResets => Set<Core.Lifecycle.PinReset>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -142,6 +149,50 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
         {
             e.ToTable("resident_messages");
             e.HasIndex(x => x.SentAt);
+        });
+        // DOMAIN §8: the card lifecycle.
+        b.Entity<Core.Lifecycle.HeldCard>(e =>
+        {
+            e.ToTable("held_cards");
+            e.HasIndex(x => x.Serial).IsUnique();
+            e.HasIndex(x => x.ResidentId);
+            e.HasIndex(x => new { x.State, x.Expiry });
+        });
+        b.Entity<Core.Lifecycle.CardLifecycleEvent>(e =>
+        {
+            e.ToTable("card_lifecycle_events");
+            e.HasIndex(x => x.ResidentId);
+        });
+        b.Entity<Core.Lifecycle.ExpiryNotice>(e =>
+        {
+            e.ToTable("expiry_notices");
+            e.HasIndex(x => new { x.HeldCardId, x.Subject, x.Expiry }).IsUnique();
+            e.HasIndex(x => x.BatchMonth);
+        });
+        b.Entity<Core.Lifecycle.Replacement>(e =>
+        {
+            e.ToTable("replacements");
+            e.HasIndex(x => x.ApplicationId).IsUnique();
+            e.HasIndex(x => x.ReceiptNumber).IsUnique();
+            e.HasIndex(x => x.ResidentId);
+            e.HasIndex(x => x.ChargedOn);
+            e.Ignore(x => x.TotalYen);
+        });
+        b.Entity<Core.Lifecycle.MoveOutRecord>(e =>
+        {
+            e.ToTable("move_outs");
+            e.HasIndex(x => x.ResidentId);
+            e.HasIndex(x => x.PlannedOn);
+        });
+        b.Entity<Core.Lifecycle.IncomingMoveOut>(e =>
+        {
+            e.ToTable("incoming_move_outs");
+            e.HasIndex(x => x.ResidentCode);
+        });
+        b.Entity<Core.Lifecycle.PinReset>(e =>
+        {
+            e.ToTable("pin_resets");
+            e.HasIndex(x => x.Desk);
         });
         b.Entity<NoticeEnvelope>(e =>
         {

@@ -55,6 +55,9 @@ public sealed class MynaOptions
     }
 
     public static readonly MunicipalityOptions Demo = new() { Code = "042021", Name = "石巻市", Prefecture = "宮城県" };
+
+    /// <summary>The neighbour the demo serves too, so a move between two municipalities on one host can be tried (DOMAIN §8.6).</summary>
+    public static readonly MunicipalityOptions DemoNeighbour = new() { Code = "042145", Name = "東松島市", Prefecture = "宮城県" };
 }
 
 public sealed class MunicipalityOptions
@@ -81,4 +84,7 @@ public sealed class MunicipalityOptions
 
     /// <summary>The office's phone number printed on notices, for booking by phone.</summary>
     public string? OfficePhone { get; set; }
+
+    /// <summary>Lines of the card's endorsement area (追記欄) before a change needs a reissue (DOMAIN §8.5, [project]).</summary>
+    public int EndorsementCapacity { get; set; } = Core.Lifecycle.LifecycleRules.DefaultEndorsementCapacity;
 }

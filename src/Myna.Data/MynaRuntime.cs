@@ -135,8 +135,34 @@ public sealed class MynaRuntime
             CancellationToken ct = default) => Task.FromResult(0);
     }
 
-    /// <summary>Register events of a municipality, wired to the national side for the certificate consequences (§7.4).</summary>
-    public ResidentRegister ResidentRegister(MunicipalityCode code) => new(Time, CertificateEvents(), code);
+    /// <summary>
+    /// Register events of a municipality, wired to the national side for the certificate consequences (§7.4)
+    /// and to the card lifecycle: endorsements, death, advance move-out information (§8.5, §8.6).
+    /// </summary>
+    public ResidentRegister ResidentRegister(MunicipalityCode code) => Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
+        ? new(Time, CertificateEvents(), code, LifecycleDesk(code), MoveDesk(code))
+        : new(Time, CertificateEvents(), code);
+
+    /// <summary>The national side of the card lifecycle (DOMAIN §8), as municipalities reach it.</summary>
+    public Core.Contracts.ICardLifecycle CardLifecycle() =>
+        new Cards.NationalCardLifecycle(Stores, CardChips(), CertificateIssuance(), CertificateStatus(), NationalAudit(), Time);
+
+    /// <summary>The national 24/365 call centre console (DOMAIN §8.3).</summary>
+    public Cards.CallCentre CallCentre() => new(Stores, CardChips(), CertificateIssuance(), CertificateStatus(), NationalAudit(), Time);
+
+    public Lifecycle.CardLifecycleDesk LifecycleDesk(MunicipalityCode code) =>
+        new(code, CardLifecycle(), MunicipalAudit(code), Time, new Lifecycle.LifecyclePolicy(MunicipalityOptionsOf(code).EndorsementCapacity));
+
+    /// <summary>Messages between the municipalities of this host (DOMAIN §8.6).</summary>
+    public Core.Contracts.IMunicipalExchange Exchange() => new Lifecycle.HostExchange(this);
+
+    public Lifecycle.MoveDesk MoveDesk(MunicipalityCode code) =>
+        new(Municipality(code), Exchange(), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
+
+    public Lifecycle.ExpiryNoticeBatch ExpiryNotices(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
+    private MunicipalityOptions MunicipalityOptionsOf(MunicipalityCode code) =>
+        Options.Municipalities.FirstOrDefault(o => o.Code == code.Value) ?? new MunicipalityOptions();
 
     public Certificates.CrlPublisher CrlPublisher() => new(Authority, Time);
 
@@ -161,7 +187,7 @@ public sealed class MynaRuntime
     /// <summary>Production itself (national side): needs the CAs (<c>myna ca init</c>).</summary>
     public Production.CardProductionBatch CardProductionBatch() => new(Stores, CardProduction(), CardChips(), NationalAudit(), Time);
 
-    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time, PinSealKey(code));
+    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time, PinSealKey(code), LifecycleDesk(code));
 
     public Issuance.WindowApplicationDesk WindowApplications(MunicipalityCode code) => new(PinSealKey(code), MunicipalAudit(code), Time);
 
@@ -170,11 +196,11 @@ public sealed class MynaRuntime
 
     public Issuance.IssuanceNoticeDesk IssuanceNotices(MunicipalityCode code)
     {
-        var m = Options.Municipalities.FirstOrDefault(o => o.Code == code.Value) ?? new MunicipalityOptions();
+        var m = MunicipalityOptionsOf(code);
         return new(code, CardService(), MunicipalAudit(code), Time, new Issuance.NoticePolicy(m.IssuanceWaveSize, m.IssuanceDeadlineMonths, m.DestroyAfterMonths));
     }
 
-    public Issuance.WindowDesk WindowDesk(MunicipalityCode code) => new(code, CardService(), MunicipalAudit(code), Time);
+    public Issuance.WindowDesk WindowDesk(MunicipalityCode code) => new(code, CardService(), LifecycleDesk(code), MunicipalAudit(code), Time);
 
     public Appointments.AppointmentBook AppointmentBook() => new(Time, Appointments.AppointmentBook.DefaultCutoff);
 

@@ -22,6 +22,7 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<Certificates.CaState> CaStates => Set<Certificates.CaState>();
     public DbSet<Verifiers.Verifier> Verifiers => Set<Verifiers.Verifier>();
     public DbSet<Cards.CardChip> CardChips => Set<Cards.CardChip>();
+    public DbSet<Cards.CallCentreCase> CallCentreCases => Set<Cards.CallCentreCase>();
     public DbSet<Verifiers.VerifierConsent> VerifierConsents => Set<Verifiers.VerifierConsent>();
     public DbSet<Verifiers.VerifierAnswer> VerifierAnswers => Set<Verifiers.VerifierAnswer>();
     /// <summary>J-LIS operators (DOMAIN §0.2): the national side's own sign-ins, never a municipality's.</summary>
@@ -53,6 +54,13 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
             e.HasKey(x => x.Serial);
             e.HasIndex(x => x.RequestId);
             e.HasIndex(x => new { x.MunicipalityCode, x.State });
+            e.HasIndex(x => x.IdentityHash);
+        });
+        b.Entity<Cards.CallCentreCase>(e =>
+        {
+            e.ToTable("call_centre_cases");
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => x.Serial);
         });
         b.Entity<Production.DeliveryListRow>(e =>
         {

@@ -20,6 +20,8 @@ public static class Providers
 public sealed class TestStores : IAsyncDisposable
 {
     public static readonly MunicipalityCode Ishinomaki = MunicipalityCode.Parse("042021");
+    /// <summary>The second municipality of tests that move people between two (DOMAIN §8.6).</summary>
+    public static readonly MunicipalityCode Higashimatsushima = MunicipalityCode.Parse("042145");
 
     private TestStores(string provider, string root, MynaOptions options)
     {
@@ -54,7 +56,7 @@ public sealed class TestStores : IAsyncDisposable
         }
     }
 
-    public static async Task<TestStores> CreateAsync(string provider, bool migrate = true)
+    public static async Task<TestStores> CreateAsync(string provider, bool migrate = true, bool neighbour = false)
     {
         var root = Path.Combine(Path.GetTempPath(), "myna-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -63,6 +65,11 @@ public sealed class TestStores : IAsyncDisposable
             KeyDirectory = Path.Combine(root, "keys"),
             Database = new StoreOptions { DataDirectory = Path.Combine(root, "data") },
         };
+        if (neighbour)
+        {
+            options.Municipalities.Add(MynaOptions.Demo);
+            options.Municipalities.Add(MynaOptions.DemoNeighbour);
+        }
         if (provider == "postgres")
         {
             options.Database.Provider = DatabaseProvider.Postgres;
@@ -80,6 +87,8 @@ public sealed class TestStores : IAsyncDisposable
 
     public MunicipalDb OpenMunicipal() => Runtime.Stores.OpenMunicipal(Ishinomaki);
 
+    public MunicipalDb OpenMunicipal(MunicipalityCode code) => Runtime.Stores.OpenMunicipal(code);
+
     public async ValueTask DisposeAsync()
     {
         if (Provider == "postgres")
@@ -88,7 +97,7 @@ public sealed class TestStores : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString);
             await connection.OpenAsync();
-            foreach (var name in new[] { "national", Ishinomaki.Value })
+            foreach (var name in new[] { "national", Ishinomaki.Value, Higashimatsushima.Value })
             {
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Options.Database.DatabasePrefix}_{name} WITH (FORCE)", connection);
                 await drop.ExecuteNonQueryAsync();

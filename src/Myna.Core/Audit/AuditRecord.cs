@@ -73,4 +73,16 @@ public static class AuditActions
     public const string CardIssued = "card.issue";
     public const string ApplicationIdentityVerified = "application.identity";
     public const string CardMailed = "card.mail";
+    public const string CardSuspended = "card.suspend";
+    public const string CardSuspensionLifted = "card.suspension-lift";
+    public const string CardAbolished = "card.abolish";
+    public const string CardEndorsed = "card.endorse";
+    public const string CardCertificatesRenewed = "card.certificates.renew";
+    public const string CardContinued = "card.continue";
+    public const string ReplacementStarted = "card.replacement";
+    public const string ExpiryNoticesSent = "card.expiry-notices";
+    public const string MoveOutSent = "move.out";
+    public const string MoveOutReceived = "move.out.received";
+    public const string MoveIn = "move.in";
+    public const string MoveCardsInvalidated = "move.invalidate";
 }

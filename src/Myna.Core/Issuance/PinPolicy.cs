@@ -28,6 +28,9 @@ public static class PinPolicy
 {
     public static int MaxTries(PinKind kind) => kind == PinKind.Signature ? 5 : 3;
 
+    /// <summary>The pad's second entry differs from the first.</summary>
+    public static readonly PinRefusal Mismatch = new("mismatch", "確認のため入力した暗証番号が一致しません。もう一度入力してください。", "The two entries differ: enter the PIN again.");
+
     /// <summary>The PIN as the chip stores it (a signature PIN upper-cased), or the refusal.</summary>
     public static (string? Pin, PinRefusal? Refusal) Check(PinKind kind, string? input, DateOnly birthDate, string? securityCode)
     {

@@ -53,8 +53,11 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         {
             return (null, P("applicationId", "この申請書IDは別の市区町村のものです。", "This application ID belongs to another municipality."));
         }
+        // A form comes with the number notice, or with a reissue or renewal (§8.2, §8.4).
         var found = await db.Notices.AsNoTracking().Where(n => n.ApplicationId == id.Value)
-            .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => r).FirstOrDefaultAsync(ct);
+                .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => r).FirstOrDefaultAsync(ct)
+            ?? await db.Replacements.AsNoTracking().Where(x => x.ApplicationId == id.Value)
+                .Join(db.Residents.AsNoTracking(), x => x.ResidentId, r => r.Id, (x, r) => r).FirstOrDefaultAsync(ct);
         if (found is null)
         {
             return (null, P("applicationId", "この申請書IDは見つかりません。申請書に印字された番号をご確認ください。",
@@ -173,8 +176,9 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
                 ResidentId = form.ResidentId,
                 RecordedBy = actor,
                 RegisterSnapshot = "",
-                // Until card records exist, an earlier application sent to production stands for a card (§4.4, §8.4).
-                IsReissue = await db.CardApplications.AnyAsync(a => a.ResidentId == form.ResidentId && a.Status == ApplicationStatus.QueuedForProduction, ct),
+                // A reissue form, or an earlier application already sent to production (§4.4, §8.4).
+                IsReissue = await db.Replacements.AnyAsync(x => x.ApplicationId == form.ApplicationId, ct)
+                    || await db.CardApplications.AnyAsync(a => a.ResidentId == form.ResidentId && a.Status == ApplicationStatus.QueuedForProduction, ct),
             };
             db.CardApplications.Add(application);
         }
@@ -192,6 +196,8 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         application.LegalRepresentative = Blank(input.LegalRepresentative);
         application.RegisterSnapshot = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode).ToJson(); // §4.4: the register at receipt
         application.DeficiencyReasons = null;
+        await db.Replacements.Where(x => x.ApplicationId == form.ApplicationId && x.State == Core.Lifecycle.ReplacementState.Open)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.State, Core.Lifecycle.ReplacementState.Applied), ct);
         await db.SaveChangesAsync(ct);
         // Written directly: EF would snapshot and compare the megabytes of the photo on every SaveChanges.
         await using (var insert = Sql.Command(db,

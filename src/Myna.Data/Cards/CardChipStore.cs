@@ -65,6 +65,9 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         return serial;
     }
 
+    /// <summary>The call centre's lookup key of a card (DOMAIN §8.3): see <see cref="CertificateIssuance.IdentityHash"/>.</summary>
+    public byte[] IdentityHash(string name, DateOnly birthDate) => issuance.IdentityHash(name, birthDate);
+
     /// <summary>A card serial: 16 hexadecimal digits from the platform's random generator.</summary>
     public static string NewSerial() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
@@ -196,7 +199,8 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         var pin = Require(kind, replacement, birthDate, securityCode, "new PIN");
         var card = await LoadAsync(db, serial, ct);
         var (aid, file) = PinLocation(kind);
-        if (!card.Application(aid).Pins.ContainsKey(file))
+        var keyNeedsPin = kind == PinKind.Signature && card.Application(aid).Keys.ContainsKey(CardFiles.SignatureKey);
+        if (!card.Application(aid).Pins.ContainsKey(file) && !keyNeedsPin)
         {
             throw new CardException($"this card has no {kind} PIN (e.g. no signature certificate)");
         }

@@ -29,6 +29,16 @@ public sealed class CertificateIssuance(Func<CaKind, CertificateAuthority> autho
     public byte[] HolderHash(MunicipalityCode municipality, ResidentCode code) =>
         HMACSHA256.HashData(holderKey, Encoding.ASCII.GetBytes(municipality.Value + ":" + code.Value));
 
+    /// <summary>The issuing CA's certificate, written to the chip next to the holder's.</summary>
+    public byte[] AuthorityCertificate(CaKind kind) => authorities(kind).Certificate.RawData;
+
+    /// <summary>
+    /// Keyed hash of a name and birth date (spaces and character widths ignored), so the call centre
+    /// can find a card from what a caller says (DOMAIN §8.3) without a readable index of holders.
+    /// </summary>
+    public byte[] IdentityHash(string name, DateOnly birthDate) =>
+        HMACSHA256.HashData(holderKey, Encoding.UTF8.GetBytes("identity:" + Cards.CallCentre.Comparable(name) + ":" + birthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)));
+
     public async Task<(IssuedCertificate Record, X509Certificate2 Certificate)> IssueAsync(NationalDb db, CaKind kind, byte[] pkcs10, Holder holder,
         FourInformation? info, string actor, CancellationToken ct = default)
     {

@@ -37,7 +37,8 @@ public sealed record SetupOutcome(CardView Card, IReadOnlyList<SetupDifference> 
 /// compares the register with the card and applies the certificate wishes. The safe's inventory
 /// (cards by state) is a query, never a counter.
 /// </summary>
-public sealed class CardSafe(MunicipalityCode municipality, ICardProduction production, ICardService cards, AuditLog audit, TimeProvider time, byte[] pinSealKey)
+public sealed class CardSafe(MunicipalityCode municipality, ICardProduction production, ICardService cards, AuditLog audit, TimeProvider time, byte[] pinSealKey,
+    Lifecycle.CardLifecycleDesk lifecycle)
 {
     public async Task<DeliveryImport> ImportListAsync(MunicipalDb db, string content, string actor, CancellationToken ct = default)
     {
@@ -297,6 +298,7 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
             db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
                 Note = "本人限定受取郵便で交付 " + card.MailNumber });
             await audit.AppendAsync(db, actor, AuditActions.CardIssued, "card:" + card.Serial, detail: "restricted delivery " + card.MailNumber, ct: ct);
+            Lifecycle.CardLifecycleDesk.Hold(db, card, Core.Calendar.JapanClock.Today(time), card.UpdatedAt, actor);
         }
         else
         {
@@ -306,6 +308,10 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
         application.UpdatedAt = card.UpdatedAt;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (delivered)
+        {
+            await lifecycle.AfterHandOverAsync(db, card.Serial, actor, ct);
+        }
         return await ViewAsync(db, card.Id, ct);
     }
 

@@ -98,7 +98,7 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         if (fourDigit != fourDigitAgain || withSignature && signature?.Trim().ToUpperInvariant() != signatureAgain?.Trim().ToUpperInvariant())
         {
             return new PinSetting(false, withSignature, fourDigit != fourDigitAgain ? PinKind.UserAuthentication : PinKind.Signature,
-                new PinRefusal("mismatch", "確認のため入力した暗証番号が一致しません。もう一度入力してください。", "The two entries differ: enter the PIN again."));
+                PinPolicy.Mismatch);
         }
         var (four, refusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigit, birth, null);
         if (refusal is not null)

@@ -32,7 +32,7 @@ public sealed record PadRequest(long IssuanceId, string FullName, bool Signature
 /// characters confirmed and any 住基カード collected. A proxy brings the reason document and the
 /// authorisation. The start and end of each hand-over are recorded, so the service time is measured.
 /// </summary>
-public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards, AuditLog audit, TimeProvider time)
+public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards, Lifecycle.CardLifecycleDesk lifecycle, AuditLog audit, TimeProvider time)
 {
     /// <summary>
     /// Starts (or resumes) the hand-over of the card a scanned notice number or typed application ID
@@ -181,7 +181,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
             issuance.PinRefusals++;
             await db.SaveChangesAsync(ct);
             return new PinSetting(false, state.Card.SignatureCertificate, fourDigit != fourDigitAgain ? PinKind.UserAuthentication : PinKind.Signature,
-                new PinRefusal("mismatch", "確認のため入力した暗証番号が一致しません。もう一度入力してください。", "The two entries differ: enter the PIN again."));
+                PinPolicy.Mismatch);
         }
         var result = await cards.SetPinsAsync(municipality, state.Card.Serial, fourDigit, state.Card.SignatureCertificate ? signature : null, actor, ct);
         if (result.Accepted)
@@ -237,10 +237,12 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
             a.State = AppointmentState.Attended;
             a.EndedAt = now;
         }
+        Lifecycle.CardLifecycleDesk.Hold(db, card, Core.Calendar.JapanClock.Today(time), now, clerk);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, clerk, AuditActions.CardIssued, "card:" + card.Serial,
             detail: string.Create(CultureInfo.InvariantCulture, $"issuance={issuance.Id} proxy={issuance.ByProxy} method={issuance.VerificationMethod}"), ct: ct);
         await tx.CommitAsync(ct);
+        await lifecycle.AfterHandOverAsync(db, card.Serial, clerk, ct);
         return await CaseAsync(db, issuanceId, ct);
     }
 

@@ -93,6 +93,7 @@ public sealed class CardProductionBatch(Stores.Stores stores, NationalProduction
             {
                 Serial = serial, RequestId = id, MunicipalityCode = request.MunicipalityCode, ApplicationId = request.ApplicationId, Expiry = expiry,
                 State = ProducedCardState.Making, MadeAt = now, UpdatedAt = now,
+                IdentityHash = chips.IdentityHash(request.FullName, request.BirthDate),
             });
             request.State = ProductionState.Producing;
             request.CardSerial = serial;

@@ -51,6 +51,8 @@ public enum ProducedCardState
     Listed = 2,
     /// <summary>Unusable: spoiled in production, returned for remaking, or destroyed; its certificates are revoked.</summary>
     Voided = 3,
+    /// <summary>廃止 after issuance (DOMAIN §7.4, §8): lost and not found, returned, the holder died, replaced or invalidated; its certificates are revoked.</summary>
+    Abolished = 4,
 }
 
 /// <summary>A card made by production (DOMAIN §5): its chip is in <c>card_chips</c>, its certificates name it.</summary>
@@ -64,6 +66,11 @@ public sealed class ProducedCard
     public ProducedCardState State { get; set; }
     public string? DeliveryListId { get; set; }
     public string? VoidReason { get; set; }
+    /// <summary>Keyed hash of the holder's name and birth date, so the call centre can find the card from the four information (§8.3).</summary>
+    public byte[]? IdentityHash { get; set; }
+    /// <summary>The open call-centre case that suspended the card (§8.3), or null.</summary>
+    public string? SuspensionReference { get; set; }
+    public DateTimeOffset? SuspendedAt { get; set; }
     public DateTimeOffset MadeAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -22,7 +22,9 @@ public sealed record ResidentChange(
     string? Town = null,
     string? Block = null,
     string? Building = null,
-    string? Note = null);
+    string? Note = null,
+    string? Destination = null,
+    string? DestinationAddress = null);
 
 /// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
 public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
@@ -32,7 +34,7 @@ public sealed class RegisterRuleException(string field, string message) : Invali
 
 /// <summary>Records register events one at a time (the window's 異動届), never deleting anything.</summary>
 public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertificateEvents? certificates = null,
-    Core.Identifiers.MunicipalityCode municipality = default)
+    Core.Identifiers.MunicipalityCode municipality = default, Lifecycle.CardLifecycleDesk? cards = null, Lifecycle.MoveDesk? moves = null)
 {
     /// <summary>The snapshot fields the signature certificate carries (DOMAIN §7.2): a change to any revokes it (§7.4).</summary>
     private static readonly HashSet<string> FourInformationFields =
@@ -69,6 +71,11 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         {
             throw new RegisterRuleException("effectiveDate", "the effective date is before the birth date");
         }
+        Core.Identifiers.MunicipalityCode? destination = null;
+        if (change.Type == ResidentEventType.MoveOut && moves is not null)
+        {
+            destination = await MoveOutDestinationAsync(db, resident.Id, change, ct);
+        }
         var before = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode);
         Apply(resident, change);
         resident.RefreshDerived();
@@ -103,7 +110,37 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
                 await certificates.HolderChangedAsync(municipality, Core.Identifiers.ResidentCode.Parse(resident.ResidentCode), h, change.Type.ToString(), ct);
             }
         }
+        if (cards is not null)
+        {
+            await cards.RegisterChangedAsync(db, resident, change.Type, changed, actor, ct);
+        }
+        if (destination is { } to)
+        {
+            // §8.6: the advance move-out information goes to the destination; the planned date is the event's effective date.
+            await moves!.SendAdvanceAsync(db, resident.Id, to, change.DestinationAddress!, change.EffectiveDate, actor, ct);
+        }
         return entry;
+    }
+
+    /// <summary>A card holder's move-out names the destination municipality and address (§8.6); anyone else's may.</summary>
+    private static async Task<Core.Identifiers.MunicipalityCode?> MoveOutDestinationAsync(MunicipalDb db, long residentId, ResidentChange change, CancellationToken ct)
+    {
+        var holdsCard = await db.HeldCards.AnyAsync(h => h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Valid, ct);
+        if (string.IsNullOrWhiteSpace(change.Destination))
+        {
+            return holdsCard
+                ? throw new RegisterRuleException("destination", "the person holds a card: enter the destination municipality code so the advance move-out information can be sent")
+                : null;
+        }
+        if (!Core.Identifiers.MunicipalityCode.TryParse(change.Destination.Trim(), out var code, out var problem))
+        {
+            throw new RegisterRuleException("destination", "not a municipality code: " + problem.Message);
+        }
+        if (string.IsNullOrWhiteSpace(change.DestinationAddress))
+        {
+            throw new RegisterRuleException("destinationAddress", "enter the address at the destination");
+        }
+        return code;
     }
 
     private static void Apply(Resident r, ResidentChange c)

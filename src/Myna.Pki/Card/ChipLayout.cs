@@ -165,6 +165,34 @@ public static class ChipLayout
         card.Application(CardApplications.Jpki).Binaries.ContainsKey(signature ? CardFiles.SignatureCertificate : CardFiles.UserCertificate);
 
     /// <summary>
+    /// 追記 (DOMAIN §8.5): the input-assist AP's four information (EF 0002) now carries the new name and
+    /// address; birth date and sex never change on a card. The printed face (card-face AP) stays as issued.
+    /// </summary>
+    public static void Endorse(VirtualCard card, string name, string address)
+    {
+        var assist = card.Application(CardApplications.InputAssist);
+        var (_, _, birth, sex) = ReadFourInformation(assist.Binaries[CardFiles.FourInformation].Content);
+        var ef = FourInformationEf(new ChipHolder("000000000000", name, address, birth, sex, default, ""));
+        assist.Binaries[CardFiles.FourInformation] = new ChipBinary(ef, CardFiles.InputAssistPin);
+    }
+
+    /// <summary>
+    /// Certificate renewal (DOMAIN §8.2): a new key pair is made on the chip in place of the old one,
+    /// whose certificate is erased; the new certificate is written after issuance. The PIN stays.
+    /// </summary>
+    public static void RenewKey(VirtualCard card, bool signature)
+    {
+        var jpki = card.Application(CardApplications.Jpki);
+        var keyFile = signature ? CardFiles.SignatureKey : CardFiles.UserKey;
+        if (jpki.Keys.Remove(keyFile, out var old))
+        {
+            old.Key.Dispose();
+        }
+        jpki.Binaries.Remove(signature ? CardFiles.SignatureCertificate : CardFiles.UserCertificate);
+        jpki.Keys[keyFile] = new ChipKey(RSA.Create(2048), signature ? CardFiles.SignaturePin : CardFiles.UserPin);
+    }
+
+    /// <summary>
     /// 破棄 of the signature certificate (DOMAIN §6.1): its certificate, its CA certificate, its key and
     /// its PIN are erased from the chip, so nothing can ever sign with it.
     /// </summary>

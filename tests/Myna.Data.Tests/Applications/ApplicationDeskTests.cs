@@ -10,9 +10,10 @@ namespace Myna.Data.Tests.Applications;
 
 public sealed class ApplicationDeskTests
 {
-    internal static async Task<(TestStores Stores, List<(long ResidentId, string ApplicationId)> Forms)> NotifiedAsync(string provider, int residents = 30)
+    internal static async Task<(TestStores Stores, List<(long ResidentId, string ApplicationId)> Forms)> NotifiedAsync(string provider, int residents = 30,
+        bool neighbour = false)
     {
-        var stores = await NoticeGenerationTests.NumberedAsync(provider, residents);
+        var stores = await NoticeGenerationTests.NumberedAsync(provider, residents, neighbour);
         await using var db = stores.OpenMunicipal();
         await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
         var forms = await db.Notices.OrderBy(n => n.Id).Select(n => new { n.ResidentId, n.ApplicationId }).ToListAsync();

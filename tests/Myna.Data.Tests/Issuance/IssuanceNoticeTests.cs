@@ -12,9 +12,9 @@ namespace Myna.Data.Tests.Issuance;
 public sealed class IssuanceNoticeTests
 {
     /// <summary>Cards produced, delivered, scanned in and set up: ready for their notices.</summary>
-    internal static async Task<TestStores> ReadyCardsAsync(string provider, int adults = 3)
+    internal static async Task<TestStores> ReadyCardsAsync(string provider, int adults = 3, bool neighbour = false)
     {
-        var (stores, _) = await ProductionDeliveryTests.QueuedAsync(provider, adults, firstDeclinesSignature: false);
+        var (stores, _) = await ProductionDeliveryTests.QueuedAsync(provider, adults, firstDeclinesSignature: false, neighbour: neighbour);
         var list = (await stores.Runtime.CardProductionBatch().RunAsync("production")).Lists.Single();
         var safe = stores.Runtime.CardSafe(TestStores.Ishinomaki);
         await using var db = stores.OpenMunicipal();

@@ -21,9 +21,9 @@ public sealed class ProductionDeliveryTests
 
     /// <summary>Notified residents with accepted applications queued for production: <paramref name="adults"/> adults and one child.</summary>
     internal static async Task<(TestStores Stores, List<(long Id, string ApplicationId, bool Adult)> Applications)> QueuedAsync(string provider, int adults = 3,
-        bool firstDeclinesSignature = true)
+        bool firstDeclinesSignature = true, bool neighbour = false)
     {
-        var (stores, forms) = await ApplicationDeskTests.NotifiedAsync(provider, 80);
+        var (stores, forms) = await ApplicationDeskTests.NotifiedAsync(provider, 80, neighbour);
         CaSetup.Ensure(stores.Runtime.CaKeyStore(), stores.Runtime.CaFolder, DateTimeOffset.UtcNow);
         await using var db = stores.OpenMunicipal();
         var desk = stores.Runtime.ApplicationDesk(TestStores.Ishinomaki);

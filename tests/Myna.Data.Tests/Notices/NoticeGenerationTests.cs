@@ -11,9 +11,9 @@ public sealed class NoticeGenerationTests
 {
     private static readonly DateOnly NoticeDay = new(2026, 11, 24);
 
-    internal static async Task<TestStores> NumberedAsync(string provider, int residents)
+    internal static async Task<TestStores> NumberedAsync(string provider, int residents, bool neighbour = false)
     {
-        var stores = await TestStores.CreateAsync(provider);
+        var stores = await TestStores.CreateAsync(provider, neighbour: neighbour);
         await NumberingTests.LoadAsync(stores, residents);
         await using var db = stores.OpenMunicipal();
         await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");

@@ -1,0 +1,90 @@
+using Myna.Core.Identifiers;
+
+namespace Myna.Core.Contracts;
+
+/// <summary>A card's standing on the national side (DOMAIN §7.4, §8): its state, a call-centre case and its certificates.</summary>
+public sealed record CardStanding(string Serial, string State, string? SuspensionReference, DateTimeOffset? SuspendedAt, DateOnly Expiry,
+    IReadOnlyList<CertificateStanding> Certificates)
+{
+    public bool Suspended => SuspensionReference is not null;
+}
+
+/// <summary>One certificate of a card, as the holder's municipality may see it (no personal data).</summary>
+public sealed record CertificateStanding(string Kind, string Serial, string Status, DateTimeOffset NotAfter);
+
+/// <summary>A national-side step in a card's life (a call-centre suspension), for the resident's timeline.</summary>
+public sealed record NationalCardEvent(DateTimeOffset At, string Kind, string? Reference, string Detail);
+
+/// <summary>What the register says about the holder now, for new certificates and the chip's input-assist data.</summary>
+public sealed record HolderData(ResidentCode ResidentCode, string Name, string? NameAltFlags, string Address, string? AddressAltFlags, DateOnly BirthDate, int Sex);
+
+/// <summary>The card lifecycle operations a municipality asks of the national side (DOMAIN §8).</summary>
+public interface ICardLifecycle
+{
+    Task<CardStanding> StandingAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default);
+
+    Task<IReadOnlyList<NationalCardEvent>> HistoryAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default);
+
+    /// <summary>Found after a loss report (§8.3): the card and its certificates back to good. Identity was verified at the window.</summary>
+    Task LiftSuspensionAsync(MunicipalityCode municipality, string serial, string verification, string actor, CancellationToken ct = default);
+
+    /// <summary>廃止 (§7.4, §8.3, §8.6): the card can no longer be used and every certificate on it is revoked. Idempotent.</summary>
+    Task AbolishAsync(MunicipalityCode municipality, string serial, string reason, bool superseded, string actor, CancellationToken ct = default);
+
+    /// <summary>追記 (§8.5): the chip's input-assist data now says what the register says.</summary>
+    Task EndorseAsync(MunicipalityCode municipality, string serial, HolderData holder, string actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Certificate renewal at the window (§8.2): new key pairs made on the chip, new certificates, the old
+    /// ones revoked as superseded. The signature certificate only when wanted and the holder is 15 or older.
+    /// Returns whether the card now needs a signature PIN set (it had none).
+    /// </summary>
+    Task<bool> RenewCertificatesAsync(MunicipalityCode municipality, string serial, HolderData holder, bool signature, string actor,
+        CancellationToken ct = default);
+
+    /// <summary>A locked or forgotten PIN reset at the window after identity verification (§6.6); a PIN the policy refuses sets nothing.</summary>
+    Task<PinSetting> ResetPinAsync(MunicipalityCode municipality, string serial, Issuance.PinKind kind, string pin, string verification, string actor,
+        CancellationToken ct = default);
+
+    /// <summary>
+    /// 継続利用 (§8.6): the card now belongs to the destination. Its certificates follow the holder; the
+    /// signature certificate is revoked because the address changed (§7.4), and the chip's
+    /// input-assist data takes the new address.
+    /// </summary>
+    Task ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor, CancellationToken ct = default);
+}
+
+/// <summary>The advance move-out information of DOMAIN §8.6, as it travels between municipalities.</summary>
+public sealed record AdvanceMoveOut(
+    MunicipalityCode Origin,
+    MunicipalityCode Destination,
+    ResidentCode ResidentCode,
+    string FamilyName,
+    string GivenName,
+    string FamilyNameKana,
+    string GivenNameKana,
+    DateOnly BirthDate,
+    int Sex,
+    string Relationship,
+    IndividualNumber? Number,
+    string DestinationAddress,
+    DateOnly PlannedOn,
+    string? CardSerial,
+    DateOnly? CardExpiry,
+    int CardEndorsements);
+
+/// <summary>
+/// What municipalities tell each other about a move (DOMAIN §8.6): never by reading each other's
+/// database, only through this contract.
+/// </summary>
+public interface IMunicipalExchange
+{
+    /// <summary>Delivers the advance move-out information to the destination; throws <see cref="MunicipalityUnreachableException"/> when it cannot.</summary>
+    Task SendAdvanceMoveOutAsync(AdvanceMoveOut information, CancellationToken ct = default);
+
+    /// <summary>The destination tells the origin the move-in was notified (転入通知) and whether the card continued.</summary>
+    Task SendMoveInNotifiedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, DateOnly movedInOn, bool cardContinued,
+        CancellationToken ct = default);
+}
+
+public sealed class MunicipalityUnreachableException(string message) : InvalidOperationException(message);

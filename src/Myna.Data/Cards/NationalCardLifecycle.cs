@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+using Myna.Core.Issuance;
+using Myna.Data.Audit;
+using Myna.Data.Certificates;
+using Myna.Data.Production;
+using Myna.Pki.Authorities;
+using Myna.Pki.Card;
+using Myna.Pki.Profiles;
+
+namespace Myna.Data.Cards;
+
+/// <summary>
+/// The national side of <see cref="ICardLifecycle"/> (DOMAIN §8): what a municipality may do to a
+/// card it holds — only cards of that municipality, only through this contract.
+/// </summary>
+public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore chips, CertificateIssuance issuance, CertificateStatusService status,
+    AuditLog audit, TimeProvider time) : ICardLifecycle
+{
+    public async Task<CardStanding> StandingAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct, anyState: true);
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status != CertificateStatus.Pending)
+            .OrderByDescending(c => c.Id).ToListAsync(ct);
+        return new CardStanding(card.Serial, card.State.ToString(), card.SuspensionReference, card.SuspendedAt, card.Expiry,
+            certificates.Select(c => new CertificateStanding(CaKinds.Slug((CaKind)c.Ca), c.Serial, c.Status.ToString(), c.NotAfter)).ToList());
+    }
+
+    public async Task<IReadOnlyList<NationalCardEvent>> HistoryAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct, anyState: true);
+        var cases = await db.CallCentreCases.AsNoTracking().Where(c => c.Serial == card.Serial).OrderBy(c => c.Id).ToListAsync(ct);
+        return cases.Select(c => new NationalCardEvent(c.ReportedAt, "suspended", c.Reference,
+            $"{(c.Theft ? "盗難" : "紛失")} / caller {c.Caller} / {c.CertificatesSuspended} certificates")).ToList();
+    }
+
+    public async Task LiftSuspensionAsync(MunicipalityCode municipality, string serial, string verification, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(verification))
+        {
+            throw new CardException("record how the holder's identity was verified before lifting a suspension");
+        }
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct);
+        if (card.SuspensionReference is not { } reference)
+        {
+            throw new CardException($"card {card.Serial} is not suspended");
+        }
+        var suspended = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status == CertificateStatus.Suspended)
+            .Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
+        foreach (var c in suspended)
+        {
+            await status.ReleaseAsync(db, (CaKind)c.Ca, c.Serial, actor, $"一時停止解除: {reference}", ct);
+        }
+        await CloseCaseAsync(db, card.Serial, CallCentreOutcome.Lifted, "identity verified: " + verification.Trim(), actor, AuditActions.CardSuspensionLifted, ct);
+    }
+
+    public async Task AbolishAsync(MunicipalityCode municipality, string serial, string reason, bool superseded, string actor, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct, anyState: true);
+        if (card.State is ProducedCardState.Abolished or ProducedCardState.Voided)
+        {
+            return;
+        }
+        var live = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status != CertificateStatus.Revoked)
+            .Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
+        foreach (var c in live)
+        {
+            await status.RevokeAsync(db, (CaKind)c.Ca, c.Serial, superseded ? RevocationReason.Superseded : RevocationReason.CessationOfOperation, actor,
+                "廃止: " + reason, ct);
+        }
+        if (card.SuspensionReference is not null)
+        {
+            await CloseCaseAsync(db, card.Serial, CallCentreOutcome.Abolished, reason, actor, null, ct);
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
+        row.State = ProducedCardState.Abolished;
+        row.VoidReason = reason;
+        row.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardAbolished, "card:" + card.Serial, detail: reason, ct: ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task EndorseAsync(MunicipalityCode municipality, string serial, HolderData holder, string actor, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct);
+        await WriteHolderAsync(db, card.Serial, holder, actor, AuditActions.CardEndorsed, "input-assist data", ct);
+    }
+
+    public async Task<bool> RenewCertificatesAsync(MunicipalityCode municipality, string serial, HolderData holder, bool signature, string actor,
+        CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct);
+        if (card.SuspensionReference is not null)
+        {
+            throw new CardException($"card {card.Serial} is suspended ({card.SuspensionReference}): lift the suspension first");
+        }
+        var today = Core.Calendar.JapanClock.Today(time);
+        if (card.Expiry < today)
+        {
+            throw new CardException($"card {card.Serial} expired on {card.Expiry:yyyy-MM-dd}: a new card is needed, not new certificates");
+        }
+        signature &= !Core.Applications.ApplicationRules.IsUnder15(holder.BirthDate, today);
+        var old = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status != CertificateStatus.Revoked)
+            .Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
+        var chip = await chips.LoadAsync(db, card.Serial, ct);
+        var holderRecord = new Holder(municipality, holder.ResidentCode, holder.BirthDate, card.Expiry, card.Serial);
+        var info = new FourInformation(holder.Name, holder.NameAltFlags, holder.Sex, holder.BirthDate, holder.Address, holder.AddressAltFlags);
+        // New keys on the chip, new certificates for them; the old certificates are revoked as superseded afterwards.
+        foreach (var kind in signature ? new[] { CaKind.UserAuthentication, CaKind.Signature } : [CaKind.UserAuthentication])
+        {
+            var isSignature = kind == CaKind.Signature;
+            ChipLayout.RenewKey(chip, isSignature);
+            var (_, certificate) = await issuance.IssueAsync(db, kind, ChipLayout.CertificateRequest(chip, isSignature ? CardFiles.SignatureKey : CardFiles.UserKey),
+                holderRecord, isSignature ? info : null, actor, ct);
+            using (certificate)
+            {
+                ChipLayout.WriteCertificates(chip, isSignature, certificate.RawData, issuance.AuthorityCertificate(kind));
+            }
+            await chips.SaveAsync(db, card.Serial, chip, ct);
+        }
+        if (!signature && ChipLayout.HasCertificate(chip, signature: true))
+        {
+            ChipLayout.DestroySignature(chip);
+            await chips.SaveAsync(db, card.Serial, chip, ct);
+        }
+        foreach (var c in old)
+        {
+            await status.RevokeAsync(db, (CaKind)c.Ca, c.Serial, RevocationReason.Superseded, actor, "更新: renewed at the window (§8.2)", ct);
+        }
+        await audit.AppendAsync(db, actor, AuditActions.CardCertificatesRenewed, "card:" + card.Serial,
+            detail: signature ? "user, signature" : "user", ct: ct);
+        return signature && !chip.Application(CardApplications.Jpki).Pins.ContainsKey(CardFiles.SignaturePin);
+    }
+
+    public async Task<PinSetting> ResetPinAsync(MunicipalityCode municipality, string serial, PinKind kind, string pin, string verification, string actor,
+        CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, municipality, serial, ct);
+        var chip = await chips.LoadAsync(db, card.Serial, ct);
+        var (_, _, birth, _) = ChipLayout.ReadFourInformation(chip.Application(CardApplications.InputAssist).Binaries[CardFiles.FourInformation].Content);
+        var securityCode = ChipLayout.SecurityCode(chip);
+        // §6.6: checked here, where the security code is known; the refusal says why, never the PIN.
+        if (PinPolicy.Check(kind, pin, birth, securityCode).Refusal is { } refusal)
+        {
+            return new PinSetting(false, kind == PinKind.Signature, kind, refusal);
+        }
+        await chips.ResetPinAsync(db, card.Serial, kind, pin, birth, securityCode, verification, actor, ct);
+        return new PinSetting(true, kind == PinKind.Signature);
+    }
+
+    public async Task ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor,
+        CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var card = await OwnedAsync(db, origin, serial, ct);
+        var newHash = issuance.HolderHash(destination, holder.ResidentCode);
+        // §7.4: the address changed, so the signature certificate goes; the user certificate follows the holder.
+        var signatures = await db.Certificates.AsNoTracking()
+            .Where(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
+        foreach (var s in signatures)
+        {
+            await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor, $"転入: {origin.Value} → {destination.Value}", ct);
+        }
+        await using (var tx = await Sql.BeginWriteAsync(db, ct))
+        {
+            var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
+            row.MunicipalityCode = destination.Value;
+            row.UpdatedAt = time.GetUtcNow();
+            var chipRow = await db.CardChips.FirstAsync(c => c.Serial == card.Serial, ct);
+            chipRow.MunicipalityCode = destination.Value;
+            chipRow.HolderHash = newHash;
+            foreach (var c in await db.Certificates.Where(c => c.CardSerial == card.Serial).ToListAsync(ct))
+            {
+                c.MunicipalityCode = destination.Value;
+                c.HolderHash = newHash;
+            }
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, AuditActions.CardContinued, "card:" + card.Serial, detail: $"{origin.Value} → {destination.Value}", ct: ct);
+            await tx.CommitAsync(ct);
+        }
+        await WriteHolderAsync(db, card.Serial, holder, actor, AuditActions.CardEndorsed, "input-assist data (move-in)", ct);
+    }
+
+    /// <summary>The chip's input-assist data and the call centre's lookup key follow the register.</summary>
+    private async Task WriteHolderAsync(NationalDb db, string serial, HolderData holder, string actor, string action, string detail, CancellationToken ct)
+    {
+        var chip = await chips.LoadAsync(db, serial, ct);
+        ChipLayout.Endorse(chip, holder.Name, holder.Address);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await chips.SaveAsync(db, serial, chip, ct);
+        var row = await db.ProducedCards.FirstAsync(c => c.Serial == serial, ct);
+        row.IdentityHash = issuance.IdentityHash(holder.Name, holder.BirthDate);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, action, "card:" + serial, detail: detail, ct: ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task CloseCaseAsync(NationalDb db, string serial, CallCentreOutcome outcome, string note, string actor, string? action, CancellationToken ct)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var row = await db.ProducedCards.FirstAsync(c => c.Serial == serial, ct);
+        var reference = row.SuspensionReference;
+        var open = await db.CallCentreCases.FirstOrDefaultAsync(c => c.Reference == reference, ct);
+        if (open is not null)
+        {
+            open.Outcome = outcome;
+            open.ClosedAt = time.GetUtcNow();
+            open.ClosedBy = actor;
+            open.ClosingNote = note;
+        }
+        row.SuspensionReference = null;
+        row.SuspendedAt = null;
+        row.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        if (action is not null)
+        {
+            await audit.AppendAsync(db, actor, action, "card:" + serial, detail: reference, ct: ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<ProducedCard> OwnedAsync(NationalDb db, MunicipalityCode municipality, string serial, CancellationToken ct,
+        bool anyState = false)
+    {
+        var wanted = (serial ?? "").Trim().ToUpperInvariant();
+        var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted && c.MunicipalityCode == municipality.Value, ct)
+            ?? throw new KeyNotFoundException($"no card {wanted} belongs to {municipality.Value}");
+        return card.State is ProducedCardState.Made or ProducedCardState.Listed || anyState
+            ? card
+            : throw new CardException($"card {wanted} is {card.State}: {card.VoidReason}");
+    }
+}

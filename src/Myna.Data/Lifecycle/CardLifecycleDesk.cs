@@ -1,0 +1,374 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+using Myna.Core.Issuance;
+using Myna.Core.Lifecycle;
+using Myna.Core.Residents;
+using Myna.Data.Audit;
+
+namespace Myna.Data.Lifecycle;
+
+/// <summary>A lifecycle step that cannot be taken, with the reason; <see cref="Missing"/> lists what identity verification still lacks.</summary>
+public sealed class LifecycleException(string message, IReadOnlyList<string>? missing = null) : InvalidOperationException(message)
+{
+    public IReadOnlyList<string> Missing { get; } = missing ?? [];
+}
+
+/// <summary>[project] settings of the lifecycle: the endorsement area's capacity (§8.5).</summary>
+public sealed record LifecyclePolicy(int EndorsementCapacity = LifecycleRules.DefaultEndorsementCapacity);
+
+/// <summary>
+/// The card lifecycle at the municipality (DOMAIN §8): holding a handed-over card, loss cases closed at
+/// the window (§8.3), reissues and renewals with their fees (§8.2, §8.4), endorsements (§8.5), death,
+/// PIN resets (§6.6) and certificate renewal. The national side is reached only through
+/// <see cref="ICardLifecycle"/>.
+/// </summary>
+public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecycle national, AuditLog audit, TimeProvider time, LifecyclePolicy policy)
+{
+    public ICardLifecycle National => national;
+
+    /// <summary>
+    /// A card handed over (window or restricted-delivery mail) is now in the holder's hands: recorded
+    /// in the caller's unit of work, so the hand-over and the holding are saved together.
+    /// </summary>
+    public static HeldCard Hold(MunicipalDb db, MunicipalCard card, DateOnly today, DateTimeOffset now, string actor)
+    {
+        var held = new HeldCard
+        {
+            Serial = card.Serial, ResidentId = card.ResidentId, CardId = card.Id, HeldSince = today, Expiry = card.Expiry, State = HeldCardState.Valid,
+            UpdatedAt = now,
+        };
+        db.HeldCards.Add(held);
+        db.LifecycleEvents.Add(new CardLifecycleEvent { ResidentId = card.ResidentId, Kind = LifecycleKind.Issued, At = now, Actor = actor, Detail = card.Serial });
+        return held;
+    }
+
+    /// <summary>
+    /// After a hand-over: the certificates' expiry is read from the national side (for the expiry
+    /// notices), and an older card of the same holder still valid (a renewal, or a reissue for a damaged
+    /// card) is abolished with its certificates revoked as superseded. Safe to repeat.
+    /// </summary>
+    public async Task<int> AfterHandOverAsync(MunicipalDb db, string newSerial, string actor, CancellationToken ct = default)
+    {
+        var held = await db.HeldCards.FirstAsync(h => h.Serial == newSerial, ct);
+        held.CertificatesExpiry = CertificatesExpiry(await national.StandingAsync(municipality, newSerial, ct));
+        await db.SaveChangesAsync(ct);
+        var residentId = held.ResidentId;
+        var older = await db.HeldCards.Where(h => h.ResidentId == residentId && h.State == HeldCardState.Valid && h.Serial != newSerial).ToListAsync(ct);
+        foreach (var old in older)
+        {
+            await national.AbolishAsync(municipality, old.Serial, "replaced by card " + newSerial, superseded: true, actor, ct);
+            await EndAsync(db, old, HeldCardState.Abolished, LifecycleKind.Replaced, "replaced by card " + newSerial, null, actor, ct);
+        }
+        return older.Count;
+    }
+
+    /// <summary>The earliest expiry among the card's good certificates (§7.2), as a Japanese date; null when it has none.</summary>
+    public static DateOnly? CertificatesExpiry(CardStanding standing) =>
+        standing.Certificates.Where(c => c.Status == "Good").Select(c => (DateOnly?)DateOnly.FromDateTime(c.NotAfter.ToOffset(JapanClock.Offset).DateTime)).Min();
+
+    public static Task<HeldCard?> CurrentAsync(MunicipalDb db, long residentId, CancellationToken ct = default) =>
+        db.HeldCards.AsNoTracking().Where(h => h.ResidentId == residentId && h.State == HeldCardState.Valid).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<HeldCard> HeldAsync(MunicipalDb db, long heldCardId, CancellationToken ct)
+    {
+        var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Id == heldCardId, ct) ?? throw new LifecycleException($"no held card {heldCardId}");
+        return held.State == HeldCardState.Valid ? held : throw new LifecycleException($"card {held.Serial} is {held.State}: {held.EndReason}");
+    }
+
+    private static VerificationResult Verify(VerificationCase verification)
+    {
+        if (verification.ByProxy)
+        {
+            throw new LifecycleException("the holder must come in person for this step");
+        }
+        var result = IdentityVerification.Evaluate(verification);
+        return result.Verified ? result : throw new LifecycleException("identity is not verified yet", result.Missing);
+    }
+
+    /// <summary>Found after a loss report (§8.3): identity verified by the §6.5 engine, then the suspension is lifted on the national side.</summary>
+    public async Task LiftSuspensionAsync(MunicipalDb db, long heldCardId, VerificationCase verification, string actor, CancellationToken ct = default)
+    {
+        var held = await HeldAsync(db, heldCardId, ct);
+        var method = Verify(verification).Method!;
+        var standing = await national.StandingAsync(municipality, held.Serial, ct);
+        if (!standing.Suspended)
+        {
+            throw new LifecycleException($"card {held.Serial} is not suspended");
+        }
+        await national.LiftSuspensionAsync(municipality, held.Serial, "method " + method, actor, ct);
+        await RecordAsync(db, held, LifecycleKind.SuspensionLifted, $"found; identity verified (method {method})", standing.SuspensionReference, actor, ct);
+    }
+
+    /// <summary>
+    /// Not found (§8.3): the card is abolished with the police report number (遺失届・盗難届 受理番号) and a
+    /// reissue is started with its fee (§8.4).
+    /// </summary>
+    public async Task<Replacement> AbolishLostAsync(MunicipalDb db, long heldCardId, string policeReport, ReissueCause cause, string actor,
+        CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(policeReport))
+        {
+            throw new LifecycleException("record the police report number (遺失届・盗難届の受理番号)");
+        }
+        if (cause is not (ReissueCause.Loss or ReissueCause.IssuerError or ReissueCause.WrongfulIssuance))
+        {
+            throw new LifecycleException("a lost card is reissued for loss (or, rarely, an issuer's fault)");
+        }
+        var held = await HeldAsync(db, heldCardId, ct);
+        var standing = await national.StandingAsync(municipality, held.Serial, ct);
+        var report = policeReport.Trim();
+        await national.AbolishAsync(municipality, held.Serial, "lost, police report " + report, superseded: false, actor, ct);
+        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, "lost, not found; police report " + report,
+            standing.SuspensionReference ?? report, actor, ct);
+        return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "police report " + report, held.Serial, ct);
+    }
+
+    /// <summary>返納 or any other end of a card at the holder's request: abolished, certificates revoked.</summary>
+    public async Task AbolishAsync(MunicipalDb db, long heldCardId, string reason, string actor, CancellationToken ct = default)
+    {
+        var held = await HeldAsync(db, heldCardId, ct);
+        await national.AbolishAsync(municipality, held.Serial, reason, superseded: false, actor, ct);
+        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, reason, null, actor, ct);
+    }
+
+    /// <summary>
+    /// A reissue (§8.4) or a renewal (§8.2): a new application form for the resident, the fee of the
+    /// cause with a receipt number, and the subsidy eligibility. A renewal opens 3 months before expiry.
+    /// </summary>
+    public async Task<Replacement> StartReplacementAsync(MunicipalDb db, long residentId, ReplacementKind kind, ReissueCause cause, string actor,
+        string? note = null, string? oldSerial = null, CancellationToken ct = default)
+    {
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
+            ?? throw new LifecycleException($"resident {residentId} does not exist");
+        if (resident.Status != ResidentStatus.Active)
+        {
+            throw new LifecycleException("the person is no longer in the register");
+        }
+        var today = JapanClock.Today(time);
+        var current = await CurrentAsync(db, residentId, ct);
+        if (kind == ReplacementKind.Renewal)
+        {
+            if (current is null)
+            {
+                throw new LifecycleException("there is no valid card to renew: apply for a new card");
+            }
+            if (today < LifecycleRules.RenewalOpens(current.Expiry))
+            {
+                throw new LifecycleException($"a renewal can be applied for from {LifecycleRules.RenewalOpens(current.Expiry):yyyy-MM-dd} (3 months before the card expires on {current.Expiry:yyyy-MM-dd})");
+            }
+            cause = ReissueCause.RenewalAtExpiry;
+        }
+        else if (cause == ReissueCause.RenewalAtExpiry)
+        {
+            throw new LifecycleException("a renewal at expiry is started as a renewal");
+        }
+        var open = await db.Replacements.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct);
+        if (open is not null)
+        {
+            throw new LifecycleException($"a {open.Kind} form {open.ApplicationId} is already open for this resident (receipt {open.ReceiptNumber})");
+        }
+        var fee = ReissueFees.For(cause);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var year = today.Year.ToString(CultureInfo.InvariantCulture);
+        var issuedThisYear = await db.Replacements.CountAsync(r => r.ReceiptNumber.StartsWith("R" + year + "-"), ct);
+        var now = time.GetUtcNow();
+        var replacement = new Replacement
+        {
+            ResidentId = residentId, Kind = kind, Cause = cause, ApplicationId = Core.Identifiers.ApplicationId.New(municipality).Value,
+            OldSerial = oldSerial ?? current?.Serial, CardFeeYen = fee.CardYen, CertificateFeeYen = fee.CertificateYen, SubsidyEligible = fee.SubsidyEligible,
+            ReceiptNumber = string.Create(CultureInfo.InvariantCulture, $"R{year}-{issuedThisYear + 1:D6}"), State = ReplacementState.Open,
+            ChargedOn = today, CreatedAt = now, CreatedBy = actor, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+        db.Replacements.Add(replacement);
+        db.LifecycleEvents.Add(new CardLifecycleEvent
+        {
+            ResidentId = residentId, HeldCardId = current?.Id, Kind = kind == ReplacementKind.Renewal ? LifecycleKind.RenewalStarted : LifecycleKind.ReissueStarted,
+            At = now, Actor = actor, Detail = $"{cause}; form {replacement.ApplicationId}", Reference = replacement.ApplicationId,
+        });
+        db.LifecycleEvents.Add(new CardLifecycleEvent
+        {
+            ResidentId = residentId, HeldCardId = current?.Id, Kind = LifecycleKind.FeeCharged, At = now, Actor = actor,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"¥{replacement.TotalYen:N0} (card ¥{fee.CardYen}, certificates ¥{fee.CertificateYen}){(fee.SubsidyEligible ? "; subsidy-eligible" : "")}"),
+            Reference = replacement.ReceiptNumber,
+        });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, AuditActions.ReplacementStarted, $"resident:{residentId}",
+            detail: string.Create(CultureInfo.InvariantCulture, $"{kind} {cause} fee={replacement.TotalYen} receipt={replacement.ReceiptNumber}"), ct: ct);
+        await tx.CommitAsync(ct);
+        return replacement;
+    }
+
+    /// <summary>
+    /// A register event of a card holder (§8.5, §8.6, §7.4): an address or name change is endorsed
+    /// (the chip's input-assist data follows; a full endorsement area starts a free reissue); death or
+    /// deletion abolishes the card. Returns what was done, for the clerk.
+    /// </summary>
+    public async Task<string?> RegisterChangedAsync(MunicipalDb db, Resident resident, ResidentEventType type, IReadOnlyCollection<string> changedFields,
+        string actor, CancellationToken ct = default)
+    {
+        var held = await db.HeldCards.Where(h => h.ResidentId == resident.Id && h.State == HeldCardState.Valid).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+        if (held is null)
+        {
+            return null;
+        }
+        if (type is ResidentEventType.Death or ResidentEventType.DeletionExOfficio)
+        {
+            var reason = type == ResidentEventType.Death ? "死亡: the holder died" : "職権消除: deleted from the register";
+            await national.AbolishAsync(municipality, held.Serial, reason, superseded: false, actor, ct);
+            await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, reason, null, actor, ct);
+            return "card abolished, certificates revoked";
+        }
+        var nameOrAddress = changedFields.Any(f => f is "FamilyName" or "GivenName" or "Prefecture" or "City" or "Town" or "Block" or "Building");
+        if (type == ResidentEventType.MoveOut || !nameOrAddress)
+        {
+            return null;
+        }
+        await national.EndorseAsync(municipality, held.Serial, Holder(resident), actor, ct);
+        var what = string.Join(", ", changedFields.Where(f => f is "FamilyName" or "GivenName" or "Town" or "Block" or "Building"));
+        if (held.Endorsements >= policy.EndorsementCapacity)
+        {
+            await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
+                string.Create(CultureInfo.InvariantCulture, $"{what}: the endorsement area is full ({policy.EndorsementCapacity} lines); chip updated"), null, actor, ct);
+            if (!await db.Replacements.AnyAsync(r => r.ResidentId == resident.Id && r.State == ReplacementState.Open, ct))
+            {
+                await StartReplacementAsync(db, resident.Id, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "endorsement area full", held.Serial, ct);
+            }
+            return "endorsement area full: a free reissue was started";
+        }
+        held.Endorsements++;
+        await RecordAsync(db, held, LifecycleKind.Endorsed,
+            string.Create(CultureInfo.InvariantCulture, $"{what} (line {held.Endorsements} of {policy.EndorsementCapacity}); chip updated"), null, actor, ct);
+        return string.Create(CultureInfo.InvariantCulture, $"endorse the card's back (line {held.Endorsements} of {policy.EndorsementCapacity})");
+    }
+
+    /// <summary>The register's current data for the chip and new certificates.</summary>
+    public static HolderData Holder(Resident r) =>
+        new(ResidentCode.Parse(r.ResidentCode), r.FullName, r.NameAltFlags, r.Address, r.AddressAltFlags, r.BirthDate, (int)r.Sex);
+
+    /// <summary>
+    /// Certificate renewal at the window (§8.2): identity verified, new keys on the chip, new certificates,
+    /// the old ones revoked as superseded. Returns whether a signature PIN must now be set (PIN reset).
+    /// </summary>
+    public async Task<bool> RenewCertificatesAsync(MunicipalDb db, long heldCardId, VerificationCase verification, bool signature, string actor,
+        CancellationToken ct = default)
+    {
+        var held = await HeldAsync(db, heldCardId, ct);
+        var method = Verify(verification).Method!;
+        var today = JapanClock.Today(time);
+        if (held.CertificatesExpiry is { } expiry && today < LifecycleRules.RenewalOpens(expiry))
+        {
+            throw new LifecycleException($"the certificates can be renewed from {LifecycleRules.RenewalOpens(expiry):yyyy-MM-dd} (3 months before they expire)");
+        }
+        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == held.ResidentId, ct);
+        var needsPin = await national.RenewCertificatesAsync(municipality, held.Serial, Holder(resident), signature, actor, ct);
+        var standing = await national.StandingAsync(municipality, held.Serial, ct);
+        held.CertificatesExpiry = CertificatesExpiry(standing);
+        await RecordAsync(db, held, LifecycleKind.CertificatesRenewed,
+            $"{(signature ? "user + signature" : "user")}; identity verified (method {method}); valid to {held.CertificatesExpiry:yyyy-MM-dd}", null, actor, ct);
+        return needsPin;
+    }
+
+    /// <summary>
+    /// A PIN reset (§6.6), step 1: identity verified by the clerk; the desk's PIN pad then asks the holder
+    /// for the new PIN. An earlier request waiting at the same desk is cancelled.
+    /// </summary>
+    public async Task<PinReset> RequestPinResetAsync(MunicipalDb db, long heldCardId, PinKind kind, int desk, VerificationCase verification, string actor,
+        CancellationToken ct = default)
+    {
+        var held = await HeldAsync(db, heldCardId, ct);
+        var method = Verify(verification).Method!;
+        if (desk is < 1 or > 99)
+        {
+            throw new LifecycleException("choose the desk (1–99) whose PIN pad the holder uses");
+        }
+        await db.PinResets.Where(r => r.Desk == desk && r.DoneAt == null && !r.Cancelled).ExecuteUpdateAsync(s => s.SetProperty(r => r.Cancelled, true), ct);
+        var reset = new PinReset
+        {
+            HeldCardId = held.Id, Desk = desk, Kind = kind, VerificationMethod = method, RequestedAt = time.GetUtcNow(), RequestedBy = actor,
+        };
+        db.PinResets.Add(reset);
+        await db.SaveChangesAsync(ct);
+        return reset;
+    }
+
+    /// <summary>What the desk's PIN pad shows for a reset: whose card (name only) and which PIN.</summary>
+    public static async Task<(PinReset Reset, string FullName)?> PadResetAsync(MunicipalDb db, int desk, CancellationToken ct = default)
+    {
+        var waiting = await db.PinResets.AsNoTracking().Where(r => r.Desk == desk && r.DoneAt == null && !r.Cancelled).OrderByDescending(r => r.Id)
+            .Join(db.HeldCards.AsNoTracking(), r => r.HeldCardId, h => h.Id, (r, h) => new { r, h.ResidentId }).FirstOrDefaultAsync(ct);
+        if (waiting is null)
+        {
+            return null;
+        }
+        var resident = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == waiting.ResidentId, ct);
+        return (waiting.r, resident.FullName);
+    }
+
+    /// <summary>
+    /// Step 2, on the pad: the new PIN typed twice, checked against §6.6 on the national side (which
+    /// knows the birth date and security code), written to the chip with its full try count.
+    /// </summary>
+    public async Task<PinSetting> SubmitPinResetAsync(MunicipalDb db, long resetId, string pin, string pinAgain, string actor, CancellationToken ct = default)
+    {
+        var reset = await db.PinResets.FirstOrDefaultAsync(r => r.Id == resetId, ct) ?? throw new LifecycleException("no such PIN reset");
+        if (reset.DoneAt is not null || reset.Cancelled)
+        {
+            throw new LifecycleException("this PIN reset is closed");
+        }
+        var signature = reset.Kind == PinKind.Signature;
+        var normalized = signature ? (pin ?? "").Trim().ToUpperInvariant() : (pin ?? "").Trim();
+        var again = signature ? (pinAgain ?? "").Trim().ToUpperInvariant() : (pinAgain ?? "").Trim();
+        if (normalized != again)
+        {
+            reset.Refusals++;
+            await db.SaveChangesAsync(ct);
+            return new PinSetting(false, signature, reset.Kind, PinPolicy.Mismatch);
+        }
+        var held = await db.HeldCards.FirstAsync(h => h.Id == reset.HeldCardId, ct);
+        var outcome = await national.ResetPinAsync(municipality, held.Serial, reset.Kind, normalized, reset.VerificationMethod, actor, ct);
+        if (!outcome.Accepted)
+        {
+            reset.Refusals++;
+            await db.SaveChangesAsync(ct);
+            return outcome;
+        }
+        reset.DoneAt = time.GetUtcNow();
+        await RecordAsync(db, held, LifecycleKind.PinReset, $"{reset.Kind}; identity verified (method {reset.VerificationMethod})", null, reset.RequestedBy, ct);
+        return new PinSetting(true, signature);
+    }
+
+    /// <summary>The pad's outcome for the clerk's screen: done, waiting, or how many refusals (never the PIN).</summary>
+    public static Task<PinReset?> ResetAsync(MunicipalDb db, long resetId, CancellationToken ct = default) =>
+        db.PinResets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resetId, ct);
+
+    internal async Task EndAsync(MunicipalDb db, HeldCard held, HeldCardState state, LifecycleKind kind, string reason, string? reference, string actor,
+        CancellationToken ct)
+    {
+        held.State = state;
+        held.EndReason = reason;
+        await RecordAsync(db, held, kind, reason, reference, actor, ct);
+    }
+
+    internal async Task RecordAsync(MunicipalDb db, HeldCard held, LifecycleKind kind, string detail, string? reference, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        held.UpdatedAt = now;
+        db.LifecycleEvents.Add(new CardLifecycleEvent { ResidentId = held.ResidentId, HeldCardId = held.Id, Kind = kind, At = now, Actor = actor, Detail = detail, Reference = reference });
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, kind switch
+        {
+            LifecycleKind.Endorsed or LifecycleKind.EndorsementAreaFull => AuditActions.CardEndorsed,
+            LifecycleKind.SuspensionLifted => AuditActions.CardSuspensionLifted,
+            LifecycleKind.CertificatesRenewed => AuditActions.CardCertificatesRenewed,
+            LifecycleKind.PinReset => AuditActions.CardPinReset,
+            LifecycleKind.ContinuedAfterMoveIn => AuditActions.CardContinued,
+            _ => AuditActions.CardAbolished,
+        }, "card:" + held.Serial, detail: kind.ToString(), ct: ct);
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+using Myna.Core.Lifecycle;
+using Myna.Core.Numbering;
+using Myna.Core.Protection;
+using Myna.Core.Residents;
+using Myna.Data.Audit;
+using Myna.Data.Residents;
+
+namespace Myna.Data.Lifecycle;
+
+/// <summary>The new address at the destination, entered at the move-in window.</summary>
+public sealed record MoveInAddress(string? PostalCode, string Town, string Block, string? Building, string? HouseholdCode = null, string Relationship = "世帯主");
+
+/// <summary>What a move-in did: the new resident, and whether the card continued (and why not).</summary>
+public sealed record MoveInOutcome(long ResidentId, bool HadCard, bool CardContinued, string? Reason);
+
+/// <summary>
+/// Moves between municipalities (DOMAIN §8.6). At the origin: the move-out of a card holder sends the
+/// advance move-out information to the destination through <see cref="IMunicipalExchange"/>, and a daily
+/// batch invalidates cards whose holder notified no move-in within 90 days of the planned date. At the
+/// destination: the information is kept (the number sealed under this municipality's key) until the
+/// move-in, which registers the person and continues the card when notified within 14 days.
+/// </summary>
+public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalExchange exchange, CardLifecycleDesk lifecycle, NumberProtector protector,
+    byte[] sealKey, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Origin, after the move-out is in the register: sends the advance information (§8.6). An
+    /// unreachable destination is recorded on the move-out (the register event stands either way).
+    /// </summary>
+    public async Task<MoveOutRecord> SendAdvanceAsync(MunicipalDb db, long residentId, MunicipalityCode destination, string destinationAddress,
+        DateOnly plannedOn, string actor, CancellationToken ct = default)
+    {
+        if (destination == here.Code)
+        {
+            throw new RegisterRuleException("destination", "a move within the municipality is an address change (転居), not a move-out");
+        }
+        if (string.IsNullOrWhiteSpace(destinationAddress))
+        {
+            throw new RegisterRuleException("destinationAddress", "enter the address at the destination");
+        }
+        var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == residentId, ct);
+        var held = await db.HeldCards.FirstOrDefaultAsync(h => h.ResidentId == residentId && h.State == HeldCardState.Valid, ct);
+        var numberRow = await db.ResidentNumbers.AsNoTracking().FirstOrDefaultAsync(n => n.ResidentId == residentId && n.IsCurrent, ct);
+        var record = new MoveOutRecord
+        {
+            ResidentId = residentId, Destination = destination.Value, DestinationAddress = destinationAddress.Trim(), PlannedOn = plannedOn,
+            HeldCardId = held?.Id, CreatedAt = time.GetUtcNow(),
+        };
+        db.MoveOuts.Add(record);
+        await db.SaveChangesAsync(ct);
+        var information = new AdvanceMoveOut(here.Code, destination, ResidentCode.Parse(resident.ResidentCode), resident.FamilyName, resident.GivenName,
+            resident.FamilyNameKana, resident.GivenNameKana, resident.BirthDate, (int)resident.Sex, resident.Relationship,
+            numberRow is null ? null : protector.Unprotect(numberRow.Cipher, residentId), record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry,
+            held?.Endorsements ?? 0);
+        try
+        {
+            await exchange.SendAdvanceMoveOutAsync(information, ct);
+            record.SentAt = time.GetUtcNow();
+        }
+        catch (MunicipalityUnreachableException e)
+        {
+            record.SendProblem = e.Message;
+        }
+        if (held is not null)
+        {
+            await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
+                $"to {destination.Value} ({record.DestinationAddress}), planned {plannedOn:yyyy-MM-dd}" + (record.SendProblem is null ? "" : "; not delivered: " + record.SendProblem),
+                null, actor, ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        await audit.AppendAsync(db, actor, AuditActions.MoveOutSent, $"resident:{residentId}",
+            detail: $"to={destination.Value} planned={plannedOn:yyyy-MM-dd} card={(held is null ? "none" : "yes")} delivered={record.SendProblem is null}", ct: ct);
+        return record;
+    }
+
+    /// <summary>Destination: keeps the advance information; the number is sealed under this municipality's own key. The same information twice is kept once.</summary>
+    public async Task ReceiveAsync(MunicipalDb db, AdvanceMoveOut information, CancellationToken ct = default)
+    {
+        var code = information.ResidentCode.Value;
+        if (await db.IncomingMoveOuts.AnyAsync(i => i.ResidentCode == code && i.Origin == information.Origin.Value && i.PlannedOn == information.PlannedOn
+            && i.MovedInResidentId == null, ct))
+        {
+            return;
+        }
+        db.IncomingMoveOuts.Add(new IncomingMoveOut
+        {
+            Origin = information.Origin.Value, ResidentCode = code, FamilyName = information.FamilyName, GivenName = information.GivenName,
+            FamilyNameKana = information.FamilyNameKana, GivenNameKana = information.GivenNameKana, BirthDate = information.BirthDate, Sex = information.Sex,
+            Relationship = information.Relationship,
+            NumberSealed = information.Number is { } n ? Sealing.Seal(sealKey, Encoding.ASCII.GetBytes(n.Value), Bound(code)) : null,
+            DestinationAddress = information.DestinationAddress, PlannedOn = information.PlannedOn, CardSerial = information.CardSerial,
+            CardExpiry = information.CardExpiry, CardEndorsements = information.CardEndorsements, ReceivedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, "exchange:" + information.Origin.Value, AuditActions.MoveOutReceived, "resident-code:" + code[^4..],
+            detail: $"from={information.Origin.Value} planned={information.PlannedOn:yyyy-MM-dd} card={(information.CardSerial is null ? "none" : "yes")}", ct: ct);
+    }
+
+    private static byte[] Bound(string residentCode) => Encoding.ASCII.GetBytes("move-in:" + residentCode);
+
+    /// <summary>Advance information waiting for a move-in, newest first.</summary>
+    public static Task<List<IncomingMoveOut>> WaitingAsync(MunicipalDb db, CancellationToken ct = default) =>
+        db.IncomingMoveOuts.AsNoTracking().Where(i => i.MovedInResidentId == null).OrderByDescending(i => i.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Destination, at the window (転入届): the person enters this register with the same resident code
+    /// and number; a card continues (継続利用) when the move-in is notified within 14 days of moving in —
+    /// otherwise it loses validity (§8.6). The origin is told either way.
+    /// </summary>
+    public async Task<MoveInOutcome> MoveInAsync(MunicipalDb db, long incomingId, MoveInAddress address, DateOnly movedInOn, DateOnly notifiedOn, string actor,
+        CancellationToken ct = default)
+    {
+        var today = JapanClock.Today(time);
+        if (notifiedOn > today || movedInOn > notifiedOn)
+        {
+            throw new RegisterRuleException("movedInOn", "the move-in date must be on or before the notification date, and neither in the future");
+        }
+        if (string.IsNullOrWhiteSpace(address.Town) || string.IsNullOrWhiteSpace(address.Block))
+        {
+            throw new RegisterRuleException("town", "enter the new address (town and block)");
+        }
+        var incoming = await db.IncomingMoveOuts.FirstOrDefaultAsync(i => i.Id == incomingId, ct)
+            ?? throw new RegisterRuleException("id", $"no advance move-out information {incomingId}");
+        if (incoming.MovedInResidentId is not null)
+        {
+            throw new RegisterRuleException("id", "this move-in is already registered");
+        }
+        if (await db.Residents.AnyAsync(r => r.ResidentCode == incoming.ResidentCode && r.Status == ResidentStatus.Active, ct))
+        {
+            throw new RegisterRuleException("id", "this person is already in the register");
+        }
+        var now = time.GetUtcNow();
+        Resident resident;
+        await using (var tx = await Sql.BeginWriteAsync(db, ct))
+        {
+            var householdCode = string.IsNullOrWhiteSpace(address.HouseholdCode)
+                ? string.Create(CultureInfo.InvariantCulture, $"MI-{today:yyyyMMdd}-{incoming.Id:D6}") : address.HouseholdCode.Trim();
+            var household = await db.Households.FirstOrDefaultAsync(h => h.HouseholdCode == householdCode, ct);
+            if (household is null)
+            {
+                household = new Household { HouseholdCode = householdCode, CreatedAt = now };
+                db.Households.Add(household);
+                await db.SaveChangesAsync(ct);
+            }
+            resident = new Resident
+            {
+                ResidentCode = incoming.ResidentCode, HouseholdId = household.Id, Household = household, Relationship = address.Relationship.Trim(),
+                FamilyName = incoming.FamilyName, GivenName = incoming.GivenName, FamilyNameKana = incoming.FamilyNameKana, GivenNameKana = incoming.GivenNameKana,
+                BirthDate = incoming.BirthDate, Sex = (Sex)incoming.Sex,
+                PostalCode = string.IsNullOrWhiteSpace(address.PostalCode) ? null
+                    : PostalCode.Normalize(address.PostalCode) ?? throw new RegisterRuleException("postalCode", PostalCode.Rule),
+                Prefecture = here.Prefecture, City = here.Name, Town = address.Town.Trim(), Block = address.Block.Trim(),
+                Building = string.IsNullOrWhiteSpace(address.Building) ? null : address.Building.Trim(),
+                Status = ResidentStatus.Active, RegisteredOn = movedInOn, UpdatedAt = now,
+            };
+            resident.RefreshDerived();
+            var existing = await db.Residents.FirstOrDefaultAsync(r => r.ResidentCode == incoming.ResidentCode, ct);
+            if (existing is not null)
+            {
+                // Back after living elsewhere: the same register row is reactivated, never a second one.
+                Copy(resident, existing);
+                resident = existing;
+            }
+            else
+            {
+                db.Residents.Add(resident);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ResidentEvents.Add(new ResidentEvent
+            {
+                ResidentId = resident.Id, Type = ResidentEventType.MoveInFromMunicipality, EffectiveDate = movedInOn, NotificationDate = notifiedOn, RecordedAt = now,
+                RecordedBy = actor, Note = $"from {incoming.Origin}", Snapshot = ResidentSnapshot.Of(resident, householdCode).ToJson(),
+            });
+            if (incoming.NumberSealed is { } sealedNumber)
+            {
+                var number = IndividualNumber.Parse(Encoding.ASCII.GetString(Sealing.Open(sealKey, sealedNumber, Bound(incoming.ResidentCode))));
+                await db.ResidentNumbers.Where(n => n.ResidentId == resident.Id && n.IsCurrent)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsCurrent, false).SetProperty(n => n.RetiredAt, now).SetProperty(n => n.RetiredReason, "moved away and back"), ct);
+                var p = protector.Protect(number, resident.Id);
+                db.ResidentNumbers.Add(new ResidentNumber { ResidentId = resident.Id, Cipher = p.Cipher, LookupHash = p.LookupHash, Last4 = p.Last4, IsCurrent = true, AssignedAt = now });
+                incoming.NumberSealed = null; // kept only until the register holds it
+            }
+            incoming.MovedInResidentId = resident.Id;
+            incoming.MovedInOn = movedInOn;
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, AuditActions.MoveIn, $"resident:{resident.Id}", detail: $"from={incoming.Origin} on={movedInOn:yyyy-MM-dd}", ct: ct);
+            await tx.CommitAsync(ct);
+        }
+        var origin = MunicipalityCode.Parse(incoming.Origin);
+        var continued = false;
+        string? reason = null;
+        if (incoming.CardSerial is { } serial)
+        {
+            if (LifecycleRules.ContinuesCard(movedInOn, notifiedOn))
+            {
+                await lifecycle.National.ContinueAsync(origin, here.Code, serial, CardLifecycleDesk.Holder(resident), actor, ct);
+                var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Serial == serial, ct);
+                if (held is null)
+                {
+                    held = new HeldCard { Serial = serial, ResidentId = resident.Id, Expiry = incoming.CardExpiry ?? today, HeldSince = movedInOn, State = HeldCardState.Valid };
+                    db.HeldCards.Add(held);
+                }
+                held.ResidentId = resident.Id;
+                held.State = HeldCardState.Valid;
+                held.EndReason = null;
+                held.ContinuedFrom = origin.Value;
+                held.HeldSince = movedInOn;
+                held.Endorsements = incoming.CardEndorsements;
+                held.CertificatesExpiry = CardLifecycleDesk.CertificatesExpiry(await lifecycle.National.StandingAsync(here.Code, serial, ct));
+                await db.SaveChangesAsync(ct);
+                await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAfterMoveIn,
+                    $"from {origin.Value}; moved in {movedInOn:yyyy-MM-dd}, notified {notifiedOn:yyyy-MM-dd}; signature certificate revoked (address changed)", null, actor, ct);
+                await lifecycle.RegisterChangedAsync(db, resident, ResidentEventType.AddressChangeWithin, ["Town"], actor, ct);
+                continued = true;
+            }
+            else
+            {
+                reason = $"notified {notifiedOn.DayNumber - movedInOn.DayNumber} days after moving in (more than {LifecycleRules.ContinuationDays}): the card lost its validity";
+            }
+        }
+        incoming.CardContinued = incoming.CardSerial is null ? null : continued;
+        await db.SaveChangesAsync(ct);
+        await exchange.SendMoveInNotifiedAsync(origin, here.Code, ResidentCode.Parse(incoming.ResidentCode), movedInOn, continued, ct);
+        return new MoveInOutcome(resident.Id, incoming.CardSerial is not null, continued, reason);
+    }
+
+    private static void Copy(Resident from, Resident to)
+    {
+        to.HouseholdId = from.HouseholdId;
+        to.Relationship = from.Relationship;
+        to.PostalCode = from.PostalCode;
+        to.Prefecture = from.Prefecture;
+        to.City = from.City;
+        to.Town = from.Town;
+        to.Block = from.Block;
+        to.Building = from.Building;
+        to.Status = ResidentStatus.Active;
+        to.RegisteredOn = from.RegisteredOn;
+        to.UpdatedAt = from.UpdatedAt;
+        to.RefreshDerived();
+    }
+
+    /// <summary>
+    /// Origin: the destination's 転入通知. A continued card now belongs to the destination; a card not
+    /// continued (the move-in came too late) is invalidated here, its certificates revoked.
+    /// </summary>
+    public async Task MoveInNotifiedAsync(MunicipalDb db, ResidentCode code, MunicipalityCode destination, DateOnly movedInOn, bool cardContinued,
+        CancellationToken ct = default)
+    {
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == code.Value, ct);
+        if (resident is null)
+        {
+            return;
+        }
+        var record = await db.MoveOuts.Where(o => o.ResidentId == resident.Id && o.Destination == destination.Value && o.MovedInOn == null)
+            .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
+        if (record is null)
+        {
+            return;
+        }
+        record.MovedInOn = movedInOn;
+        record.CardContinued = record.HeldCardId is null ? null : cardContinued;
+        await db.SaveChangesAsync(ct);
+        if (record.HeldCardId is { } heldId && await db.HeldCards.FirstOrDefaultAsync(h => h.Id == heldId && h.State == HeldCardState.Valid, ct) is { } held)
+        {
+            var actor = "exchange:" + destination.Value;
+            if (cardContinued)
+            {
+                await lifecycle.EndAsync(db, held, HeldCardState.MovedAway, LifecycleKind.MovedAway, $"continued at {destination.Value} (moved in {movedInOn:yyyy-MM-dd})", null, actor, ct);
+            }
+            else
+            {
+                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "move-in notified too late (§8.6)", superseded: false, actor, ct);
+                await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, $"move-in at {destination.Value} notified too late", null, actor, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Origin, daily (§8.6): cards of holders who moved out and notified no move-in within 90 days after
+    /// the planned move-out date lose validity — invalidated here and on the national side. Safe to repeat.
+    /// </summary>
+    public async Task<int> InvalidateOverdueAsync(MunicipalDb db, DateOnly today, string actor, CancellationToken ct = default)
+    {
+        var lastPlanned = today.AddDays(-(LifecycleRules.MoveInDays + 1));
+        var overdue = await db.MoveOuts.AsNoTracking()
+            .Where(o => o.HeldCardId != null && o.MovedInOn == null && o.InvalidatedAt == null && o.PlannedOn <= lastPlanned)
+            .Join(db.HeldCards.Where(h => h.State == HeldCardState.Valid), o => o.HeldCardId, h => h.Id, (o, h) => new { MoveOut = o.Id, Held = h.Id, h.Serial })
+            .ToListAsync(ct);
+        foreach (var o in overdue)
+        {
+            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "no move-in within 90 days of the planned move-out (§8.6)", superseded: false, actor, ct);
+            var held = await db.HeldCards.FirstAsync(h => h.Id == o.Held, ct);
+            var record = await db.MoveOuts.FirstAsync(m => m.Id == o.MoveOut, ct);
+            record.InvalidatedAt = time.GetUtcNow();
+            await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated,
+                $"no move-in notified within {LifecycleRules.MoveInDays} days of the planned move-out ({record.PlannedOn:yyyy-MM-dd})", null, actor, ct);
+            db.ChangeTracker.Clear();
+        }
+        if (overdue.Count > 0)
+        {
+            await audit.AppendAsync(db, actor, AuditActions.MoveCardsInvalidated, "move-outs", detail: string.Create(CultureInfo.InvariantCulture, $"{overdue.Count} cards"), ct: ct);
+        }
+        return overdue.Count;
+    }
+}

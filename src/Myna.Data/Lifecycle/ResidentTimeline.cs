@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Contracts;
+using Myna.Core.Identifiers;
+
+namespace Myna.Data.Lifecycle;
+
+/// <summary>
+/// One line of a resident's timeline (DOMAIN §2, §8): <see cref="Kind"/> is a key the pages translate
+/// (<c>event.*</c>, <c>status.*</c>, <c>card-state.*</c>, <c>lifecycle.*</c>, <c>national.*</c>).
+/// </summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Source, string Kind, string? Detail, string? Reference);
+
+/// <summary>Every recorded step of a resident's register entry, applications and cards, in time order.</summary>
+public static class ResidentTimeline
+{
+    public static async Task<IReadOnlyList<TimelineEntry>> ForAsync(MunicipalDb db, long residentId, ICardLifecycle national, MunicipalityCode municipality,
+        CancellationToken ct = default)
+    {
+        var entries = new List<TimelineEntry>();
+        entries.AddRange((await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == residentId).ToListAsync(ct))
+            .Select(e => new TimelineEntry(e.RecordedAt, "register", "event." + e.Type, e.Note, e.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        entries.AddRange((await db.ApplicationEvents.AsNoTracking()
+                .Join(db.CardApplications.AsNoTracking().Where(a => a.ResidentId == residentId), e => e.CardApplicationId, a => a.Id, (e, a) => new { e, a.ApplicationId })
+                .ToListAsync(ct))
+            .Select(x => new TimelineEntry(x.e.At, "application", "status." + x.e.Status, x.e.Note, x.ApplicationId)));
+        entries.AddRange((await db.CardEvents.AsNoTracking()
+                .Join(db.Cards.AsNoTracking().Where(c => c.ResidentId == residentId), e => e.CardId, c => c.Id, (e, c) => new { e, c.Serial })
+                .ToListAsync(ct))
+            .Select(x => new TimelineEntry(x.e.At, "card", "card-state." + x.e.State, x.e.Note, x.Serial)));
+        entries.AddRange((await db.LifecycleEvents.AsNoTracking().Where(e => e.ResidentId == residentId).ToListAsync(ct))
+            .Select(e => new TimelineEntry(e.At, "lifecycle", "lifecycle." + e.Kind, e.Detail, e.Reference)));
+        entries.AddRange((await db.ExpiryNotices.AsNoTracking().Where(n => n.ResidentId == residentId).ToListAsync(ct))
+            .Select(n => new TimelineEntry(n.CreatedAt, "lifecycle", "lifecycle.ExpiryNotice", n.Subject + " expires " + n.Expiry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), n.BatchMonth)));
+        foreach (var serial in await db.HeldCards.AsNoTracking().Where(h => h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Valid || h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Abolished)
+            .Select(h => h.Serial).ToListAsync(ct))
+        {
+            try
+            {
+                entries.AddRange((await national.HistoryAsync(municipality, serial, ct)).Select(e => new TimelineEntry(e.At, "national", "national." + e.Kind, e.Detail, e.Reference)));
+            }
+            catch (KeyNotFoundException)
+            {
+                // The card now belongs to another municipality: its national history is theirs to show.
+            }
+        }
+        return entries.OrderBy(e => e.At).ToList();
+    }
+}
