@@ -24,6 +24,7 @@ root.Subcommands.Add(IdvCommands.Create());
 root.Subcommands.Add(ProductionCommands.Production());
 root.Subcommands.Add(ProductionCommands.Delivery());
 root.Subcommands.Add(IssuanceCommands.Create());
+root.Subcommands.Add(LifecycleCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 

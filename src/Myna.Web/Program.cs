@@ -21,6 +21,11 @@ builder.Services.AddSingleton(sp =>
 {
     var options = new MynaOptions();
     builder.Configuration.GetSection("Myna").Bind(options);
+    if (demo && options.Municipalities.Count == 0)
+    {
+        // Two neighbouring municipalities, each with its own database, so a move between them can be tried (DOMAIN §8.6).
+        options.Municipalities.AddRange([MynaOptions.Demo, MynaOptions.DemoNeighbour]);
+    }
     return new MynaRuntime(options.ResolvePaths(), sp.GetRequiredService<TimeProvider>());
 });
 // Japanese text goes out as UTF-8, not as &#x…; entities.
@@ -94,6 +99,7 @@ var app = builder.Build();
 
 var runtime = app.Services.GetRequiredService<MynaRuntime>();
 var demoNotices = new List<DemoNotice>();
+var demoHolders = new List<DemoHolder>();
 if (demo)
 {
     await DemoSetup.EnsureDemoAsync(runtime, builder.Configuration.GetValue("Myna:DemoResidents", 2000), seed: 1, Console.Out);
@@ -101,6 +107,7 @@ if (demo)
     {
         demoNotices.AddRange(await DemoIssuance.EnsureAsync(runtime, m.Code, Myna.Documents.Demo.DemoPortrait.Jpeg, Console.Out));
     }
+    demoHolders.AddRange(await DemoLifecycle.EnsureAsync(runtime, runtime.Stores.Municipalities.First().Code, Console.Out));
 }
 else
 {
@@ -126,6 +133,7 @@ api.MapApplicationsApi();
 api.MapVerifierApi();
 api.MapIdentityVerificationApi();
 api.MapPublicAppointmentsApi();
+api.MapLifecycleApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
@@ -152,6 +160,10 @@ app.Lifetime.ApplicationStarted.Register(() =>
         if (DemoForms.UnusedAsync(db, Myna.Core.Calendar.JapanClock.Today(runtime.Time)).GetAwaiter().GetResult() is { } form)
         {
             Console.WriteLine($"  try the online application at {app.Urls.First()}/apply?id={form.ApplicationId} (birth date {form.BirthDate:yyyy-MM-dd} for /status)");
+        }
+        foreach (var h in demoHolders)
+        {
+            Console.WriteLine($"  card holder {h.FullName} ({h.BirthDate:yyyy-MM-dd}, {h.Address}): try a loss call at /national/call-centre, then the card page at /residents/{h.ResidentId}/card");
         }
         foreach (var n in demoNotices)
         {

@@ -52,6 +52,13 @@ public sealed class TestStores : IAsyncDisposable
             {
                 s["Myna:Database:PostgresConnection"] = pg;
             }
+            for (var i = 0; i < Options.Municipalities.Count; i++)
+            {
+                var m = Options.Municipalities[i];
+                s[$"Myna:Municipalities:{i}:Code"] = m.Code;
+                s[$"Myna:Municipalities:{i}:Name"] = m.Name;
+                s[$"Myna:Municipalities:{i}:Prefecture"] = m.Prefecture;
+            }
             return s;
         }
     }

@@ -6,7 +6,7 @@ namespace Myna.Data.Lifecycle;
 
 /// <summary>
 /// One line of a resident's timeline (DOMAIN §2, §8): <see cref="Kind"/> is a key the pages translate
-/// (<c>event.*</c>, <c>status.*</c>, <c>card-state.*</c>, <c>lifecycle.*</c>, <c>national.*</c>).
+/// (<c>event.*</c>, <c>app.status.*</c>, <c>cards.state.*</c>, <c>lifecycle.*</c>, <c>national.*</c>).
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Source, string Kind, string? Detail, string? Reference);
 
@@ -22,17 +22,16 @@ public static class ResidentTimeline
         entries.AddRange((await db.ApplicationEvents.AsNoTracking()
                 .Join(db.CardApplications.AsNoTracking().Where(a => a.ResidentId == residentId), e => e.CardApplicationId, a => a.Id, (e, a) => new { e, a.ApplicationId })
                 .ToListAsync(ct))
-            .Select(x => new TimelineEntry(x.e.At, "application", "status." + x.e.Status, x.e.Note, x.ApplicationId)));
+            .Select(x => new TimelineEntry(x.e.At, "application", "app.status." + x.e.Status, x.e.Note, x.ApplicationId)));
         entries.AddRange((await db.CardEvents.AsNoTracking()
                 .Join(db.Cards.AsNoTracking().Where(c => c.ResidentId == residentId), e => e.CardId, c => c.Id, (e, c) => new { e, c.Serial })
                 .ToListAsync(ct))
-            .Select(x => new TimelineEntry(x.e.At, "card", "card-state." + x.e.State, x.e.Note, x.Serial)));
+            .Select(x => new TimelineEntry(x.e.At, "card", "cards.state." + x.e.State, x.e.Note, x.Serial)));
         entries.AddRange((await db.LifecycleEvents.AsNoTracking().Where(e => e.ResidentId == residentId).ToListAsync(ct))
             .Select(e => new TimelineEntry(e.At, "lifecycle", "lifecycle." + e.Kind, e.Detail, e.Reference)));
         entries.AddRange((await db.ExpiryNotices.AsNoTracking().Where(n => n.ResidentId == residentId).ToListAsync(ct))
             .Select(n => new TimelineEntry(n.CreatedAt, "lifecycle", "lifecycle.ExpiryNotice", n.Subject + " expires " + n.Expiry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), n.BatchMonth)));
-        foreach (var serial in await db.HeldCards.AsNoTracking().Where(h => h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Valid || h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Abolished)
-            .Select(h => h.Serial).ToListAsync(ct))
+        foreach (var serial in await db.HeldCards.AsNoTracking().Where(h => h.ResidentId == residentId).Select(h => h.Serial).ToListAsync(ct))
         {
             try
             {

@@ -38,7 +38,7 @@ public sealed record RevealRequest(string Purpose);
 /// <summary>A 異動 to record; dates accept ISO or era forms (令和8年4月1日, R8.4.1).</summary>
 public sealed record ResidentEventRequest(string Type, string EffectiveDate, string? NotificationDate,
     string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana,
-    string? PostalCode, string? Town, string? Block, string? Building, string? Note);
+    string? PostalCode, string? Town, string? Block, string? Building, string? Note, string? Destination = null, string? DestinationAddress = null);
 
 public sealed record RevealedNumber(string IndividualNumber, string Purpose);
 
@@ -136,7 +136,7 @@ public static class ResidentsApi
             {
                 var e = await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
                     request.FamilyName, request.GivenName, request.FamilyNameKana, request.GivenNameKana,
-                    request.PostalCode, request.Town, request.Block, request.Building, request.Note), scope.Actor, ct);
+                    request.PostalCode, request.Town, request.Block, request.Building, request.Note, request.Destination, request.DestinationAddress), scope.Actor, ct);
                 return TypedResults.Created($"/api/v1/residents/{id}",
                     new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note));
             }

@@ -5,9 +5,10 @@ namespace Myna.Web.Infrastructure;
 
 /// <summary>
 /// The §6.5 document checklist (partial <c>_IdentityChecklist</c>) and the reading of what it posts
-/// into a verification case: the window's hand-over and an application at the window share both.
+/// into a verification case: the window's hand-over, an application at the window and the card steps of §8 share both
+/// (the last have no inquiry reply to tick by default).
 /// </summary>
-public sealed record IdentityChecklist(bool AllowProxy, bool Under15)
+public sealed record IdentityChecklist(bool AllowProxy, bool Under15, bool InquiryReply = true)
 {
     /// <summary>The documents most often shown, first in the checklist; every kind is available below them.</summary>
     public static readonly string[] CommonKo = ["drivers-license", "individual-number-card", "passport", "residence-card", "physical-disability-certificate", "juki-card-with-photo"];

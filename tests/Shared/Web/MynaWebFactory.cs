@@ -17,9 +17,9 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
 
     public TestStores Stores { get; }
 
-    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200)
+    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200, bool neighbour = false)
     {
-        var stores = await TestStores.CreateAsync(provider);
+        var stores = await TestStores.CreateAsync(provider, neighbour: neighbour);
         await using (var db = stores.OpenMunicipal())
         {
             var load = await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Ishinomaki, residents, seed: 5, "test");
@@ -30,6 +30,10 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
             await stores.Runtime.NumberAssignment(TestStores.Ishinomaki).RunAsync(db, TestStores.Ishinomaki, "test");
         }
         await DemoSetup.EnsureAccountsAsync(stores.Runtime, TestStores.Ishinomaki);
+        if (neighbour)
+        {
+            await DemoSetup.EnsureAccountsAsync(stores.Runtime, TestStores.Higashimatsushima);
+        }
         return new MynaWebFactory(stores);
     }
 

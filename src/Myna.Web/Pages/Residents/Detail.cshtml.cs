@@ -92,9 +92,9 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 Changed(Event.FamilyName, r.FamilyName), Changed(Event.GivenName, r.GivenName),
                 Changed(Event.FamilyNameKana, r.FamilyNameKana), Changed(Event.GivenNameKana, r.GivenNameKana),
                 Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
-                Changed(Event.Building, r.Building), Event.Note), scope.Actor, ct);
+                Changed(Event.Building, r.Building), Event.Note, Event.Destination, Event.DestinationAddress), scope.Actor, ct);
         }
-        catch (RegisterRuleException e)
+        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
             EventError = e.Message;
             return Page();
@@ -190,6 +190,15 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         return RedirectToPage(new { id = Id, done = "protection" });
     }
 
+    /// <summary>The card in the resident's hands, if any (DOMAIN §8).</summary>
+    public Core.Lifecycle.HeldCard? Card { get; private set; }
+
+    /// <summary>Every recorded step of the register entry, applications and cards (DOMAIN §8).</summary>
+    public IReadOnlyList<Data.Lifecycle.TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The other municipalities of this host, offered as move-out destinations (§8.6).</summary>
+    public IEnumerable<Core.Municipalities.Municipality> Neighbours => runtime.Stores.Municipalities.Where(m => m.Code != scope.Code);
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Details = await services.Queries.GetAsync(scope.Db, Id, scope.Reader, ct);
@@ -197,6 +206,8 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         {
             return false;
         }
+        Card = await Data.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
+        Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, ct);
         var ids = Details.Household.Select(h => h.Id).ToList();
         Relationships = await scope.Db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Relationship, ct);
@@ -246,4 +257,7 @@ public sealed class EventForm
     public string? Block { get; set; }
     public string? Building { get; set; }
     public string? Note { get; set; }
+    /// <summary>転出先 municipality code, for a move-out (§8.6).</summary>
+    public string? Destination { get; set; }
+    public string? DestinationAddress { get; set; }
 }

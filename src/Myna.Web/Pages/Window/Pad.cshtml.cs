@@ -18,11 +18,35 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
     public PadRequest? Waiting { get; private set; }
     public PinSetting? Outcome { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>A PIN reset waiting at this desk (DOMAIN §6.6), when no hand-over is.</summary>
+    public (Core.Lifecycle.PinReset Reset, string FullName)? Reset { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Desk = IndexModel.DeskOf(Request, Desk);
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Waiting = await WindowDesk.PadRequestAsync(scope.Db, Desk, ct);
+        Reset = Waiting is null ? await Data.Lifecycle.CardLifecycleDesk.PadResetAsync(scope.Db, Desk, ct) : null;
+    }
+
+    /// <summary>The holder's new PIN for a reset: checked on the national side, written to the chip, never shown again.</summary>
+    public async Task<IActionResult> OnPostResetAsync(long resetId, string? pin, string? pinAgain, CancellationToken ct)
+    {
+        Desk = IndexModel.DeskOf(Request, Desk);
+        try
+        {
+            Outcome = await runtime.LifecycleDesk(scope.Code).SubmitPinResetAsync(scope.Db, resetId, pin ?? "", pinAgain ?? "", "pinpad:" + scope.Actor, ct);
+        }
+        catch (Data.Lifecycle.LifecycleException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long issuanceId, long? pinRequestId, string? pin, string? pinAgain, string? signaturePin, string? signaturePinAgain,
@@ -41,7 +65,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
         {
             Error = e.Message;
         }
-        Waiting = await WindowDesk.PadRequestAsync(scope.Db, Desk, ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

@@ -1,0 +1,120 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Calendar;
+using Myna.Core.Lifecycle;
+using Myna.Core.Staff;
+using Myna.Data;
+using Myna.Data.Lifecycle;
+using Myna.Data.Residents;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Lifecycle;
+
+/// <summary>
+/// The card lifecycle's desk work (DOMAIN §8): move-ins announced by other municipalities (continue the
+/// card), this municipality's move-outs and their answers, the monthly expiry notices, the daily 90-day
+/// invalidation, and the fee ledger.
+/// </summary>
+public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
+{
+    public List<IncomingMoveOut> Incoming { get; private set; } = [];
+    public List<(MoveOutRecord MoveOut, string Name)> Outgoing { get; private set; } = [];
+    public List<(string Month, int Count)> NoticeMonths { get; private set; } = [];
+    public DateOnly Today => JapanClock.Today(runtime.Time);
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public MoveInOutcome? MovedIn { get; private set; }
+    public bool MayAct => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostMoveInAsync(long incomingId, string? postalCode, string? town, string? block, string? building, string? householdCode,
+        string? movedInOn, string? notifiedOn, CancellationToken ct)
+    {
+        if (!MayAct)
+        {
+            return Forbid();
+        }
+        if (!JapaneseDate.TryParse(movedInOn, out var moved, out var error) || !JapaneseDate.TryParse(notifiedOn, out var notified, out error))
+        {
+            Error = error;
+        }
+        else
+        {
+            try
+            {
+                MovedIn = await runtime.MoveDesk(scope.Code).MoveInAsync(scope.Db, incomingId,
+                    new MoveInAddress(postalCode, town ?? "", block ?? "", building, householdCode), moved, notified, scope.Actor, ct);
+            }
+            catch (Exception e) when (e is RegisterRuleException or LifecycleException or Data.Cards.CardException)
+            {
+                Error = e.Message;
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExpiryNoticesAsync(CancellationToken ct)
+    {
+        if (!MayAct)
+        {
+            return Forbid();
+        }
+        var count = await runtime.ExpiryNotices(scope.Code).RunAsync(scope.Db, Today, scope.Actor, ct);
+        Message = text.Format("life.expiry.made", count);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInvalidateAsync(CancellationToken ct)
+    {
+        if (!MayAct)
+        {
+            return Forbid();
+        }
+        var count = await runtime.MoveDesk(scope.Code).InvalidateOverdueAsync(scope.Db, Today, scope.Actor, ct);
+        Message = text.Format("life.invalidated", count);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A batch month's letters: print data (CSV) or the PDF.</summary>
+    public async Task<IActionResult> OnGetNoticesAsync(string month, string format, CancellationToken ct)
+    {
+        var letters = await ExpiryNoticeBatch.LettersAsync(scope.Db, month, ct);
+        if (format == "csv")
+        {
+            return File(Encoding.UTF8.GetBytes(ExpiryNoticeBatch.PrintCsv(letters)), "text/csv; charset=utf-8", $"expiry-notices-{scope.Code.Value}-{month}.csv");
+        }
+        var pdf = Documents.Lifecycle.LifecycleDocuments.ExpiryNotices(letters.Select(l => new Documents.Lifecycle.ExpiryLetter(l.FullName, l.PostalCode, l.Address,
+            l.HeldAtOffice, l.Subject == ExpirySubject.Certificates, l.Expiry, l.RenewalFrom)).ToList(), scope.Municipality.Prefecture + scope.Municipality.Name);
+        return File(pdf, "application/pdf", $"expiry-notices-{scope.Code.Value}-{month}.pdf");
+    }
+
+    /// <summary>The fee ledger of a period as CSV (DOMAIN §8.4).</summary>
+    public async Task<IActionResult> OnGetFeesAsync(string? from, string? to, CancellationToken ct)
+    {
+        if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error))
+        {
+            Error = error;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var csv = FeeLedger.Csv(await FeeLedger.LinesAsync(scope.Db, start, end, ct));
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"fees-{scope.Code.Value}-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Incoming = await MoveDesk.WaitingAsync(scope.Db, ct);
+        Outgoing = (await scope.Db.MoveOuts.AsNoTracking().OrderByDescending(o => o.Id).Take(50)
+                .Join(scope.Db.Residents.AsNoTracking(), o => o.ResidentId, r => r.Id, (o, r) => new { o, r.FamilyName, r.GivenName }).ToListAsync(ct))
+            .Select(x => (x.o, x.FamilyName + "\u3000" + x.GivenName)).ToList();
+        NoticeMonths = (await scope.Db.ExpiryNotices.AsNoTracking().GroupBy(n => n.BatchMonth).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Key).Take(12).ToListAsync(ct))
+            .Select(g => (g.Key, g.Count)).ToList();
+    }
+}
