@@ -17,6 +17,13 @@ public static class AuthApi
     {
         api.MapPost("/auth/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (TokenRequest request, MynaRuntime runtime, CancellationToken ct) =>
         {
+            if (request.Municipality == Pages.Account.LoginModel.NationalScope)
+            {
+                // A J-LIS operator's token, for the national services (the call centre, DOMAIN §8.3).
+                await using var national = runtime.Stores.OpenNational();
+                return Outcome(await new Data.Staff.StaffSignIn(runtime.NationalAudit(), runtime.Time).SignInAsync(national, request.UserName ?? "", request.Password ?? "", ct),
+                    null);
+            }
             if (!MunicipalityCode.TryParse(request.Municipality, out var code, out var problem))
             {
                 return ApiProblems.Problem(400, "invalid-municipality", "The municipality code is not valid", problem.Message, "municipality");
@@ -26,16 +33,17 @@ public static class AuthApi
                 return ApiProblems.Problem(400, "unknown-municipality", "This host does not serve that municipality", null, "municipality");
             }
             await using var db = runtime.Stores.OpenMunicipal(code);
-            var result = await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct);
-            return result.Outcome switch
-            {
-                SignInOutcome.Succeeded => TypedResults.SignIn(
-                    AccountEndpoints.Principal(result.Account!, code.Value, BearerTokenDefaults.AuthenticationScheme),
-                    authenticationScheme: BearerTokenDefaults.AuthenticationScheme),
-                SignInOutcome.LockedOut => ApiProblems.Problem(423, "account-locked", "The account is locked after repeated failures",
-                    $"locked until {result.LockedUntil:O}"),
-                _ => ApiProblems.Problem(401, "invalid-credentials", "The user name or password is not correct"),
-            };
+            return Outcome(await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct), code.Value);
         }).AllowAnonymous().WithName("CreateToken").WithTags("auth");
     }
+
+    private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality) => result.Outcome switch
+    {
+        SignInOutcome.Succeeded => TypedResults.SignIn(
+            AccountEndpoints.Principal(result.Account!, municipality, BearerTokenDefaults.AuthenticationScheme),
+            authenticationScheme: BearerTokenDefaults.AuthenticationScheme),
+        SignInOutcome.LockedOut => ApiProblems.Problem(423, "account-locked", "The account is locked after repeated failures",
+            $"locked until {result.LockedUntil:O}"),
+        _ => ApiProblems.Problem(401, "invalid-credentials", "The user name or password is not correct"),
+    };
 }

@@ -44,6 +44,36 @@ public sealed class UiTextTests
         {
             keys.Add("appt.channel." + c);
         }
+        // The card lifecycle (DOMAIN §8): every kind the timeline and the card page name.
+        foreach (var s in Enum.GetNames<Core.Lifecycle.LifecycleKind>())
+        {
+            keys.Add("lifecycle." + s);
+        }
+        foreach (var s in Enum.GetNames<CardState>())
+        {
+            keys.Add("cards.state." + s);
+        }
+        foreach (var s in Enum.GetNames<Core.Lifecycle.ReissueCause>())
+        {
+            keys.Add("life.cause." + s);
+        }
+        foreach (var s in Enum.GetNames<Core.Lifecycle.HeldCardState>())
+        {
+            keys.Add("life.held." + s);
+        }
+        foreach (var s in Enum.GetNames<Core.Lifecycle.ReplacementState>().Select(s => "life.replacement." + s)
+            .Concat(Enum.GetNames<Core.Lifecycle.ReplacementKind>().Select(s => "life.kind." + s))
+            .Concat(Enum.GetNames<PinKind>().Select(s => "pin.kind." + s))
+            .Concat(Enum.GetNames<Data.Certificates.CertificateStatus>().Select(s => "life.cert.status." + s))
+            .Concat(Enum.GetNames<Data.Cards.CallCentreOutcome>().Select(s => "cc.outcome." + s))
+            .Concat(["national.suspended", "life.cert.sign", "life.cert.auth"]))
+        {
+            keys.Add(s);
+        }
+        foreach (var s in Enum.GetNames<Core.Residents.ResidentEventType>())
+        {
+            keys.Add("event." + s);
+        }
         return keys;
     }
 
