@@ -34,7 +34,7 @@ public static class IssuanceBench
         return figures;
     }
 
-    private static (MynaOptions Options, MynaRuntime Runtime, string Dir) NewStores(DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgres = null)
+    internal static (MynaOptions Options, MynaRuntime Runtime, string Dir) NewStores(DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgres = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "myna-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
@@ -47,7 +47,7 @@ public static class IssuanceBench
     }
 
     /// <summary>Queued applications of numbered residents, straight into the national queue (the application desk is measured elsewhere).</summary>
-    private static async Task QueueAsync(MynaRuntime runtime, int count)
+    internal static async Task QueueAsync(MynaRuntime runtime, int count)
     {
         var code = runtime.Stores.Municipalities.First().Code;
         runtime.EnsureKeys();

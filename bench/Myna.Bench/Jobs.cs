@@ -96,6 +96,19 @@ public static class Jobs
                     watch.Stop();
                     return new JobResult(kind, checked((int)output.Pages), watch.Elapsed.TotalSeconds, PeakBytes());
                 }
+            case "life-seed":
+                await LifecycleBench.SeedAsync(runtime, rows);
+                break;
+            case "life-expiry":
+            case "life-expiry-floor":
+            case "life-invalidate":
+                {
+                    await using var db = runtime.Stores.OpenMunicipal(code);
+                    watch.Start();
+                    var done = await LifecycleBench.NightlyAsync(runtime, db, kind);
+                    watch.Stop();
+                    return new JobResult(kind, done, watch.Elapsed.TotalSeconds, PeakBytes());
+                }
             default:
                 throw new ArgumentException("unknown job " + kind);
         }

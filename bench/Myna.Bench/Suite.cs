@@ -109,13 +109,13 @@ public static class Suite
         return new Figure(name, size, Median(m), m.Min(), m.Max(), "MiB", null, "—");
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var v = values.Order().ToList();
         return v.Count % 2 == 1 ? v[v.Count / 2] : (v[v.Count / 2 - 1] + v[v.Count / 2]) / 2;
     }
 
-    private static async Task<JobResult> ChildAsync(string kind, string dir, int rows)
+    internal static async Task<JobResult> ChildAsync(string kind, string dir, int rows)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         psi.ArgumentList.Add(typeof(Suite).Assembly.Location);
