@@ -128,6 +128,31 @@ public sealed class LifecycleJourneyTests
             Assert.Contains("一時停止の解除", timeline, StringComparison.Ordinal);
             Assert.Contains("コールセンターで一時停止", timeline, StringComparison.Ordinal);
             await Browser.ScreenshotAsync(clerk, "63-resident-timeline");
+
+            // 5. The holder forgot the 4-digit PIN: reset on desk 5's pad after identity verification; the clerk never sees it.
+            var pad = await clerk.Context.NewPageAsync();
+            await pad.GotoAsync(baseUrl + "/window/pad?desk=5");
+            await pad.WaitForSelectorAsync("[data-testid=pad-waiting]");
+            await clerk.GotoAsync($"{baseUrl}/residents/{holder.ResidentId}/card");
+            await clerk.CheckAsync("[data-testid=window-form] [data-testid='a-individual-number-card']");
+            await clerk.CheckAsync("[data-testid=window-form] [data-testid=m-chip]");
+            await clerk.FillAsync("[data-testid=pin-desk]", "5");
+            await clerk.ClickAsync("[data-testid=pin-reset-submit]");
+            await clerk.WaitForSelectorAsync("[data-testid=pin-reset-waiting]");
+            await pad.WaitForSelectorAsync("[data-testid=pad-reset-form]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            await pad.FillAsync("[data-testid=pad-reset-pin]", "1111");
+            await pad.FillAsync("[data-testid=pad-reset-pin-again]", "1111");
+            await pad.ClickAsync("[data-testid=pad-reset-submit]");
+            await pad.WaitForSelectorAsync("[data-testid=pad-refusal]");
+            await Browser.ScreenshotAsync(pad, "68-pad-pin-reset-refused");
+            await pad.FillAsync("[data-testid=pad-reset-pin]", "4826");
+            await pad.FillAsync("[data-testid=pad-reset-pin-again]", "4826");
+            await pad.ClickAsync("[data-testid=pad-reset-submit]");
+            await pad.WaitForSelectorAsync("[data-testid=pad-done]");
+            await clerk.WaitForSelectorAsync("[data-testid=pin-reset-done]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            Assert.DoesNotContain("4826", await clerk.ContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("1", await clerk.InnerTextAsync("[data-testid=pin-reset-status]"), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(clerk, "69-card-pin-reset-done");
         }
     }
 

@@ -366,9 +366,12 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             LifecycleKind.SuspensionLifted => AuditActions.CardSuspensionLifted,
             LifecycleKind.CertificatesRenewed => AuditActions.CardCertificatesRenewed,
             LifecycleKind.PinReset => AuditActions.CardPinReset,
-            LifecycleKind.ContinuedAfterMoveIn => AuditActions.CardContinued,
-            _ => AuditActions.CardAbolished,
-        }, "card:" + held.Serial, detail: kind.ToString(), ct: ct);
+            LifecycleKind.ContinuedAfterMoveIn or LifecycleKind.MovedAway => AuditActions.CardContinued,
+            LifecycleKind.AdvanceMoveOutSent => AuditActions.MoveOutSent,
+            LifecycleKind.Invalidated => AuditActions.MoveCardsInvalidated,
+            LifecycleKind.Abolished or LifecycleKind.Replaced => AuditActions.CardAbolished,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a step recorded on a held card"),
+        }, "card:" + held.Serial, detail: kind + ": " + detail, ct: ct);
         await tx.CommitAsync(ct);
     }
 }

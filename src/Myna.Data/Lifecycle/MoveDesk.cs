@@ -76,10 +76,11 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         }
         else
         {
+            // Without a card there is no card event to carry the audit record.
             await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, AuditActions.MoveOutSent, $"resident:{residentId}",
+                detail: $"to={destination.Value} planned={plannedOn:yyyy-MM-dd} card=none delivered={record.SendProblem is null}", ct: ct);
         }
-        await audit.AppendAsync(db, actor, AuditActions.MoveOutSent, $"resident:{residentId}",
-            detail: $"to={destination.Value} planned={plannedOn:yyyy-MM-dd} card={(held is null ? "none" : "yes")} delivered={record.SendProblem is null}", ct: ct);
         return record;
     }
 
