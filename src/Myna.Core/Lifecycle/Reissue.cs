@@ -51,6 +51,21 @@ public static class ReissueFees
         ReissueCause.EndorsementAreaFull => new(0, 0, false),
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, "unknown reissue cause"),
     };
+
+    /// <summary>The cause as the register, the timeline and the receipt write it.</summary>
+    public static string Japanese(ReissueCause cause) => cause switch
+    {
+        ReissueCause.Loss => "紛失・盗難",
+        ReissueCause.Damage => "破損・汚損（本人）",
+        ReissueCause.HolderRequest => "本人の希望",
+        ReissueCause.IssuerError => "市区町村・機構の責による不具合",
+        ReissueCause.WrongfulIssuance => "誤交付",
+        ReissueCause.NumberChange => "個人番号の変更",
+        ReissueCause.ReturnedOnMovingAbroad => "国外転出による返納後",
+        ReissueCause.RenewalAtExpiry => "有効期限による更新",
+        ReissueCause.EndorsementAreaFull => "追記欄の余白なし",
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, "unknown reissue cause"),
+    };
 }
 
 public enum ReplacementKind

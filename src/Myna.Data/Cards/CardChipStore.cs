@@ -199,7 +199,8 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         var pin = Require(kind, replacement, birthDate, securityCode, "new PIN");
         var card = await LoadAsync(db, serial, ct);
         var (aid, file) = PinLocation(kind);
-        var keyNeedsPin = kind == PinKind.Signature && card.Application(aid).Keys.ContainsKey(CardFiles.SignatureKey);
+        // A signature certificate renewed onto a card that had none has its key and certificate but no PIN yet.
+        var keyNeedsPin = kind == PinKind.Signature && ChipLayout.HasCertificate(card, signature: true);
         if (!card.Application(aid).Pins.ContainsKey(file) && !keyNeedsPin)
         {
             throw new CardException($"this card has no {kind} PIN (e.g. no signature certificate)");

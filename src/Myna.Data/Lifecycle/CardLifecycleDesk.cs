@@ -60,8 +60,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var older = await db.HeldCards.Where(h => h.ResidentId == residentId && h.State == HeldCardState.Valid && h.Serial != newSerial).ToListAsync(ct);
         foreach (var old in older)
         {
-            await national.AbolishAsync(municipality, old.Serial, "replaced by card " + newSerial, superseded: true, actor, ct);
-            await EndAsync(db, old, HeldCardState.Abolished, LifecycleKind.Replaced, "replaced by card " + newSerial, null, actor, ct);
+            await national.AbolishAsync(municipality, old.Serial, "新しいカード " + newSerial + " に切替", superseded: true, actor, ct);
+            await EndAsync(db, old, HeldCardState.Abolished, LifecycleKind.Replaced, "新しいカード " + newSerial + " に切替", null, actor, ct);
         }
         return older.Count;
     }
@@ -100,7 +100,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             throw new LifecycleException($"card {held.Serial} is not suspended");
         }
         await national.LiftSuspensionAsync(municipality, held.Serial, "method " + method, actor, ct);
-        await RecordAsync(db, held, LifecycleKind.SuspensionLifted, $"found; identity verified (method {method})", standing.SuspensionReference, actor, ct);
+        await RecordAsync(db, held, LifecycleKind.SuspensionLifted, $"カード発見・本人確認（方法 {method}）", standing.SuspensionReference, actor, ct);
     }
 
     /// <summary>
@@ -121,10 +121,10 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var held = await HeldAsync(db, heldCardId, ct);
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         var report = policeReport.Trim();
-        await national.AbolishAsync(municipality, held.Serial, "lost, police report " + report, superseded: false, actor, ct);
-        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, "lost, not found; police report " + report,
+        await national.AbolishAsync(municipality, held.Serial, "紛失（発見されず）遺失届 " + report, superseded: false, actor, ct);
+        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, "紛失（発見されず）・遺失届・盗難届 受理番号 " + report,
             standing.SuspensionReference ?? report, actor, ct);
-        return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "police report " + report, held.Serial, ct);
+        return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "遺失届・盗難届 受理番号 " + report, held.Serial, ct);
     }
 
     /// <summary>返納 or any other end of a card at the holder's request: abolished, certificates revoked.</summary>
@@ -187,12 +187,12 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         db.LifecycleEvents.Add(new CardLifecycleEvent
         {
             ResidentId = residentId, HeldCardId = current?.Id, Kind = kind == ReplacementKind.Renewal ? LifecycleKind.RenewalStarted : LifecycleKind.ReissueStarted,
-            At = now, Actor = actor, Detail = $"{cause}; form {replacement.ApplicationId}", Reference = replacement.ApplicationId,
+            At = now, Actor = actor, Detail = $"{ReissueFees.Japanese(cause)}・交付申請書ID {replacement.ApplicationId}", Reference = replacement.ApplicationId,
         });
         db.LifecycleEvents.Add(new CardLifecycleEvent
         {
             ResidentId = residentId, HeldCardId = current?.Id, Kind = LifecycleKind.FeeCharged, At = now, Actor = actor,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"¥{replacement.TotalYen:N0} (card ¥{fee.CardYen}, certificates ¥{fee.CertificateYen}){(fee.SubsidyEligible ? "; subsidy-eligible" : "")}"),
+            Detail = string.Create(CultureInfo.InvariantCulture, $"¥{replacement.TotalYen:N0}（カード ¥{fee.CardYen}、電子証明書 ¥{fee.CertificateYen}）{(fee.SubsidyEligible ? "・国庫補助対象" : "")}"),
             Reference = replacement.ReceiptNumber,
         });
         await db.SaveChangesAsync(ct);
@@ -217,7 +217,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         }
         if (type is ResidentEventType.Death or ResidentEventType.DeletionExOfficio)
         {
-            var reason = type == ResidentEventType.Death ? "死亡: the holder died" : "職権消除: deleted from the register";
+            var reason = type == ResidentEventType.Death ? "死亡" : "職権消除";
             await national.AbolishAsync(municipality, held.Serial, reason, superseded: false, actor, ct);
             await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, reason, null, actor, ct);
             return "card abolished, certificates revoked";
@@ -228,20 +228,24 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             return null;
         }
         await national.EndorseAsync(municipality, held.Serial, Holder(resident), actor, ct);
-        var what = string.Join(", ", changedFields.Where(f => f is "FamilyName" or "GivenName" or "Town" or "Block" or "Building"));
+        var what = string.Join("・", new[]
+        {
+            changedFields.Any(f => f is "FamilyName" or "GivenName") ? "氏名" : null,
+            changedFields.Any(f => f is "Prefecture" or "City" or "Town" or "Block" or "Building") ? "住所" : null,
+        }.OfType<string>());
         if (held.Endorsements >= policy.EndorsementCapacity)
         {
             await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
-                string.Create(CultureInfo.InvariantCulture, $"{what}: the endorsement area is full ({policy.EndorsementCapacity} lines); chip updated"), null, actor, ct);
+                string.Create(CultureInfo.InvariantCulture, $"{what}の変更：追記欄に余白なし（{policy.EndorsementCapacity} 行）・ICチップは更新済み・再交付（無料）を受付"), null, actor, ct);
             if (!await db.Replacements.AnyAsync(r => r.ResidentId == resident.Id && r.State == ReplacementState.Open, ct))
             {
-                await StartReplacementAsync(db, resident.Id, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "endorsement area full", held.Serial, ct);
+                await StartReplacementAsync(db, resident.Id, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "追記欄の余白なし", held.Serial, ct);
             }
             return "endorsement area full: a free reissue was started";
         }
         held.Endorsements++;
         await RecordAsync(db, held, LifecycleKind.Endorsed,
-            string.Create(CultureInfo.InvariantCulture, $"{what} (line {held.Endorsements} of {policy.EndorsementCapacity}); chip updated"), null, actor, ct);
+            string.Create(CultureInfo.InvariantCulture, $"{what}の変更：追記欄 {held.Endorsements}/{policy.EndorsementCapacity} 行目・ICチップ更新"), null, actor, ct);
         return string.Create(CultureInfo.InvariantCulture, $"endorse the card's back (line {held.Endorsements} of {policy.EndorsementCapacity})");
     }
 
@@ -268,7 +272,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         held.CertificatesExpiry = CertificatesExpiry(standing);
         await RecordAsync(db, held, LifecycleKind.CertificatesRenewed,
-            $"{(signature ? "user + signature" : "user")}; identity verified (method {method}); valid to {held.CertificatesExpiry:yyyy-MM-dd}", null, actor, ct);
+            $"{(signature ? "利用者証明用・署名用" : "利用者証明用")}・本人確認（方法 {method}）・有効期限 {held.CertificatesExpiry:yyyy-MM-dd}", null, actor, ct);
         return needsPin;
     }
 
@@ -337,9 +341,17 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             return outcome;
         }
         reset.DoneAt = time.GetUtcNow();
-        await RecordAsync(db, held, LifecycleKind.PinReset, $"{reset.Kind}; identity verified (method {reset.VerificationMethod})", null, reset.RequestedBy, ct);
+        await RecordAsync(db, held, LifecycleKind.PinReset, $"{PinName(reset.Kind)}・本人確認（方法 {reset.VerificationMethod}）", null, reset.RequestedBy, ct);
         return new PinSetting(true, signature);
     }
+
+    private static string PinName(PinKind kind) => kind switch
+    {
+        PinKind.Signature => "署名用電子証明書の暗証番号",
+        PinKind.UserAuthentication => "利用者証明用電子証明書の暗証番号",
+        PinKind.ResidentRegister => "住民基本台帳用の暗証番号",
+        _ => "券面事項入力補助用の暗証番号",
+    };
 
     /// <summary>The pad's outcome for the clerk's screen: done, waiting, or how many refusals (never the PIN).</summary>
     public static Task<PinReset?> ResetAsync(MunicipalDb db, long resetId, CancellationToken ct = default) =>

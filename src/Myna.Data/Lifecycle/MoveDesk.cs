@@ -71,7 +71,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         if (held is not null)
         {
             await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
-                $"to {destination.Value} ({record.DestinationAddress}), planned {plannedOn:yyyy-MM-dd}" + (record.SendProblem is null ? "" : "; not delivered: " + record.SendProblem),
+                $"転出先 {destination.Value}（{record.DestinationAddress}）・転出予定日 {plannedOn:yyyy-MM-dd}" + (record.SendProblem is null ? "" : "・未送付：" + record.SendProblem),
                 null, actor, ct);
         }
         else
@@ -220,13 +220,13 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
                 held.CertificatesExpiry = CardLifecycleDesk.CertificatesExpiry(await lifecycle.National.StandingAsync(here.Code, serial, ct));
                 await db.SaveChangesAsync(ct);
                 await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAfterMoveIn,
-                    $"from {origin.Value}; moved in {movedInOn:yyyy-MM-dd}, notified {notifiedOn:yyyy-MM-dd}; signature certificate revoked (address changed)", null, actor, ct);
+                    $"転出元 {origin.Value}・転入日 {movedInOn:yyyy-MM-dd}・届出日 {notifiedOn:yyyy-MM-dd}・署名用電子証明書は住所変更により失効", null, actor, ct);
                 await lifecycle.RegisterChangedAsync(db, resident, ResidentEventType.AddressChangeWithin, ["Town"], actor, ct);
                 continued = true;
             }
             else
             {
-                reason = $"notified {notifiedOn.DayNumber - movedInOn.DayNumber} days after moving in (more than {LifecycleRules.ContinuationDays}): the card lost its validity";
+                reason = $"転入日から {notifiedOn.DayNumber - movedInOn.DayNumber} 日後の届出で、{LifecycleRules.ContinuationDays}日を超えています。カードは失効しました（再交付の申請が必要です）。";
             }
         }
         incoming.CardContinued = incoming.CardSerial is null ? null : continued;
@@ -277,12 +277,12 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             var actor = "exchange:" + destination.Value;
             if (cardContinued)
             {
-                await lifecycle.EndAsync(db, held, HeldCardState.MovedAway, LifecycleKind.MovedAway, $"continued at {destination.Value} (moved in {movedInOn:yyyy-MM-dd})", null, actor, ct);
+                await lifecycle.EndAsync(db, held, HeldCardState.MovedAway, LifecycleKind.MovedAway, $"{destination.Value} で継続利用（転入日 {movedInOn:yyyy-MM-dd}）", null, actor, ct);
             }
             else
             {
-                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "move-in notified too late (§8.6)", superseded: false, actor, ct);
-                await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, $"move-in at {destination.Value} notified too late", null, actor, ct);
+                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入届が14日を超えたため失効 (§8.6)", superseded: false, actor, ct);
+                await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, $"{destination.Value} への転入届が14日を超えたため失効", null, actor, ct);
             }
         }
     }
@@ -300,12 +300,12 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             .ToListAsync(ct);
         foreach (var o in overdue)
         {
-            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "no move-in within 90 days of the planned move-out (§8.6)", superseded: false, actor, ct);
+            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし (§8.6)", superseded: false, actor, ct);
             var held = await db.HeldCards.FirstAsync(h => h.Id == o.Held, ct);
             var record = await db.MoveOuts.FirstAsync(m => m.Id == o.MoveOut, ct);
             record.InvalidatedAt = time.GetUtcNow();
             await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated,
-                $"no move-in notified within {LifecycleRules.MoveInDays} days of the planned move-out ({record.PlannedOn:yyyy-MM-dd})", null, actor, ct);
+                $"転出予定日（{record.PlannedOn:yyyy-MM-dd}）から{LifecycleRules.MoveInDays}日以内に転入の届出なし", null, actor, ct);
             db.ChangeTracker.Clear();
         }
         if (overdue.Count > 0)

@@ -100,7 +100,7 @@ public sealed class MoveTests
         var late = await destination.IncomingMoveOuts.AsNoTracking().SingleAsync(i => i.CardSerial == cards[1].Serial);
         var outcome = await stores.Runtime.MoveDesk(Destination).MoveInAsync(destination, late.Id, new MoveInAddress(null, "小野", "2", null), Today.AddDays(-30), Today, "clerk-h");
         Assert.False(outcome.CardContinued);
-        Assert.Contains("more than 14", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("14日を超えて", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(HeldCardState.Invalidated, (await origin.HeldCards.AsNoTracking().SingleAsync(h => h.Id == cards[1].Id)).State);
         Assert.Empty(await destination.HeldCards.ToListAsync());
         Assert.Equal("Abolished", (await stores.Runtime.CardLifecycle().StandingAsync(Origin, cards[1].Serial)).State);
