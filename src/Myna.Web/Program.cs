@@ -98,14 +98,14 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 var app = builder.Build();
 
 var runtime = app.Services.GetRequiredService<MynaRuntime>();
-var demoNotices = new List<DemoNotice>();
+var demoNotices = new List<(Myna.Core.Municipalities.Municipality Municipality, DemoNotice Notice)>();
 var demoHolders = new List<DemoHolder>();
 if (demo)
 {
     await DemoSetup.EnsureDemoAsync(runtime, builder.Configuration.GetValue("Myna:DemoResidents", 2000), seed: 1, Console.Out);
     foreach (var m in runtime.Stores.Municipalities)
     {
-        demoNotices.AddRange(await DemoIssuance.EnsureAsync(runtime, m.Code, Myna.Documents.Demo.DemoPortrait.Jpeg, Console.Out));
+        demoNotices.AddRange((await DemoIssuance.EnsureAsync(runtime, m.Code, Myna.Documents.Demo.DemoPortrait.Jpeg, Console.Out)).Select(n => (m, n)));
     }
     demoHolders.AddRange(await DemoLifecycle.EnsureAsync(runtime, runtime.Stores.Municipalities.First().Code, Console.Out));
 }
@@ -163,11 +163,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
         }
         foreach (var h in demoHolders)
         {
-            Console.WriteLine($"  card holder {h.FullName} ({h.BirthDate:yyyy-MM-dd}, {h.Address}): try a loss call at /national/call-centre, then the card page at /residents/{h.ResidentId}/card");
+            Console.WriteLine($"  {runtime.Stores.Municipalities.First().Name}: card holder {h.FullName} ({h.BirthDate:yyyy-MM-dd}, {h.Address}): try a loss call at /national/call-centre, then the card page at /residents/{h.ResidentId}/card");
         }
-        foreach (var n in demoNotices)
+        foreach (var (m, n) in demoNotices)
         {
-            Console.WriteLine($"  issuance notice {Myna.Documents.Issuance.IssuanceNoticePdf.Grouped(n.Number)} (birth date {n.BirthDate:yyyy-MM-dd}, {n.FullName}): " +
+            Console.WriteLine($"  {m.Name}: issuance notice {Myna.Documents.Issuance.IssuanceNoticePdf.Grouped(n.Number)} (birth date {n.BirthDate:yyyy-MM-dd}, {n.FullName}): " +
                 $"book at {app.Urls.First()}/book, hand over at /window");
         }
     }

@@ -115,8 +115,9 @@ internal static class IssuanceCommands
         return command;
     }
 
-    private static DateOnly Day(string? value, MynaRuntime runtime) =>
+    /// <summary>A <c>--date</c>-style option: today in Japan when absent, else YYYY-MM-DD (a usage error otherwise).</summary>
+    internal static DateOnly Day(string? value, MynaRuntime runtime) =>
         value is null ? JapanClock.Today(runtime.Time)
             : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw new CliException($"--date: '{value}' is not a date YYYY-MM-DD", 2);
+            : throw new CliException($"'{value}' is not a date YYYY-MM-DD", 2);
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Myna.Core.Calendar;
 using Myna.Core.Lifecycle;
 using Myna.Data;
 using Myna.Data.Lifecycle;
@@ -105,8 +103,5 @@ internal static class LifecycleCommands
         return (runtime, CliContext.Municipality(runtime, parse.GetValue(municipality)));
     }
 
-    private static DateOnly Day(string? value, MynaRuntime runtime) =>
-        value is null ? JapanClock.Today(runtime.Time)
-            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw new CliException($"'{value}' is not a date YYYY-MM-DD", 2);
+    private static DateOnly Day(string? value, MynaRuntime runtime) => IssuanceCommands.Day(value, runtime);
 }

@@ -57,14 +57,17 @@ public static class DemoSetup
             await log.WriteLineAsync($"created key {created}");
         }
         await runtime.Stores.MigrateAllAsync(ct);
+        var index = 0;
         foreach (var m in runtime.Stores.Municipalities)
         {
+            // Each municipality its own people: resident codes and numbers are nationwide, never shared.
+            var municipalitySeed = seed + 7919 * index++;
             await using (var db = runtime.Stores.OpenMunicipal(m.Code))
             {
                 if (!await db.Residents.AnyAsync(ct))
                 {
                     await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): generating {residents} demo residents …");
-                    var load = await LoadResidentsAsync(runtime, m.Code, residents, seed, "demo", null, ct);
+                    var load = await LoadResidentsAsync(runtime, m.Code, residents, municipalitySeed, "demo", null, ct);
                     if (!load.Result.Succeeded)
                     {
                         throw new InvalidOperationException("demo data failed to load: " + string.Join("; ", load.Result.Problems.Take(5)));

@@ -214,10 +214,6 @@ public sealed class ProductionDeliveryTests
         Assert.Equal((2, 2, 1, 0), (inventory[CardState.Ready], inventory[CardState.InSafe], inventory[CardState.ReturnedForRemake], inventory[CardState.Listed]));
     }
 
-    internal static async Task<OcspCertStatus> OcspStatusAsync(TestStores stores, CaKind kind, string serial)
-    {
-        var id = CertId.For(stores.Runtime.Authority(kind).Certificate, Convert.FromHexString(serial));
-        var answer = await stores.Runtime.OcspResponder().RespondAsync(kind, OcspRequest.Build([id], nonce: [1, 2, 3, 4, 5, 6, 7, 8]));
-        return Assert.Single(OcspResponses.Parse(answer).Responses).Status;
-    }
+    internal static async Task<OcspCertStatus> OcspStatusAsync(TestStores stores, CaKind kind, string serial) =>
+        (await Lifecycle.CardLifecycleTests.OcspAsync(stores, kind, serial)).Status;
 }

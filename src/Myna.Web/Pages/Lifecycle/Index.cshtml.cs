@@ -57,26 +57,20 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         return Page();
     }
 
-    public async Task<IActionResult> OnPostExpiryNoticesAsync(CancellationToken ct)
-    {
-        if (!MayAct)
-        {
-            return Forbid();
-        }
-        var count = await runtime.ExpiryNotices(scope.Code).RunAsync(scope.Db, Today, scope.Actor, ct);
-        Message = text.Format("life.expiry.made", count);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostExpiryNoticesAsync(CancellationToken ct) =>
+        BatchAsync(() => runtime.ExpiryNotices(scope.Code).RunAsync(scope.Db, Today, scope.Actor, ct), "life.expiry.made", ct);
 
-    public async Task<IActionResult> OnPostInvalidateAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostInvalidateAsync(CancellationToken ct) =>
+        BatchAsync(() => runtime.MoveDesk(scope.Code).InvalidateOverdueAsync(scope.Db, Today, scope.Actor, ct), "life.invalidated", ct);
+
+    /// <summary>Runs one of the lifecycle batches now (they are safe to repeat) and says how many it did.</summary>
+    private async Task<IActionResult> BatchAsync(Func<Task<int>> batch, string message, CancellationToken ct)
     {
         if (!MayAct)
         {
             return Forbid();
         }
-        var count = await runtime.MoveDesk(scope.Code).InvalidateOverdueAsync(scope.Db, Today, scope.Actor, ct);
-        Message = text.Format("life.invalidated", count);
+        Message = text.Format(message, await batch());
         await LoadAsync(ct);
         return Page();
     }
