@@ -134,6 +134,7 @@ api.MapVerifierApi();
 api.MapIdentityVerificationApi();
 api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
+api.MapReportsApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Myna.Core.Statistics;
+
+namespace Myna.Cli.Commands;
+
+/// <summary>
+/// <c>myna report issuance-rates</c> (DOMAIN §11.1) and <c>myna plan</c> (§11.3): scriptable reports that
+/// need no store — figures in, rates and ranks or a plan out.
+/// </summary>
+internal static class ReportCommands
+{
+    public static Command Report()
+    {
+        var report = new Command("report", "Statistics and reports (DOMAIN §11)");
+        var input = new Option<string>("--input") { Description = "Figures CSV: a name column (name, category, prefecture[, municipality]), population…, cards_issued…; '-' reads standard input", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (name,population,issued,rate,rank) or table", DefaultValueFactory = _ => "table" };
+        var total = new Option<bool>("--total") { Description = "Add the total of all rows as a 全国 line (unranked) when the file has none" };
+        var rates = new Command("issuance-rates", "交付率 and ranks (§11.1): rate = issued ÷ population, half-up to 0.1 %; ties share a rank (1, 2, 2, 4); cities and towns ranked apart")
+        {
+            input, format, total,
+        };
+        rates.SetAction(async (parse, ct) =>
+        {
+            List<AreaFigures> areas;
+            try
+            {
+                var path = parse.GetValue(input)!;
+                using var reader = path == "-" ? Console.In : new StreamReader(File.OpenRead(Path.GetFullPath(path)), System.Text.Encoding.UTF8);
+                areas = IssuanceRates.ReadCsv(reader);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+            {
+                throw new CliException($"--input: {parse.GetValue(input)} cannot be read ({e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)})", 2);
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(e.Message, 1);
+            }
+            var rated = IssuanceRates.Rank(areas);
+            if (parse.GetValue(total) && !areas.Any(a => a.Name == IssuanceRates.Nation))
+            {
+                rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
+            }
+            switch (parse.GetValue(format))
+            {
+                case "csv":
+                    await Console.Out.WriteAsync(IssuanceRates.ToCsv(rated));
+                    break;
+                case "table":
+                    foreach (var r in rated)
+                    {
+                        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{(r.Rank is { } k ? k.ToString(CultureInfo.InvariantCulture) : ""),4}  {r.Name,-14}  {r.Population,13:N0}  {r.Issued,12:N0}  {r.RateText,6}"));
+                    }
+                    break;
+                default:
+                    throw new CliException("--format: csv or table", 2);
+            }
+            return 0;
+        });
+        report.Subcommands.Add(rates);
+        return report;
+    }
+
+    public static Command Plan()
+    {
+        var windows = new Option<int>("--windows") { Description = "Windows open at once", Required = true };
+        var minutes = new Option<double>("--service-minutes") { Description = "Minutes per issuance", Required = true };
+        var hours = new Option<double>("--hours-per-day") { Description = "Hours each window serves a day", Required = true };
+        var backlog = new Option<int>("--backlog") { Description = "Delivered cards not yet issued", Required = true };
+        var days = new Option<int>("--days-per-week") { Description = "Days the windows open a week (5: weekdays; 6, 7: with weekend sessions)", DefaultValueFactory = _ => 5 };
+        var start = new Option<string?>("--start") { Description = "First day, YYYY-MM-DD: also print the day the backlog clears" };
+        var plan = new Command("plan", "The issuance planner (§11.3): cards a day, and window-days and calendar days to clear the backlog")
+        {
+            windows, minutes, hours, backlog, days, start,
+        };
+        plan.SetAction(async (parse, _) =>
+        {
+            DateOnly? from = parse.GetValue(start) is { } s
+                ? DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+                    : throw new CliException($"--start: '{s}' is not a date YYYY-MM-DD", 2)
+                : null;
+            IssuancePlan result;
+            try
+            {
+                result = IssuancePlanner.Plan(new WindowCapacity(parse.GetValue(windows), parse.GetValue(minutes), parse.GetValue(hours), parse.GetValue(days)),
+                    parse.GetValue(backlog), from);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message, 2);
+            }
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cards per day: {result.CardsPerDay}"));
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"window-days: {result.WindowDays}"));
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"calendar days: {result.CalendarDays}"));
+            if (result.ClearsOn is { } clears && result.WindowDays > 0)
+            {
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"clears on: {clears:yyyy-MM-dd}"));
+            }
+            return 0;
+        });
+        return plan;
+    }
+}

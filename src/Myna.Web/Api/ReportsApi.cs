@@ -1,0 +1,52 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Myna.Core.Statistics;
+
+namespace Myna.Web.Api;
+
+/// <summary>/api/v1/reports: the scriptable reports of DOMAIN §11 — issuance rates from figures, and the issuance planner.</summary>
+public static class ReportsApi
+{
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("reports").RequireAuthorization();
+
+        // The figures come as the CSV body (the same shapes as `myna report issuance-rates --input`).
+        reports.MapPost("/issuance-rates", async Task<Results<Ok<List<RatedArea>>, FileContentHttpResult, ProblemHttpResult>> (HttpRequest request, string? format,
+            bool? total, CancellationToken ct) =>
+        {
+            List<AreaFigures> areas;
+            try
+            {
+                using var reader = new StreamReader(request.Body, Encoding.UTF8);
+                areas = IssuanceRates.ReadCsv(new StringReader(await reader.ReadToEndAsync(ct)));
+            }
+            catch (FormatException e)
+            {
+                return ApiProblems.Problem(400, "invalid-figures", "The figures could not be read", e.Message);
+            }
+            var rated = IssuanceRates.Rank(areas);
+            if (total == true && !areas.Any(a => a.Name == IssuanceRates.Nation))
+            {
+                rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
+            }
+            return format == "csv"
+                ? TypedResults.File(Encoding.UTF8.GetBytes(IssuanceRates.ToCsv(rated)), "text/csv; charset=utf-8", "issuance-rates.csv")
+                : TypedResults.Ok(rated);
+        }).Accepts<string>("text/csv").WithName("IssuanceRates")
+            .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart");
+
+        reports.MapGet("/plan", Results<Ok<IssuancePlan>, ProblemHttpResult> (int windows, double serviceMinutes, double hoursPerDay, int backlog, int? daysPerWeek,
+            DateOnly? start, double? showUpRate) =>
+        {
+            try
+            {
+                return TypedResults.Ok(IssuancePlanner.Plan(new WindowCapacity(windows, serviceMinutes, hoursPerDay, daysPerWeek ?? 5), backlog, start, showUpRate ?? 1.0));
+            }
+            catch (ArgumentException e)
+            {
+                return ApiProblems.Problem(400, "invalid-plan", "The plan's inputs are not possible", e.Message);
+            }
+        }).WithName("IssuancePlan").WithSummary("The issuance planner (§11.3): cards a day, window-days and calendar days to clear a backlog, notices a day");
+    }
+}

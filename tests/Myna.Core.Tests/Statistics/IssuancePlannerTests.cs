@@ -1,0 +1,48 @@
+using Myna.Core.Statistics;
+
+namespace Myna.Core.Tests.Statistics;
+
+/// <summary>The issuance planner (DOMAIN §11.3) against seed 004 and its what-ifs.</summary>
+public sealed class IssuancePlannerTests
+{
+    [Fact]
+    public void Seed004_ThirtyMinutesGiveAbout28ADay_And7939CardsTakeAbout284WindowDays()
+    {
+        var plan = IssuancePlanner.Plan(new WindowCapacity(Windows: 2, ServiceMinutes: 30, HoursPerDay: 7), backlog: 9785 - 1846);
+
+        Assert.Equal((28, 284, 396), (plan.CardsPerDay, plan.WindowDays, plan.CalendarDays));
+        Assert.Equal(28, plan.NoticesPerDay);
+    }
+
+    [Theory]
+    [InlineData(4, 30, 7, 5, 56, 142, 198)]   // twice the windows
+    [InlineData(2, 30, 7, 7, 28, 284, 284)]   // weekend sessions: every day
+    [InlineData(2, 15, 7, 5, 56, 142, 198)]   // half the service time
+    [InlineData(2, 20, 7, 6, 42, 190, 221)]   // 20 minutes, Saturdays too
+    [InlineData(1, 45, 7.5, 5, 10, 794, 1110)]
+    public void WhatIfs(int windows, double minutes, double hours, int days, int perDay, int windowDays, int calendarDays)
+    {
+        var plan = IssuancePlanner.Plan(new WindowCapacity(windows, minutes, hours, days), 7939);
+        Assert.Equal((perDay, windowDays, calendarDays), (plan.CardsPerDay, plan.WindowDays, plan.CalendarDays));
+    }
+
+    [Fact]
+    public void TheClearingDay_CountsOnlyOpenDays_AndNoticesFollowTheShowUpRate()
+    {
+        // 2026-11-23 is a Monday: 6 window-days at 5 a week end on the next Monday.
+        var plan = IssuancePlanner.Plan(new WindowCapacity(1, 60, 8), backlog: 48, start: new DateOnly(2026, 11, 23), showUpRate: 0.8);
+        Assert.Equal((8, 6, 8), (plan.CardsPerDay, plan.WindowDays, plan.CalendarDays));
+        Assert.Equal(new DateOnly(2026, 11, 30), plan.ClearsOn);
+        Assert.Equal(10, plan.NoticesPerDay);
+        Assert.Equal(0, IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), 0).WindowDays);
+    }
+
+    [Fact]
+    public void ImpossibleInputIsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(0, 30, 7), 10));
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 600, 7), 10));
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7, 8), 10));
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), -1));
+    }
+}
