@@ -10,6 +10,8 @@ namespace Myna.Cli.Commands;
 /// </summary>
 internal static class ReportCommands
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static Command Report()
     {
         var report = new Command("report", "Statistics and reports (DOMAIN §11)");
@@ -60,7 +62,36 @@ internal static class ReportCommands
             return 0;
         });
         report.Subcommands.Add(rates);
+        report.Subcommands.Add(OperationsCommand());
         return report;
+    }
+
+    private static Command OperationsCommand()
+    {
+        var municipality = CliContext.MunicipalityOption();
+        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day, YYYY-MM-DD", Required = true };
+        var format = new Option<string>("--format") { Description = "text (the layout of the state's report) or json", DefaultValueFactory = _ => "text" };
+        var command = new Command("operations", "The operations report of a period (§11.2), from the recorded events") { municipality, from, to, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var runtime = CliContext.Runtime(parse);
+            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+            var start = IssuanceCommands.Day(parse.GetValue(from), runtime);
+            var end = IssuanceCommands.Day(parse.GetValue(to), runtime);
+            if (end < start)
+            {
+                throw new CliException("--to is before --from", 2);
+            }
+            await runtime.Stores.MigrateAllAsync(ct);
+            await using var db = runtime.Stores.OpenMunicipal(code);
+            var figures = await Data.Reports.OperationsReport.ComputeAsync(db, start, end, ct);
+            await Console.Out.WriteAsync(parse.GetValue(format) == "json"
+                ? System.Text.Json.JsonSerializer.Serialize(figures, Json) + "\n"
+                : Data.Reports.OperationsReport.ToText(figures, runtime.Municipality(code).Name));
+            return 0;
+        });
+        return command;
     }
 
     public static Command Plan()

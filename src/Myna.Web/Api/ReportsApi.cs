@@ -36,6 +36,13 @@ public static class ReportsApi
         }).Accepts<string>("text/csv").WithName("IssuanceRates")
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart");
 
+        reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
+            Infrastructure.MunicipalScope scope, CancellationToken ct) =>
+            to < from
+                ? ApiProblems.Problem(400, "invalid-period", "The period ends before it starts", null, "to")
+                : TypedResults.Ok(await Data.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
+            .WithName("OperationsReport").WithSummary("The operations report of a period (§11.2), computed from the recorded events");
+
         reports.MapGet("/plan", Results<Ok<IssuancePlan>, ProblemHttpResult> (int windows, double serviceMinutes, double hoursPerDay, int backlog, int? daysPerWeek,
             DateOnly? start, double? showUpRate) =>
         {
