@@ -10,7 +10,7 @@ namespace Myna.E2E;
 /// <summary>The card lifecycle in real Chromium (DOMAIN §8.3, §8.6): a loss call and the card found at the window; a move between two municipalities.</summary>
 public sealed class LifecycleJourneyTests
 {
-    private static async Task<(MynaWebFactory Factory, IReadOnlyList<DemoHolder> Holders)> WithHoldersAsync(bool neighbour)
+    internal static async Task<(MynaWebFactory Factory, IReadOnlyList<DemoHolder> Holders)> WithHoldersAsync(bool neighbour)
     {
         var factory = await MynaWebFactory.CreateAsync(residents: 40, neighbour: neighbour);
         await DemoSetup.EnsureNationalAsync(factory.Stores.Runtime, TextWriter.Null);
@@ -23,7 +23,7 @@ public sealed class LifecycleJourneyTests
         return (factory, holders);
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string scope, string user, string password)
+    internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string scope, string user, string password)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "ja-JP" });
         var page = await context.NewPageAsync();

@@ -52,7 +52,13 @@ public interface ICardLifecycle
     /// input-assist data takes the new address.
     /// </summary>
     Task ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor, CancellationToken ct = default);
+
+    /// <summary>Certificates of this municipality's holders revoked since <paramref name="since"/>, newest first (for the supervisor's dashboard).</summary>
+    Task<IReadOnlyList<Revocation>> RevocationsSinceAsync(MunicipalityCode municipality, DateTimeOffset since, CancellationToken ct = default);
 }
+
+/// <summary>One certificate revocation, as a municipality may see it: when, which certificate, why (no personal data).</summary>
+public sealed record Revocation(DateTimeOffset At, string Kind, string Serial, string? CardSerial, string Reason, string? Note);
 
 /// <summary>The advance move-out information of DOMAIN §8.6, as it travels between municipalities.</summary>
 public sealed record AdvanceMoveOut(

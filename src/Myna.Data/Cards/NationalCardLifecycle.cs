@@ -192,6 +192,18 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         await WriteHolderAsync(db, card.Serial, holder, actor, AuditActions.CardEndorsed, "input-assist data (move-in)", ct);
     }
 
+    public async Task<IReadOnlyList<Revocation>> RevocationsSinceAsync(MunicipalityCode municipality, DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var rows = await db.CertificateEvents.AsNoTracking().Where(e => e.Status == CertificateStatus.Revoked)
+            .Join(db.Certificates.AsNoTracking().Where(c => c.MunicipalityCode == municipality.Value), e => e.CertificateId, c => c.Id,
+                (e, c) => new { e.At, c.Ca, c.Serial, c.CardSerial, e.Reason, e.Note })
+            .ToListAsync(ct);
+        // Compared here: SQLite keeps times as text.
+        return rows.Where(r => r.At >= since).OrderByDescending(r => r.At)
+            .Select(r => new Revocation(r.At, CaKinds.Slug((CaKind)r.Ca), r.Serial, r.CardSerial, r.Reason?.ToString() ?? "", r.Note)).ToList();
+    }
+
     /// <summary>The chip's input-assist data and the call centre's lookup key follow the register.</summary>
     private async Task WriteHolderAsync(NationalDb db, string serial, HolderData holder, string actor, string action, string detail, CancellationToken ct)
     {

@@ -1,0 +1,51 @@
+namespace Myna.Web.Infrastructure;
+
+/// <summary>The words of the dashboard and the reports (DOMAIN §11).</summary>
+public sealed partial class UiText
+{
+    private static Dictionary<string, (string Ja, string En)> ReportTexts => new(StringComparer.Ordinal)
+    {
+        ["dashboard"] = ("ダッシュボード", "Dashboard"),
+        ["dash.title"] = ("責任者ダッシュボード", "Supervisor's dashboard"),
+        ["dash.appointments"] = ("本日の予約", "Appointments today"),
+        ["dash.attended"] = ("来庁 {0}・不来庁 {1}", "{0} came, {1} no-shows"),
+        ["dash.review"] = ("審査待ちの申請", "Applications awaiting review"),
+        ["dash.mail"] = ("保管期限が近い返戻郵便（7日以内）", "Returned mail due (7 days)"),
+        ["dash.destruction"] = ("廃棄が近いカード（30日以内）", "Cards nearing destruction (30 days)"),
+        ["dash.revocations"] = ("本日の電子証明書の失効", "Certificates revoked today"),
+        ["dash.revocations.none"] = ("本日の失効はありません。", "No revocation today."),
+        ["dash.safe"] = ("保管庫のカード", "Cards in the safe"),
+        ["reports"] = ("統計・報告", "Reports"),
+        ["reports.operations"] = ("交付状況の報告（期間）", "Operations report (period)"),
+        ["reports.show"] = ("表示", "Show"),
+        ["reports.print"] = ("印刷", "Print"),
+        ["reports.rates"] = ("交付率と順位", "Issuance rates and rankings"),
+        ["reports.own-rate"] = ("{0}：交付済みの有効なカード {1} 枚 ÷ 住民 {2} 人 = {3}", "{0}: {1} valid cards held ÷ {2} residents = {3}"),
+        ["reports.figures"] = ("人口・交付枚数の CSV", "Figures CSV (population, cards issued)"),
+        ["reports.rank"] = ("交付率を計算", "Compute rates"),
+        ["reports.csv"] = ("CSV で出力", "Export CSV"),
+        ["reports.chart"] = ("交付率の順位（棒グラフ）", "Issuance rate ranking (bar chart)"),
+        ["reports.rank.col"] = ("順位", "Rank"),
+        ["reports.population"] = ("人口", "Population"),
+        ["reports.issued"] = ("交付枚数", "Cards issued"),
+        ["reports.rate"] = ("交付率", "Rate"),
+        ["reports.planner"] = ("交付計画（シミュレーション）", "Issuance planner"),
+        ["plan.windows"] = ("窓口数", "Windows"),
+        ["plan.minutes"] = ("1件の所要時間（分）", "Minutes per issuance"),
+        ["plan.hours"] = ("1日の交付時間（時間）", "Hours per day"),
+        ["plan.days"] = ("週の開庁日数", "Days per week"),
+        ["plan.backlog"] = ("未交付のカード", "Cards waiting"),
+        ["plan.run"] = ("計算", "Plan"),
+        ["plan.per-day"] = ("1日の交付枚数", "Cards per day"),
+        ["plan.window-days"] = ("窓口日数", "Window-days"),
+        ["plan.calendar-days"] = ("暦日数", "Calendar days"),
+        ["plan.clears"] = ("完了見込み日", "Clears on"),
+        ["plan.notices"] = ("1日の交付通知書", "Notices per day"),
+        ["plan.base"] = ("現在の体制", "As now"),
+        ["plan.more-windows"] = ("窓口を2倍", "Twice the windows"),
+        ["plan.weekends"] = ("土日も開庁", "With weekend sessions"),
+        ["plan.faster"] = ("所要時間を3分の2に", "Two thirds the service time"),
+        ["plan.chart"] = ("未交付カードがなくなるまでの暦日数", "Calendar days until the backlog clears"),
+        ["plan.days-label"] = ("{0} 日", "{0} days"),
+    };
+}

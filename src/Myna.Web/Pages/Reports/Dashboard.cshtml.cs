@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Data;
+using Myna.Data.Reports;
+using Myna.Web.Infrastructure;
+
+namespace Myna.Web.Pages.Reports;
+
+/// <summary>The supervisor's dashboard: today's numbers, each linking to the list it counts.</summary>
+public sealed class DashboardModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
+{
+    public DashboardFigures? Figures { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Figures = await Dashboard.ComputeAsync(scope.Db, runtime, scope.Code, ct);
+}

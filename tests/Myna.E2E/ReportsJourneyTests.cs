@@ -1,0 +1,49 @@
+using Myna.Testing;
+
+namespace Myna.E2E;
+
+/// <summary>The supervisor's dashboard and the reports with their charts in real Chromium (DOMAIN §11).</summary>
+public sealed class ReportsJourneyTests
+{
+    [Fact]
+    public async Task TheDashboardCountsToday_AndTheReportsDrawTheRankingAndThePlan()
+    {
+        var (factory, _) = await LifecycleJourneyTests.WithHoldersAsync(neighbour: false);
+        await using var _f = factory;
+        var baseUrl = factory.StartKestrel();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await LifecycleJourneyTests.SignInAsync(browser, baseUrl, TestStores.Ishinomaki.Value, "supervisor", "supervisor-demo-2026");
+            await page.GotoAsync(baseUrl + "/dashboard");
+            await page.WaitForSelectorAsync("[data-testid=dashboard]");
+            Assert.Contains("審査待ちの申請", await page.InnerTextAsync("[data-testid=dash-review]"), StringComparison.Ordinal);
+            Assert.Contains("交付通知書送付", await page.InnerTextAsync("[data-testid=dash-safe]"), StringComparison.Ordinal);
+            Assert.Equal("/applications?status=Received", await page.GetAttributeAsync("[data-testid=dash-review]", "href"));
+            await Browser.ScreenshotAsync(page, "70-dashboard");
+
+            await page.GotoAsync(baseUrl + "/reports");
+            var report = await page.InnerTextAsync("[data-testid=operations-report]");
+            Assert.Contains("・個人番号カード交付枚数\t2枚", report, StringComparison.Ordinal);
+            Assert.Contains("・J-LISからの受領枚数", report, StringComparison.Ordinal);
+            Assert.Contains("交付済みの有効なカード 2 枚", await page.InnerTextAsync("[data-testid=own-rate]"), StringComparison.Ordinal);
+
+            await page.SetInputFilesAsync("[data-testid=rates-file]", Path.Combine(TestPostgres.RepositoryRoot(), "samples", "statistics", "prefectures-2021.csv"));
+            await page.ClickAsync("[data-testid=rates-submit]");
+            await page.WaitForSelectorAsync("[data-testid=rates-chart]");
+            Assert.Equal(47, await page.Locator("[data-testid=rates-chart] rect").CountAsync());
+            Assert.StartsWith("1 宮崎県", (await page.Locator("[data-testid=rates-chart] text").First.TextContentAsync())!.Trim(), StringComparison.Ordinal);
+            Assert.Contains("全国", await page.InnerTextAsync("[data-testid=rates-table]"), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, "71-reports-rates-chart");
+
+            await page.GotoAsync(baseUrl + "/reports?Windows=2&ServiceMinutes=30&HoursPerDay=7&DaysPerWeek=5&Backlog=7939");
+            var plan = await page.InnerTextAsync("[data-testid=plan-table]");
+            Assert.Contains("284", plan, StringComparison.Ordinal);
+            Assert.Contains("396", plan, StringComparison.Ordinal);
+            Assert.Equal(4, await page.Locator("[data-testid=plan-chart] rect").CountAsync());
+            await page.Locator("[data-testid=planner]").ScrollIntoViewIfNeededAsync();
+            await Browser.ScreenshotAsync(page, "72-reports-planner");
+        }
+    }
+}
