@@ -16,11 +16,12 @@ internal static class ReportCommands
     {
         var report = new Command("report", "Statistics and reports (DOMAIN §11)");
         var input = new Option<string>("--input") { Description = "Figures CSV: a name column (name, category, prefecture[, municipality]), population…, cards_issued…; '-' reads standard input", Required = true };
-        var format = new Option<string>("--format") { Description = "csv (name,population,issued,rate,rank) or table", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "csv (name,population,issued,rate,rank), table, xlsx or pdf (with --out)", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--out") { Description = "File for xlsx or pdf" };
         var total = new Option<bool>("--total") { Description = "Add the total of all rows as a 全国 line (unranked) when the file has none" };
         var rates = new Command("issuance-rates", "交付率 and ranks (§11.1): rate = issued ÷ population, half-up to 0.1 %; ties share a rank (1, 2, 2, 4); cities and towns ranked apart")
         {
-            input, format, total,
+            input, format, total, output,
         };
         rates.SetAction(async (parse, ct) =>
         {
@@ -56,8 +57,14 @@ internal static class ReportCommands
                             $"{(r.Rank is { } k ? k.ToString(CultureInfo.InvariantCulture) : ""),4}  {r.Name,-14}  {r.Population,13:N0}  {r.Issued,12:N0}  {r.RateText,6}"));
                     }
                     break;
+                case "xlsx" or "pdf":
+                    var file = parse.GetValue(output) ?? throw new CliException("--out FILE is needed for xlsx and pdf", 2);
+                    await File.WriteAllBytesAsync(Path.GetFullPath(file), parse.GetValue(format) == "xlsx"
+                        ? Documents.Reports.IssuanceRatesReport.Xlsx(rated) : Documents.Reports.IssuanceRatesReport.Pdf(rated, "Myna"), ct);
+                    await Console.Out.WriteLineAsync($"{rated.Count} rows → {file}");
+                    break;
                 default:
-                    throw new CliException("--format: csv or table", 2);
+                    throw new CliException("--format: csv, table, xlsx or pdf", 2);
             }
             return 0;
         });

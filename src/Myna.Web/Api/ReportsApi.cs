@@ -30,11 +30,11 @@ public static class ReportsApi
             {
                 rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
             }
-            return format == "csv"
-                ? TypedResults.File(Encoding.UTF8.GetBytes(IssuanceRates.ToCsv(rated)), "text/csv; charset=utf-8", "issuance-rates.csv")
+            return Pages.Reports.IndexModel.RatesFile(rated, format, "Myna") is { } file
+                ? TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName)
                 : TypedResults.Ok(rated);
         }).Accepts<string>("text/csv").WithName("IssuanceRates")
-            .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart");
+            .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 
         reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>

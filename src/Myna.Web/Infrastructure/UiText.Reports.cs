@@ -29,6 +29,8 @@ public sealed partial class UiText
         ["reports.population"] = ("人口", "Population"),
         ["reports.issued"] = ("交付枚数", "Cards issued"),
         ["reports.rate"] = ("交付率", "Rate"),
+        ["reports.over-time"] = ("月別の交付枚数（直近12か月）", "Cards handed over per month (last 12 months)"),
+        ["reports.cards"] = ("{0} 枚", "{0} cards"),
         ["reports.planner"] = ("交付計画（シミュレーション）", "Issuance planner"),
         ["plan.windows"] = ("窓口数", "Windows"),
         ["plan.minutes"] = ("1件の所要時間（分）", "Minutes per issuance"),

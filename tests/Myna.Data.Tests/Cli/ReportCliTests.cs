@@ -26,6 +26,14 @@ public sealed class ReportCliTests
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("line 2: issued 'many' is not a whole number", bad.Err, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
+
+        var dir = Directory.CreateTempSubdirectory("myna-report-").FullName;
+        var xlsx = await MynaCli.RunAsync(null, null, "report", "issuance-rates", "--input", Sample("categories-2021.csv"), "--format", "xlsx", "--out", Path.Combine(dir, "r.xlsx"));
+        var pdf = await MynaCli.RunAsync(null, null, "report", "issuance-rates", "--input", Sample("municipalities-top-2021.csv"), "--format", "pdf", "--out", Path.Combine(dir, "r.pdf"));
+        var noOut = await MynaCli.RunAsync(null, null, "report", "issuance-rates", "--input", Sample("categories-2021.csv"), "--format", "pdf");
+        Assert.Equal((0, 0, 2), (xlsx.ExitCode, pdf.ExitCode, noOut.ExitCode));
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(Path.Combine(dir, "r.xlsx")))[..2]));
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(Path.Combine(dir, "r.pdf")))[..4]));
     }
 
     [Fact]

@@ -53,9 +53,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
                 {
                     Rates.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
                 }
-                if (format == "csv")
+                if (RatesFile(Rates, format, scope.Municipality.Name) is { } file)
                 {
-                    return File(Encoding.UTF8.GetBytes(IssuanceRates.ToCsv(Rates)), "text/csv; charset=utf-8", "issuance-rates.csv");
+                    return file;
                 }
             }
             catch (FormatException e)
@@ -67,8 +67,26 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         return Page();
     }
 
+    /// <summary>The rates as a download: CSV, an Excel workbook or the printable PDF (chart and table); null for the page.</summary>
+    internal static FileContentResult? RatesFile(IReadOnlyList<RatedArea> rates, string? format, string author) => format switch
+    {
+        "csv" => new FileContentResult(Encoding.UTF8.GetBytes(IssuanceRates.ToCsv(rates)), "text/csv; charset=utf-8") { FileDownloadName = "issuance-rates.csv" },
+        "xlsx" => new FileContentResult(Documents.Reports.IssuanceRatesReport.Xlsx(rates), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            { FileDownloadName = "issuance-rates.xlsx" },
+        "pdf" => new FileContentResult(Documents.Reports.IssuanceRatesReport.Pdf(rates, author), "application/pdf") { FileDownloadName = "issuance-rates.pdf" },
+        _ => null,
+    };
+
+    /// <summary>Cards handed over per month, the last twelve months (from the recorded hand-overs).</summary>
+    public List<(string Month, int Issued)> IssuedByMonth { get; private set; } = [];
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        var firstMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-11);
+        var issuedAt = await scope.Db.CardEvents.AsNoTracking().Where(e => e.State == Core.Issuance.CardState.Issued).Select(e => e.At).ToListAsync(ct);
+        IssuedByMonth = Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(m => (m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            issuedAt.Count(at => DateOnly.FromDateTime(JapanClock.ToJapan(at).DateTime) is var d && d.Year == m.Year && d.Month == m.Month))).ToList();
+
         var from = JapaneseDate.TryParse(From, out var f, out _) ? f : new DateOnly(Today.Year, Today.Month, 1);
         var to = JapaneseDate.TryParse(To, out var t, out _) ? t : Today;
         (From, To) = (JapaneseDate.Format(from), JapaneseDate.Format(to));
