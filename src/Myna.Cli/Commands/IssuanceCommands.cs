@@ -30,11 +30,13 @@ internal static class IssuanceCommands
         var municipality = CliContext.MunicipalityOption();
         var date = new Option<string?>("--date") { Description = "The day, YYYY-MM-DD (default: today in Japan)" };
         var size = new Option<int?>("--size") { Description = "Notices in this wave (default: the configured wave size)" };
+        var fromPlan = new Option<bool>("--from-plan") { Description = "Take the wave size from the issuance planner (§11.3): the windows' daily pace over the show-up rate" };
         var output = new Option<string?>("--out") { Description = "Folder for the PDF (default: data/issuance)" };
         var command = new Command(name, description) { municipality, date, output };
         if (!reminders)
         {
             command.Options.Add(size);
+            command.Options.Add(fromPlan);
         }
         command.SetAction(async (parse, ct) =>
         {
@@ -48,8 +50,9 @@ internal static class IssuanceCommands
             IReadOnlyList<IssuanceLetter> letters;
             try
             {
+                var wave = parse.GetValue(fromPlan) ? (await Data.Reports.PlannerData.PlanAsync(db, runtime.Time, ct)).NoticesPerDay : parse.GetValue(size);
                 letters = reminders ? await desk.SendRemindersAsync(db, day, CliContext.Actor, ct)
-                    : await desk.SendWaveAsync(db, day, CliContext.Actor, parse.GetValue(size), ct);
+                    : await desk.SendWaveAsync(db, day, CliContext.Actor, wave, ct);
             }
             catch (CardSafeException e)
             {

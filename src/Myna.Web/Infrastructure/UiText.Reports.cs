@@ -48,6 +48,13 @@ public sealed partial class UiText
         ["plan.weekends"] = ("土日も開庁", "With weekend sessions"),
         ["plan.faster"] = ("所要時間を3分の2に", "Two thirds the service time"),
         ["plan.chart"] = ("未交付カードがなくなるまでの暦日数", "Calendar days until the backlog clears"),
+        ["plan.show-up"] = ("来庁率", "Show-up rate"),
+        ["plan.recorded"] = ("記録から：今後4週間の開庁 {0} 日（窓口 {1}・1日 {2} 時間・週 {3} 日）、所要時間 {4} 分（{5}）、未交付 {6} 枚、来庁率 {7}%",
+            "From the records: {0} session days in the next 4 weeks ({1} windows, {2} h a day, {3} days a week), {4} min per issuance ({5}), {6} cards waiting, {7}% come"),
+        ["plan.measured"] = ("窓口での実測", "measured at the window"),
+        ["plan.planned"] = ("予約枠の設定", "as the sessions plan"),
+        ["plan.wave"] = ("この計画で本日の交付通知書を送付（{0} 通）", "Send today's notices by this plan ({0})"),
+        ["plan.wave.sent"] = ("交付通知書を {0} 通作成しました（カード管理で印刷できます）。", "{0} issuance notices made (print them on the cards page)."),
         ["plan.days-label"] = ("{0} 日", "{0} days"),
     };
 }

@@ -19,11 +19,29 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public int Windows { get; set; } = 2;
-    [BindProperty(SupportsGet = true)] public double ServiceMinutes { get; set; }
-    [BindProperty(SupportsGet = true)] public double HoursPerDay { get; set; } = 7;
-    [BindProperty(SupportsGet = true)] public int DaysPerWeek { get; set; } = 5;
+    [BindProperty(SupportsGet = true)] public int? Windows { get; set; }
+    [BindProperty(SupportsGet = true)] public double? ServiceMinutes { get; set; }
+    [BindProperty(SupportsGet = true)] public double? HoursPerDay { get; set; }
+    [BindProperty(SupportsGet = true)] public int? DaysPerWeek { get; set; }
     [BindProperty(SupportsGet = true)] public int? Backlog { get; set; }
+    [BindProperty(SupportsGet = true)] public double? ShowUpRate { get; set; }
+
+    /// <summary>What the records say (sessions, measured service time, backlog, show-up rate): the planner's defaults.</summary>
+    public PlannerInputs? Recorded { get; private set; }
+    public string? Message { get; private set; }
+
+    /// <summary>Today's wave of issuance notices, sized by the plan (§6.2, §11.3).</summary>
+    public async Task<IActionResult> OnPostWaveAsync(int notices, CancellationToken ct)
+    {
+        if (!Core.Staff.StaffRoles.MayRecordEvents.Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+        var letters = await runtime.IssuanceNotices(scope.Code).SendWaveAsync(scope.Db, Today, scope.Actor, Math.Max(1, notices), ct);
+        Message = $"{letters.Count}";
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public OperationsFigures? Operations { get; private set; }
     public string? OperationsText { get; private set; }
@@ -103,23 +121,23 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         var held = await scope.Db.HeldCards.CountAsync(h => h.State == Core.Lifecycle.HeldCardState.Valid, ct);
         OwnRate = population == 0 ? null : IssuanceRates.Rank([new AreaFigures(scope.Municipality.Prefecture + scope.Municipality.Name, population, held)]).Single();
 
-        // The planner (§11.3): by default the measured median service time and the cards waiting in the safe.
-        if (ServiceMinutes <= 0)
-        {
-            var measured = await OperationsReport.ComputeAsync(scope.Db, Today.AddDays(-90), Today, ct);
-            ServiceMinutes = measured.MedianServiceMinutes is { } m && m >= 1 ? Math.Round(m, 1) : 30;
-        }
-        Backlog ??= (await Data.Issuance.CardSafe.InventoryAsync(scope.Db, ct)).Where(s => s.Key is Core.Issuance.CardState.InSafe or Core.Issuance.CardState.Ready
-            or Core.Issuance.CardState.NoticeSent).Sum(s => s.Value);
+        // The planner (§11.3): by default what the records say.
+        Recorded = await PlannerData.ReadAsync(scope.Db, runtime.Time, ct);
+        Windows ??= Recorded.Capacity.Windows;
+        ServiceMinutes ??= Recorded.Capacity.ServiceMinutes;
+        HoursPerDay ??= Recorded.Capacity.HoursPerDay;
+        DaysPerWeek ??= Recorded.Capacity.DaysPerWeek;
+        Backlog ??= Recorded.Backlog;
+        ShowUpRate ??= Math.Round(Recorded.ShowUpRate, 2);
         try
         {
-            var b = Backlog.Value;
+            var (w, m, h, d, b, show) = (Windows.Value, ServiceMinutes.Value, HoursPerDay.Value, DaysPerWeek.Value, Backlog.Value, ShowUpRate.Value);
             Plans =
             [
-                ("plan.base", IssuancePlanner.Plan(new WindowCapacity(Windows, ServiceMinutes, HoursPerDay, DaysPerWeek), b, Today)),
-                ("plan.more-windows", IssuancePlanner.Plan(new WindowCapacity(Windows * 2, ServiceMinutes, HoursPerDay, DaysPerWeek), b, Today)),
-                ("plan.weekends", IssuancePlanner.Plan(new WindowCapacity(Windows, ServiceMinutes, HoursPerDay, Math.Min(7, DaysPerWeek + 2)), b, Today)),
-                ("plan.faster", IssuancePlanner.Plan(new WindowCapacity(Windows, Math.Max(1, Math.Round(ServiceMinutes * 2 / 3, 1)), HoursPerDay, DaysPerWeek), b, Today)),
+                ("plan.base", IssuancePlanner.Plan(new WindowCapacity(w, m, h, d), b, Today, show)),
+                ("plan.more-windows", IssuancePlanner.Plan(new WindowCapacity(w * 2, m, h, d), b, Today, show)),
+                ("plan.weekends", IssuancePlanner.Plan(new WindowCapacity(w, m, h, Math.Min(7, d + 2)), b, Today, show)),
+                ("plan.faster", IssuancePlanner.Plan(new WindowCapacity(w, Math.Max(1, Math.Round(m * 2 / 3, 1)), h, d), b, Today, show)),
             ];
         }
         catch (ArgumentException e)
