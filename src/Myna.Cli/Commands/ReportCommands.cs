@@ -70,7 +70,25 @@ internal static class ReportCommands
         });
         report.Subcommands.Add(rates);
         report.Subcommands.Add(OperationsCommand());
+        report.Subcommands.Add(DashboardCommand());
         return report;
+    }
+
+    private static Command DashboardCommand()
+    {
+        var municipality = CliContext.MunicipalityOption();
+        var command = new Command("dashboard", "The supervisor's numbers for today, as JSON") { municipality };
+        command.SetAction(async (parse, ct) =>
+        {
+            var runtime = CliContext.Runtime(parse);
+            CliContext.RequireKeys(runtime);
+            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+            await runtime.Stores.MigrateAllAsync(ct);
+            await using var db = runtime.Stores.OpenMunicipal(code);
+            await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(await Data.Reports.Dashboard.ComputeAsync(db, runtime, code, ct), Json));
+            return 0;
+        });
+        return command;
     }
 
     private static Command OperationsCommand()

@@ -43,6 +43,14 @@ public static class ReportsApi
                 : TypedResults.Ok(await Data.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
             .WithName("OperationsReport").WithSummary("The operations report of a period (§11.2), computed from the recorded events");
 
+        reports.MapGet("/dashboard", async (Infrastructure.MunicipalScope scope, Data.MynaRuntime runtime, CancellationToken ct) =>
+                TypedResults.Ok(await Data.Reports.Dashboard.ComputeAsync(scope.Db, runtime, scope.Code, ct)))
+            .WithName("Dashboard").WithSummary("The supervisor's numbers for today: appointments and no-shows, the safe by state, returned mail due, cards nearing destruction, applications awaiting review, certificates revoked today");
+
+        reports.MapGet("/planner-inputs", async (Infrastructure.MunicipalScope scope, Data.MynaRuntime runtime, CancellationToken ct) =>
+                TypedResults.Ok(await Data.Reports.PlannerData.ReadAsync(scope.Db, runtime.Time, ct)))
+            .WithName("PlannerInputs").WithSummary("The planner's inputs as the records give them (sessions, measured service time, backlog, show-up rate)");
+
         reports.MapGet("/plan", Results<Ok<IssuancePlan>, ProblemHttpResult> (int windows, double serviceMinutes, double hoursPerDay, int backlog, int? daysPerWeek,
             DateOnly? start, double? showUpRate) =>
         {

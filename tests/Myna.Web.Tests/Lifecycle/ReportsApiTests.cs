@@ -31,6 +31,14 @@ public sealed class ReportsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal((28, 284, 396), (plan.GetProperty("cardsPerDay").GetInt32(), plan.GetProperty("windowDays").GetInt32(), plan.GetProperty("calendarDays").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, impossible.StatusCode);
+        var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/dashboard");
+        Assert.Equal(0, dashboard.GetProperty("awaitingReview").GetInt32());
+        Assert.Equal(JsonValueKind.Array, dashboard.GetProperty("revocationsToday").ValueKind);
+        var inputs = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/planner-inputs");
+        Assert.Equal(0, inputs.GetProperty("backlog").GetInt32());
+        var operations = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/operations?from=2026-01-01&to=2026-12-31");
+        Assert.Equal(0, operations.GetProperty("cardsIssued").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/reports/operations?from=2026-12-31&to=2026-01-01")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/reports/plan?windows=2&serviceMinutes=30&hoursPerDay=7&backlog=1")).StatusCode);
     }
 }
