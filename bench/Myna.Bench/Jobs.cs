@@ -96,6 +96,16 @@ public static class Jobs
                     watch.Stop();
                     return new JobResult(kind, checked((int)output.Pages), watch.Elapsed.TotalSeconds, PeakBytes());
                 }
+            case "ops-seed":
+                await ReportsBench.SeedAsync(dir, rows);
+                break;
+            case "ops-report":
+                {
+                    watch.Start();
+                    var issued = await ReportsBench.ReportAsync(dir);
+                    watch.Stop();
+                    return new JobResult(kind, issued, watch.Elapsed.TotalSeconds, PeakBytes());
+                }
             case "life-seed":
                 await LifecycleBench.SeedAsync(runtime, rows);
                 break;

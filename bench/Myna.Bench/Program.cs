@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -28,7 +28,9 @@ var report = suite switch
         await IssuanceBench.RunAsync(int.Parse(Option("--cards", "1000"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "200"), CultureInfo.InvariantCulture), runs)),
     "lifecycle" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await LifecycleBench.RunAsync(sizes, int.Parse(Option("--cards", "60"), CultureInfo.InvariantCulture), runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance or lifecycle"),
+    "reports" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await ReportsBench.RunAsync(int.Parse(Option("--residents", "150000"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "20"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle or reports"),
 };
 await Report.WriteAsync(report, suite);
 return 0;
