@@ -15,20 +15,27 @@ internal static class ReportCommands
     public static Command Report()
     {
         var report = new Command("report", "Statistics and reports (DOMAIN §11)");
-        var input = new Option<string>("--input") { Description = "Figures CSV: a name column (name, category, prefecture[, municipality]), population…, cards_issued…; '-' reads standard input", Required = true };
+        var input = new Option<string?>("--input") { Description = "Figures CSV: a name column (name, category, prefecture[, municipality]), population…, cards_issued…; '-' reads standard input" };
+        var own = new Option<bool>("--own") { Description = "Instead of a file: the system's own counts, each municipality of this host (register, valid cards held)" };
         var format = new Option<string>("--format") { Description = "csv (name,population,issued,rate,rank), table, xlsx or pdf (with --out)", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "File for xlsx or pdf" };
         var total = new Option<bool>("--total") { Description = "Add the total of all rows as a 全国 line (unranked) when the file has none" };
         var rates = new Command("issuance-rates", "交付率 and ranks (§11.1): rate = issued ÷ population, half-up to 0.1 %; ties share a rank (1, 2, 2, 4); cities and towns ranked apart")
         {
-            input, format, total, output,
+            input, own, format, total, output,
         };
         rates.SetAction(async (parse, ct) =>
         {
             List<AreaFigures> areas;
+            if (parse.GetValue(own))
+            {
+                var runtime = CliContext.Runtime(parse);
+                await runtime.Stores.MigrateAllAsync(ct);
+                return await PrintAsync(await Data.Reports.OwnCounts.HostAsync(runtime, ct), parse.GetValue(format), parse.GetValue(output), ct);
+            }
             try
             {
-                var path = parse.GetValue(input)!;
+                var path = parse.GetValue(input) ?? throw new CliException("give --input FILE.csv (or - for standard input), or --own", 2);
                 using var reader = path == "-" ? Console.In : new StreamReader(File.OpenRead(Path.GetFullPath(path)), System.Text.Encoding.UTF8);
                 areas = IssuanceRates.ReadCsv(reader);
             }
@@ -45,33 +52,39 @@ internal static class ReportCommands
             {
                 rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
             }
-            switch (parse.GetValue(format))
-            {
-                case "csv":
-                    await Console.Out.WriteAsync(IssuanceRates.ToCsv(rated));
-                    break;
-                case "table":
-                    foreach (var r in rated)
-                    {
-                        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{(r.Rank is { } k ? k.ToString(CultureInfo.InvariantCulture) : ""),4}  {r.Name,-14}  {r.Population,13:N0}  {r.Issued,12:N0}  {r.RateText,6}"));
-                    }
-                    break;
-                case "xlsx" or "pdf":
-                    var file = parse.GetValue(output) ?? throw new CliException("--out FILE is needed for xlsx and pdf", 2);
-                    await File.WriteAllBytesAsync(Path.GetFullPath(file), parse.GetValue(format) == "xlsx"
-                        ? Documents.Reports.IssuanceRatesReport.Xlsx(rated) : Documents.Reports.IssuanceRatesReport.Pdf(rated, "Myna"), ct);
-                    await Console.Out.WriteLineAsync($"{rated.Count} rows → {file}");
-                    break;
-                default:
-                    throw new CliException("--format: csv, table, xlsx or pdf", 2);
-            }
-            return 0;
+            return await PrintAsync(rated, parse.GetValue(format), parse.GetValue(output), ct);
         });
         report.Subcommands.Add(rates);
         report.Subcommands.Add(OperationsCommand());
         report.Subcommands.Add(DashboardCommand());
         return report;
+    }
+
+    /// <summary>Prints the ranked rows as CSV or a table, or writes them as an Excel workbook or a PDF.</summary>
+    private static async Task<int> PrintAsync(List<RatedArea> rated, string? format, string? output, CancellationToken ct)
+    {
+        switch (format)
+        {
+            case "csv":
+                await Console.Out.WriteAsync(IssuanceRates.ToCsv(rated));
+                break;
+            case "table":
+                foreach (var r in rated)
+                {
+                    await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{(r.Rank is { } k ? k.ToString(CultureInfo.InvariantCulture) : ""),4}  {r.Name,-14}  {r.Population,13:N0}  {r.Issued,12:N0}  {r.RateText,6}"));
+                }
+                break;
+            case "xlsx" or "pdf":
+                var file = output ?? throw new CliException("--out FILE is needed for xlsx and pdf", 2);
+                await File.WriteAllBytesAsync(Path.GetFullPath(file), format == "xlsx"
+                    ? Documents.Reports.IssuanceRatesReport.Xlsx(rated) : Documents.Reports.IssuanceRatesReport.Pdf(rated, "Myna"), ct);
+                await Console.Out.WriteLineAsync($"{rated.Count} rows → {file}");
+                break;
+            default:
+                throw new CliException("--format: csv, table, xlsx or pdf", 2);
+        }
+        return 0;
     }
 
     private static Command DashboardCommand()
@@ -127,9 +140,11 @@ internal static class ReportCommands
         var backlog = new Option<int>("--backlog") { Description = "Delivered cards not yet issued", Required = true };
         var days = new Option<int>("--days-per-week") { Description = "Days the windows open a week (5: weekdays; 6, 7: with weekend sessions)", DefaultValueFactory = _ => 5 };
         var start = new Option<string?>("--start") { Description = "First day, YYYY-MM-DD: also print the day the backlog clears" };
+        var showUp = new Option<double>("--show-up-rate") { Description = "Share of notified residents who come (0–1]", DefaultValueFactory = _ => 1.0 };
+        var target = new Option<int>("--target-wait-days") { Description = "Longest wait for an appointment the waves may cause", DefaultValueFactory = _ => 14 };
         var plan = new Command("plan", "The issuance planner (§11.3): cards a day, and window-days and calendar days to clear the backlog")
         {
-            windows, minutes, hours, backlog, days, start,
+            windows, minutes, hours, backlog, days, start, showUp, target,
         };
         plan.SetAction(async (parse, _) =>
         {
@@ -141,7 +156,7 @@ internal static class ReportCommands
             try
             {
                 result = IssuancePlanner.Plan(new WindowCapacity(parse.GetValue(windows), parse.GetValue(minutes), parse.GetValue(hours), parse.GetValue(days)),
-                    parse.GetValue(backlog), from);
+                    parse.GetValue(backlog), from, parse.GetValue(showUp), parse.GetValue(target));
             }
             catch (ArgumentException e)
             {
@@ -153,6 +168,11 @@ internal static class ReportCommands
             if (result.ClearsOn is { } clears && result.WindowDays > 0)
             {
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"clears on: {clears:yyyy-MM-dd}"));
+            }
+            if (parse.GetResult(showUp) is { Implicit: false } || parse.GetResult(target) is { Implicit: false })
+            {
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"notices: a first wave of {result.FirstWave}, then {result.NoticesPerDay} a day (wait within {result.TargetWaitDays} days)"));
             }
             return 0;
         });

@@ -11,7 +11,7 @@ public sealed record WindowCapacity(int Windows, double ServiceMinutes, double H
 
 /// <summary>A plan: the pace, how many window-days and calendar days clear the backlog, and the day it clears.</summary>
 public sealed record IssuancePlan(WindowCapacity Capacity, int Backlog, int CardsPerDay, int WindowDays, int CalendarDays, DateOnly? ClearsOn,
-    int NoticesPerDay)
+    int NoticesPerDay, int FirstWave = 0, int TargetWaitDays = 0)
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Capacity.Windows} window(s) × {Capacity.HoursPerDay:0.##} h at {Capacity.ServiceMinutes:0.##} min, {Capacity.DaysPerWeek} day(s)/week: " +
@@ -23,13 +23,19 @@ public sealed record IssuancePlan(WindowCapacity Capacity, int Backlog, int Card
 /// issuances in their opening hours; the backlog of delivered cards clears in backlog ÷ capacity
 /// window-days (rounded up), spread over the weeks' open days. Notice waves follow the pace: as many
 /// notices a day as the windows can serve, scaled by how many notified residents come (show-up rate),
-/// so bookings never wait longer than the target. Seed 004: 30 minutes per issuance, about 28 a day
+/// so the calendar fills no faster than the windows empty it. To start, one first wave fills the calendar
+/// up to the target wait (target days × daily pace ÷ show-up rate, never more than the backlog); after
+/// it, daily waves at the pace keep every booking within the target. Seed 004: 30 minutes per issuance, about 28 a day
 /// (2 windows × 7 hours), leaves 7,939 cards for about 284 window-days.
 /// </summary>
 public static class IssuancePlanner
 {
-    public static IssuancePlan Plan(WindowCapacity capacity, int backlog, DateOnly? start = null, double showUpRate = 1.0)
+    public static IssuancePlan Plan(WindowCapacity capacity, int backlog, DateOnly? start = null, double showUpRate = 1.0, int targetWaitDays = 14)
     {
+        if (targetWaitDays is < 1 or > 365)
+        {
+            throw new ArgumentException("the target wait is 1 to 365 days");
+        }
         if (capacity.Windows < 1 || capacity.ServiceMinutes <= 0 || capacity.HoursPerDay <= 0 || capacity.HoursPerDay > 24
             || capacity.DaysPerWeek is < 1 or > 7)
         {
@@ -52,7 +58,10 @@ public static class IssuancePlanner
         var calendarDays = CalendarDays(windowDays, capacity.DaysPerWeek);
         DateOnly? clears = start is { } s && windowDays > 0 ? ClearsOn(s, windowDays, capacity.DaysPerWeek) : start;
         var notices = (int)Math.Ceiling(perDay / showUpRate - 1e-9);
-        return new IssuancePlan(capacity, backlog, perDay, windowDays, calendarDays, clears, notices);
+        // Open days within the target wait, times the pace, over the show-up rate; no more than there are cards.
+        var openDaysInTarget = targetWaitDays / 7 * capacity.DaysPerWeek + Math.Min(targetWaitDays % 7, capacity.DaysPerWeek);
+        var firstWave = Math.Min(backlog, (int)Math.Ceiling(openDaysInTarget * perDay / showUpRate - 1e-9));
+        return new IssuancePlan(capacity, backlog, perDay, windowDays, calendarDays, clears, notices, firstWave, targetWaitDays);
     }
 
     /// <summary>Calendar days from the first open day to the last, when each week opens its first <paramref name="daysPerWeek"/> days.</summary>

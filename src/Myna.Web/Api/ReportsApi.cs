@@ -36,6 +36,9 @@ public static class ReportsApi
         }).Accepts<string>("text/csv").WithName("IssuanceRates")
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 
+        reports.MapGet("/issuance-rates/own", async (Data.MynaRuntime runtime, CancellationToken ct) => TypedResults.Ok(await Data.Reports.OwnCounts.HostAsync(runtime, ct)))
+            .WithName("OwnIssuanceRates").WithSummary("交付率 from the system's own counts: each municipality of this host (people in the register, valid cards held), ranked, with the total");
+
         reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>
             to < from
@@ -52,11 +55,12 @@ public static class ReportsApi
             .WithName("PlannerInputs").WithSummary("The planner's inputs as the records give them (sessions, measured service time, backlog, show-up rate)");
 
         reports.MapGet("/plan", Results<Ok<IssuancePlan>, ProblemHttpResult> (int windows, double serviceMinutes, double hoursPerDay, int backlog, int? daysPerWeek,
-            DateOnly? start, double? showUpRate) =>
+            DateOnly? start, double? showUpRate, int? targetWaitDays) =>
         {
             try
             {
-                return TypedResults.Ok(IssuancePlanner.Plan(new WindowCapacity(windows, serviceMinutes, hoursPerDay, daysPerWeek ?? 5), backlog, start, showUpRate ?? 1.0));
+                return TypedResults.Ok(IssuancePlanner.Plan(new WindowCapacity(windows, serviceMinutes, hoursPerDay, daysPerWeek ?? 5), backlog, start, showUpRate ?? 1.0,
+                    targetWaitDays ?? 14));
             }
             catch (ArgumentException e)
             {

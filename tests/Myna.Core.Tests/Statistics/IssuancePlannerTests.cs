@@ -12,6 +12,19 @@ public sealed class IssuancePlannerTests
 
         Assert.Equal((28, 284, 396), (plan.CardsPerDay, plan.WindowDays, plan.CalendarDays));
         Assert.Equal(28, plan.NoticesPerDay);
+        // Two weeks of bookings at 28 a day fill the calendar up to the default target of 14 days: 10 open days.
+        Assert.Equal((280, 14), (plan.FirstWave, plan.TargetWaitDays));
+    }
+
+    [Fact]
+    public void TheFirstWaveFillsTheCalendarToTheTargetWait_OverTheShowUpRate_NeverMoreThanTheBacklog()
+    {
+        var capacity = new WindowCapacity(2, 30, 7);
+        Assert.Equal(140, IssuancePlanner.Plan(capacity, 7939, targetWaitDays: 7).FirstWave);          // 5 open days × 28
+        Assert.Equal(175, IssuancePlanner.Plan(capacity, 7939, showUpRate: 0.8, targetWaitDays: 7).FirstWave); // over the 80 % who come
+        Assert.Equal(50, IssuancePlanner.Plan(capacity, 50, targetWaitDays: 30).FirstWave);            // all there is
+        Assert.Equal(84, IssuancePlanner.Plan(capacity, 7939, targetWaitDays: 3).FirstWave);           // 3 open days
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(capacity, 10, targetWaitDays: 0));
     }
 
     [Theory]

@@ -47,5 +47,8 @@ public sealed class ReportCliTests
         Assert.Equal("cards per day: 28\nwindow-days: 284\ncalendar days: 396\n", seed004.Out);
         Assert.Equal("cards per day: 28\nwindow-days: 284\ncalendar days: 284\nclears on: 2027-09-02\n", weekends.Out);
         Assert.Equal(2, impossible.ExitCode);
+        var waves = await MynaCli.RunAsync(null, null, "plan", "--windows", "2", "--service-minutes", "30", "--hours-per-day", "7", "--backlog", "7939",
+            "--show-up-rate", "0.8", "--target-wait-days", "7");
+        Assert.EndsWith("notices: a first wave of 175, then 35 a day (wait within 7 days)\n", waves.Out, StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,10 @@ public sealed class ReportsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal((28, 284, 396), (plan.GetProperty("cardsPerDay").GetInt32(), plan.GetProperty("windowDays").GetInt32(), plan.GetProperty("calendarDays").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, impossible.StatusCode);
+        var own = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/issuance-rates/own");
+        Assert.Equal(("宮城県石巻市", 5, 0, 1), (own[0].GetProperty("name").GetString(), own[0].GetProperty("population").GetInt32(), own[0].GetProperty("issued").GetInt32(),
+            own[0].GetProperty("rank").GetInt32()));
+        Assert.Equal(("合計", JsonValueKind.Null), (own[1].GetProperty("name").GetString(), own[1].GetProperty("rank").ValueKind));
         var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/dashboard");
         Assert.Equal(0, dashboard.GetProperty("awaitingReview").GetInt32());
         Assert.Equal(JsonValueKind.Array, dashboard.GetProperty("revocationsToday").ValueKind);

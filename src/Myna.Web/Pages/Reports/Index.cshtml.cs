@@ -25,6 +25,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     [BindProperty(SupportsGet = true)] public int? DaysPerWeek { get; set; }
     [BindProperty(SupportsGet = true)] public int? Backlog { get; set; }
     [BindProperty(SupportsGet = true)] public double? ShowUpRate { get; set; }
+    [BindProperty(SupportsGet = true)] public int TargetWaitDays { get; set; } = 14;
 
     /// <summary>What the records say (sessions, measured service time, backlog, show-up rate): the planner's defaults.</summary>
     public PlannerInputs? Recorded { get; private set; }
@@ -47,6 +48,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     public string? OperationsText { get; private set; }
     public RatedArea? OwnRate { get; private set; }
     public List<RatedArea> Rates { get; private set; } = [];
+    public List<RatedArea> HostRates { get; private set; } = [];
     public List<(string Name, IssuancePlan Plan)> Plans { get; private set; } = [];
     public string? Error { get; private set; }
     public DateOnly Today => JapanClock.Today(runtime.Time);
@@ -116,10 +118,10 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         Operations = await OperationsReport.ComputeAsync(scope.Db, from, to, ct);
         OperationsText = OperationsReport.ToText(Operations, scope.Municipality.Name);
 
-        // This municipality's own rate (§11.1): valid cards held ÷ people in the register today.
-        var population = await scope.Db.Residents.CountAsync(r => r.Status == Core.Residents.ResidentStatus.Active, ct);
-        var held = await scope.Db.HeldCards.CountAsync(h => h.State == Core.Lifecycle.HeldCardState.Valid, ct);
-        OwnRate = population == 0 ? null : IssuanceRates.Rank([new AreaFigures(scope.Municipality.Prefecture + scope.Municipality.Name, population, held)]).Single();
+        // The system's own counts (§11.1): valid cards held ÷ people in the register today, here and across the host.
+        var own = await OwnCounts.OfAsync(scope.Db, scope.Municipality, ct);
+        OwnRate = own.Population == 0 ? null : IssuanceRates.Rank([own]).Single();
+        HostRates = await OwnCounts.HostAsync(runtime, ct);
 
         // The planner (§11.3): by default what the records say.
         Recorded = await PlannerData.ReadAsync(scope.Db, runtime.Time, ct);
@@ -132,12 +134,13 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         try
         {
             var (w, m, h, d, b, show) = (Windows.Value, ServiceMinutes.Value, HoursPerDay.Value, DaysPerWeek.Value, Backlog.Value, ShowUpRate.Value);
+            IssuancePlan Plan(WindowCapacity c) => IssuancePlanner.Plan(c, b, Today, show, TargetWaitDays);
             Plans =
             [
-                ("plan.base", IssuancePlanner.Plan(new WindowCapacity(w, m, h, d), b, Today, show)),
-                ("plan.more-windows", IssuancePlanner.Plan(new WindowCapacity(w * 2, m, h, d), b, Today, show)),
-                ("plan.weekends", IssuancePlanner.Plan(new WindowCapacity(w, m, h, Math.Min(7, d + 2)), b, Today, show)),
-                ("plan.faster", IssuancePlanner.Plan(new WindowCapacity(w, Math.Max(1, Math.Round(m * 2 / 3, 1)), h, d), b, Today, show)),
+                ("plan.base", Plan(new WindowCapacity(w, m, h, d))),
+                ("plan.more-windows", Plan(new WindowCapacity(w * 2, m, h, d))),
+                ("plan.weekends", Plan(new WindowCapacity(w, m, h, Math.Min(7, d + 2)))),
+                ("plan.faster", Plan(new WindowCapacity(w, Math.Max(1, Math.Round(m * 2 / 3, 1)), h, d))),
             ];
         }
         catch (ArgumentException e)

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Statistics;
+
+namespace Myna.Data.Reports;
+
+/// <summary>
+/// Issuance figures from the system's own records (DOMAIN §11.1): for a municipality, the people in
+/// its register and the valid cards they hold today. Each municipality of the host is counted by a
+/// query on its own store; only the two counts leave it, then they are ranked like imported figures.
+/// </summary>
+public static class OwnCounts
+{
+    public static async Task<AreaFigures> OfAsync(MunicipalDb db, Core.Municipalities.Municipality m, CancellationToken ct = default)
+    {
+        var population = await db.Residents.CountAsync(r => r.Status == Core.Residents.ResidentStatus.Active, ct);
+        var held = await db.HeldCards.CountAsync(h => h.State == Core.Lifecycle.HeldCardState.Valid, ct);
+        return new AreaFigures(m.Prefecture + m.Name, population, held, m.Name.EndsWith('町') || m.Name.EndsWith('村') ? "町村" : "特別区・市");
+    }
+
+    /// <summary>Every municipality this host serves (with people in its register), ranked, with the total as the last line.</summary>
+    public static async Task<List<RatedArea>> HostAsync(MynaRuntime runtime, CancellationToken ct = default)
+    {
+        var areas = new List<AreaFigures>();
+        foreach (var m in runtime.Stores.Municipalities)
+        {
+            await using var db = runtime.Stores.OpenMunicipal(m.Code);
+            if (await OfAsync(db, m, ct) is { Population: > 0 } figures)
+            {
+                areas.Add(figures);
+            }
+        }
+        var rated = IssuanceRates.Rank(areas);
+        if (areas.Count > 0)
+        {
+            rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas, "合計")]).Single() with { Rank = null });
+        }
+        return rated;
+    }
+}
