@@ -4,7 +4,7 @@ using Myna.Data.Reports;
 using Myna.Data.Tests.Issuance;
 using Myna.Testing;
 
-namespace Myna.Data.Tests.Lifecycle;
+namespace Myna.Data.Tests.Reports;
 
 /// <summary>The planner's inputs read from the records (DOMAIN §11.3), and a notice wave sized by the plan.</summary>
 public sealed class PlannerDataTests

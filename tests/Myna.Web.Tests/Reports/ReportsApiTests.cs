@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Myna.Testing;
 
-namespace Myna.Web.Tests.Lifecycle;
+namespace Myna.Web.Tests.Reports;
 
 /// <summary>/api/v1/reports (DOMAIN §11.1, §11.3) for signed-in staff.</summary>
 public sealed class ReportsApiTests

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Data.Reports;
+using Myna.Data.Tests.Lifecycle;
 using Myna.Testing;
 
-namespace Myna.Data.Tests.Lifecycle;
+namespace Myna.Data.Tests.Reports;
 
 /// <summary>The operations report (DOMAIN §11.2) computed from recorded events, never from counters.</summary>
 public sealed class OperationsReportTests
@@ -13,10 +14,9 @@ public sealed class OperationsReportTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task CountsTheCardBusinessOfThePeriod_AndMeasuresServiceTimePerDesk(string provider)
     {
-        var (stores, cards) = await CardLifecycleTests.IssuedAsync(provider);
+        var (stores, _) = await CardLifecycleTests.IssuedAsync(provider);
         await using var _ = stores;
         await using var db = stores.OpenMunicipal();
-        // One more hand-over started and stopped does not count as an issuance.
         var figures = await OperationsReport.ComputeAsync(db, Today.AddDays(-1), Today);
 
         Assert.Equal((3, 3, 3, 3, 0), (figures.ApplicationsReceived, figures.CardsReceived, figures.IssuanceNoticesSent, figures.CardsIssued, figures.CardsInSafeAtEnd));
