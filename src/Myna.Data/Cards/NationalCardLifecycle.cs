@@ -135,7 +135,7 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         }
         foreach (var c in old)
         {
-            await status.RevokeAsync(db, (CaKind)c.Ca, c.Serial, RevocationReason.Superseded, actor, "更新: renewed at the window (§8.2)", ct);
+            await status.RevokeAsync(db, (CaKind)c.Ca, c.Serial, RevocationReason.Superseded, actor, "窓口での電子証明書の更新", ct);
         }
         await audit.AppendAsync(db, actor, AuditActions.CardCertificatesRenewed, "card:" + card.Serial,
             detail: signature ? "user, signature" : "user", ct: ct);

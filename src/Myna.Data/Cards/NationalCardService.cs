@@ -23,7 +23,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
             ?? throw new KeyNotFoundException($"no card {wanted} was made for {municipality.Value}");
         if (card.State != ProducedCardState.Voided)
         {
-            await production.VoidAsync(db, card.Serial, "destroyed: " + reason, actor, requeue: false, ct);
+            await production.VoidAsync(db, card.Serial, "廃棄: " + reason, actor, requeue: false, ct);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
             var chip = await chips.LoadAsync(db, card.Serial, ct);
             foreach (var c in good.Where(c => c.Ca == (int)CaKind.Signature))
             {
-                await status.RevokeAsync(db, CaKind.Signature, c.Serial, RevocationReason.CessationOfOperation, actor, "破棄: declined at pre-issuance setup (§6.1)", ct);
+                await status.RevokeAsync(db, CaKind.Signature, c.Serial, RevocationReason.CessationOfOperation, actor, "交付前設定で署名用電子証明書の発行を希望しないため破棄", ct);
                 destroyed = c.Serial;
             }
             if (ChipLayout.HasCertificate(chip, signature: true) || destroyed is not null)
@@ -86,7 +86,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
         {
             foreach (var c in good.Where(c => c.Ca == (int)CaKind.UserAuthentication))
             {
-                await status.RevokeAsync(db, CaKind.UserAuthentication, c.Serial, RevocationReason.CessationOfOperation, actor, "失効: declined at pre-issuance setup (§6.1)", ct);
+                await status.RevokeAsync(db, CaKind.UserAuthentication, c.Serial, RevocationReason.CessationOfOperation, actor, "交付前設定で利用者証明用電子証明書の発行を希望しないため失効", ct);
                 revoked = c.Serial;
             }
         }

@@ -281,7 +281,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             }
             else
             {
-                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入届が14日を超えたため失効 (§8.6)", superseded: false, actor, ct);
+                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入届が14日を超えたため失効", superseded: false, actor, ct);
                 await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, $"{destination.Value} への転入届が14日を超えたため失効", null, actor, ct);
             }
         }
@@ -300,7 +300,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             .ToListAsync(ct);
         foreach (var o in overdue)
         {
-            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし (§8.6)", superseded: false, actor, ct);
+            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし", superseded: false, actor, ct);
             var held = await db.HeldCards.FirstAsync(h => h.Id == o.Held, ct);
             var record = await db.MoveOuts.FirstAsync(m => m.Id == o.MoveOut, ct);
             record.InvalidatedAt = time.GetUtcNow();

@@ -63,7 +63,7 @@ public sealed class CardProductionBatch(Stores.Stores stores, NationalProduction
         var halfMade = await db.ProducedCards.AsNoTracking().Where(c => c.State == ProducedCardState.Making).Select(c => c.Serial).ToListAsync(ct);
         foreach (var serial in halfMade)
         {
-            await queue.VoidAsync(db, serial, "production interrupted: made again", actor, requeue: true, ct);
+            await queue.VoidAsync(db, serial, "作成が中断されたため作り直し", actor, requeue: true, ct);
         }
         return halfMade.Count;
     }
@@ -116,7 +116,7 @@ public sealed class CardProductionBatch(Stores.Stores stores, NationalProduction
         }
         catch (Exception e) when (e is IssuanceException or CardException)
         {
-            await queue.VoidAsync(db, serial, "production failed: " + e.Message, actor, requeue: false, ct);
+            await queue.VoidAsync(db, serial, "作成失敗: " + e.Message, actor, requeue: false, ct);
             await FailAsync(db, request, e.Message, ct);
             return false;
         }

@@ -55,7 +55,7 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
         {
             throw new ProductionException($"card {serial} is {card.State} and cannot go back for remaking");
         }
-        await VoidAsync(db, card.Serial, "remake: " + reason.Trim(), actor, requeue: true, ct);
+        await VoidAsync(db, card.Serial, "再作成: " + reason.Trim(), actor, requeue: true, ct);
     }
 
     /// <summary>

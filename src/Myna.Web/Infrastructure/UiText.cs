@@ -87,6 +87,7 @@ public sealed partial class UiText(string language)
         ["prev"] = ("前へ", "Previous"),
         ["next"] = ("次へ", "Next"),
         ["language"] = ("English", "日本語"),
+        ["menu"] = ("業務メニュー", "Menu"),
         ["roles"] = ("役割", "Roles"),
         ["not.found"] = ("住民が見つかりません。", "Resident not found."),
         ["age"] = ("{0}歳", "age {0}"),
