@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "job")
 }
 
 var suite = Option("--suite", "register");
-var sizes = Option("--sizes", suite switch { "notices" => "100000", "pki" => "10000,100000,1000000", _ => "100000,1000000" }).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var sizes = Option("--sizes", suite switch { "notices" => "100000", "reports" => "150000", "pki" => "10000,100000,1000000", _ => "100000,1000000" }).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
 var report = suite switch
 {
@@ -29,7 +29,7 @@ var report = suite switch
     "lifecycle" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await LifecycleBench.RunAsync(sizes, int.Parse(Option("--cards", "60"), CultureInfo.InvariantCulture), runs)),
     "reports" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
-        await ReportsBench.RunAsync(int.Parse(Option("--residents", "150000"), CultureInfo.InvariantCulture), int.Parse(Option("--concurrency", "20"), CultureInfo.InvariantCulture), runs)),
+        await ReportsBench.RunAsync(sizes, int.Parse(Option("--concurrency", "20"), CultureInfo.InvariantCulture), runs)),
     _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle or reports"),
 };
 await Report.WriteAsync(report, suite);

@@ -50,7 +50,16 @@ internal static class IssuanceCommands
             IReadOnlyList<IssuanceLetter> letters;
             try
             {
-                var wave = parse.GetValue(fromPlan) ? (await Data.Reports.PlannerData.PlanAsync(db, runtime.Time, ct)).NoticesPerDay : parse.GetValue(size);
+                int? wave;
+                try
+                {
+                    wave = parse.GetValue(fromPlan) ? (await Data.Reports.PlannerData.PlanAsync(db, runtime.Time, ct)).NoticesPerDay : parse.GetValue(size);
+                }
+                catch (ArgumentException e)
+                {
+                    // The recorded sessions give no plan (e.g. a session shorter than one issuance): say why, send nothing.
+                    throw new CliException("no plan from the records: " + e.Message, 1);
+                }
                 letters = reminders ? await desk.SendRemindersAsync(db, day, CliContext.Actor, ct)
                     : await desk.SendWaveAsync(db, day, CliContext.Actor, wave, ct);
             }

@@ -16,7 +16,7 @@ internal static class ReportCommands
     {
         var report = new Command("report", "Statistics and reports (DOMAIN §11)");
         var input = new Option<string?>("--input") { Description = "Figures CSV: a name column (name, category, prefecture[, municipality]), population…, cards_issued…; '-' reads standard input" };
-        var own = new Option<bool>("--own") { Description = "Instead of a file: the system's own counts, each municipality of this host (register, valid cards held)" };
+        var own = new Option<bool>("--own") { Description = "Instead of a file: the system's own counts, each municipality of this host (register, cards issued to date)" };
         var format = new Option<string>("--format") { Description = "csv (name,population,issued,rate,rank), table, xlsx or pdf (with --out)", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "File for xlsx or pdf" };
         var total = new Option<bool>("--total") { Description = "Add the total of all rows as a 全国 line (unranked) when the file has none" };
@@ -50,7 +50,7 @@ internal static class ReportCommands
             var rated = IssuanceRates.Rank(areas);
             if (parse.GetValue(total) && !areas.Any(a => a.Name == IssuanceRates.Nation))
             {
-                rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
+                rated.Add(IssuanceRates.TotalLine(areas));
             }
             return await PrintAsync(rated, parse.GetValue(format), parse.GetValue(output), ct);
         });

@@ -30,6 +30,9 @@ public sealed record IssuancePlan(WindowCapacity Capacity, int Backlog, int Card
 /// </summary>
 public static class IssuancePlanner
 {
+    /// <summary>A bound far above any window (a big city's windows serve a few hundred a day) that keeps the arithmetic exact.</summary>
+    public const int MaxCardsPerDay = 100_000;
+
     public static IssuancePlan Plan(WindowCapacity capacity, int backlog, DateOnly? start = null, double showUpRate = 1.0, int targetWaitDays = 14)
     {
         if (targetWaitDays is < 1 or > 365)
@@ -45,22 +48,34 @@ public static class IssuancePlanner
         {
             throw new ArgumentException("the backlog cannot be negative");
         }
-        if (showUpRate is <= 0 or > 1)
+        if (showUpRate is < 0.01 or > 1)
         {
-            throw new ArgumentException("the show-up rate is a fraction in (0, 1]");
+            throw new ArgumentException("the show-up rate is a fraction from 0.01 to 1");
+        }
+        if (capacity.Windows * capacity.HoursPerDay * 60 / capacity.ServiceMinutes > MaxCardsPerDay)
+        {
+            throw new ArgumentException($"more than {MaxCardsPerDay:N0} issuances a day is not a window plan: check the windows and the service minutes");
         }
         var perDay = capacity.CardsPerDay;
         if (perDay == 0)
         {
             throw new ArgumentException("one issuance takes longer than a window's day");
         }
-        var windowDays = (backlog + perDay - 1) / perDay;
-        var calendarDays = CalendarDays(windowDays, capacity.DaysPerWeek);
+        var windowDays = (int)(((long)backlog + perDay - 1) / perDay);
+        if (start is { } first && (long)windowDays * 7 / capacity.DaysPerWeek + 7 > DateOnly.MaxValue.DayNumber - first.DayNumber)
+        {
+            throw new ArgumentException("at this pace the backlog would not clear within the calendar (before the year 9999)");
+        }
         DateOnly? clears = start is { } s && windowDays > 0 ? ClearsOn(s, windowDays, capacity.DaysPerWeek) : start;
+        // From a given start the calendar days run from its first open day to the clearing day itself, so the count and
+        // the date agree whatever weekday the plan starts on; without a start, from the first open day of a week.
+        var calendarDays = start is { } from && clears is { } to && windowDays > 0
+            ? to.DayNumber - FirstOpenDay(from, capacity.DaysPerWeek).DayNumber + 1
+            : CalendarDays(windowDays, capacity.DaysPerWeek);
         var notices = (int)Math.Ceiling(perDay / showUpRate - 1e-9);
         // Open days within the target wait, times the pace, over the show-up rate; no more than there are cards.
         var openDaysInTarget = targetWaitDays / 7 * capacity.DaysPerWeek + Math.Min(targetWaitDays % 7, capacity.DaysPerWeek);
-        var firstWave = Math.Min(backlog, (int)Math.Ceiling(openDaysInTarget * perDay / showUpRate - 1e-9));
+        var firstWave = (int)Math.Min(backlog, Math.Ceiling((double)openDaysInTarget * perDay / showUpRate - 1e-9));
         return new IssuancePlan(capacity, backlog, perDay, windowDays, calendarDays, clears, notices, firstWave, targetWaitDays);
     }
 
@@ -75,6 +90,18 @@ public static class IssuancePlanner
         return fullWeeks * 7 + (windowDays - fullWeeks * daysPerWeek);
     }
 
+    /// <summary>The first day on or after <paramref name="day"/> the windows open (a Monday-first week).</summary>
+    public static DateOnly FirstOpenDay(DateOnly day, int daysPerWeek)
+    {
+        while (Weekday(day) >= daysPerWeek)
+        {
+            day = day.AddDays(1);
+        }
+        return day;
+    }
+
+    private static int Weekday(DateOnly day) => ((int)day.DayOfWeek + 6) % 7; // Monday 0 … Sunday 6
+
     /// <summary>The day the backlog clears, counting from <paramref name="start"/> (a Monday-first week: Monday to Friday for 5 days, + Saturday, + Sunday).</summary>
     public static DateOnly ClearsOn(DateOnly start, int windowDays, int daysPerWeek)
     {
@@ -82,8 +109,7 @@ public static class IssuancePlanner
         var served = 0;
         while (true)
         {
-            var weekday = ((int)day.DayOfWeek + 6) % 7; // Monday 0 … Sunday 6
-            if (weekday < daysPerWeek && ++served == windowDays)
+            if (Weekday(day) < daysPerWeek && ++served == windowDays)
             {
                 return day;
             }

@@ -119,12 +119,30 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             throw new LifecycleException("a lost card is reissued for loss (or, rarely, an issuer's fault)");
         }
         var held = await HeldAsync(db, heldCardId, ct);
+        // The reissue must be possible before the card is abolished: never an abolished card without its reissue and fee.
+        await EnsureReplacementPossibleAsync(db, held.ResidentId, ct);
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         var report = policeReport.Trim();
         await national.AbolishAsync(municipality, held.Serial, "紛失（発見されず）遺失届 " + report, superseded: false, actor, ct);
         await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, "紛失（発見されず）・遺失届・盗難届 受理番号 " + report,
             standing.SuspensionReference ?? report, actor, ct);
         return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "遺失届・盗難届 受理番号 " + report, held.Serial, ct);
+    }
+
+    /// <summary>A new form can be started: the person is in the register and has no form open.</summary>
+    private static async Task EnsureReplacementPossibleAsync(MunicipalDb db, long residentId, CancellationToken ct)
+    {
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
+            ?? throw new LifecycleException($"resident {residentId} does not exist");
+        if (resident.Status != ResidentStatus.Active)
+        {
+            throw new LifecycleException("the person is no longer in the register");
+        }
+        var open = await db.Replacements.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct);
+        if (open is not null)
+        {
+            throw new LifecycleException($"a {open.Kind} form {open.ApplicationId} is already open for this resident (receipt {open.ReceiptNumber})");
+        }
     }
 
     /// <summary>返納 or any other end of a card at the holder's request: abolished, certificates revoked.</summary>
@@ -142,14 +160,14 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     public async Task<Replacement> StartReplacementAsync(MunicipalDb db, long residentId, ReplacementKind kind, ReissueCause cause, string actor,
         string? note = null, string? oldSerial = null, CancellationToken ct = default)
     {
-        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
-            ?? throw new LifecycleException($"resident {residentId} does not exist");
-        if (resident.Status != ResidentStatus.Active)
-        {
-            throw new LifecycleException("the person is no longer in the register");
-        }
+        await EnsureReplacementPossibleAsync(db, residentId, ct);
         var today = JapanClock.Today(time);
         var current = await CurrentAsync(db, residentId, ct);
+        if (kind == ReplacementKind.Reissue && cause == ReissueCause.Loss && current is not null)
+        {
+            // §8.3: a lost card is suspended at once and abolished with the police report number, then reissued.
+            throw new LifecycleException($"card {current.Serial} is still valid: a loss is reported (the card suspended) and the card abolished with the police report number, which starts the reissue");
+        }
         if (kind == ReplacementKind.Renewal)
         {
             if (current is null)
@@ -165,11 +183,6 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         else if (cause == ReissueCause.RenewalAtExpiry)
         {
             throw new LifecycleException("a renewal at expiry is started as a renewal");
-        }
-        var open = await db.Replacements.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct);
-        if (open is not null)
-        {
-            throw new LifecycleException($"a {open.Kind} form {open.ApplicationId} is already open for this resident (receipt {open.ReceiptNumber})");
         }
         var fee = ReissueFees.For(cause);
         await using var tx = await Sql.BeginWriteAsync(db, ct);

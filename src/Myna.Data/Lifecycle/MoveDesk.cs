@@ -47,7 +47,8 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         }
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == residentId, ct);
         var held = await db.HeldCards.FirstOrDefaultAsync(h => h.ResidentId == residentId && h.State == HeldCardState.Valid, ct);
-        var numberRow = await db.ResidentNumbers.AsNoTracking().FirstOrDefaultAsync(n => n.ResidentId == residentId && n.IsCurrent, ct);
+        // §8.6: the number travels in advance only for card holders (their card continues at the destination).
+        var numberRow = held is null ? null : await db.ResidentNumbers.AsNoTracking().FirstOrDefaultAsync(n => n.ResidentId == residentId && n.IsCurrent, ct);
         var record = new MoveOutRecord
         {
             ResidentId = residentId, Destination = destination.Value, DestinationAddress = destinationAddress.Trim(), PlannedOn = plannedOn,
@@ -63,6 +64,12 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         {
             await exchange.SendAdvanceMoveOutAsync(information, ct);
             record.SentAt = time.GetUtcNow();
+            if (information.Number is not null)
+            {
+                // §12: a number provided to another body is an export — whose, to whom, for which purpose.
+                await audit.AppendAsync(db, actor, AuditActions.NumbersExported, $"resident:{residentId}", purpose: "card-issuance",
+                    detail: $"転出予定者情報 to={destination.Value}", ct: ct);
+            }
         }
         catch (MunicipalityUnreachableException e)
         {
@@ -202,9 +209,23 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         string? reason = null;
         if (incoming.CardSerial is { } serial)
         {
-            if (LifecycleRules.ContinuesCard(movedInOn, notifiedOn))
+            // §8.6: the card continues only when the move-in is notified within 14 days of moving in, and before the
+            // card lost validity — 90 days after the planned move-out date (the origin's daily batch may already have
+            // abolished it). The register entry above stands either way; only the card's outcome differs.
+            if (notifiedOn >= LifecycleRules.InvalidFrom(incoming.PlannedOn))
             {
-                await lifecycle.National.ContinueAsync(origin, here.Code, serial, CardLifecycleDesk.Holder(resident), actor, ct);
+                reason = $"転出予定日（{incoming.PlannedOn:yyyy-MM-dd}）から{LifecycleRules.MoveInDays}日を過ぎた届出のため、カードは失効しています（再交付の申請が必要です）。";
+            }
+            else if (!LifecycleRules.ContinuesCard(movedInOn, notifiedOn))
+            {
+                reason = $"転入日から {notifiedOn.DayNumber - movedInOn.DayNumber} 日後の届出で、{LifecycleRules.ContinuationDays}日を超えています。カードは失効しました（再交付の申請が必要です）。";
+            }
+            else if (await TryContinueAsync(origin, serial, resident, actor, ct) is { } refused)
+            {
+                reason = refused;
+            }
+            else
+            {
                 var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Serial == serial, ct);
                 if (held is null)
                 {
@@ -224,15 +245,25 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
                 await lifecycle.RegisterChangedAsync(db, resident, ResidentEventType.AddressChangeWithin, ["Town"], actor, ct);
                 continued = true;
             }
-            else
-            {
-                reason = $"転入日から {notifiedOn.DayNumber - movedInOn.DayNumber} 日後の届出で、{LifecycleRules.ContinuationDays}日を超えています。カードは失効しました（再交付の申請が必要です）。";
-            }
         }
         incoming.CardContinued = incoming.CardSerial is null ? null : continued;
         await db.SaveChangesAsync(ct);
         await exchange.SendMoveInNotifiedAsync(origin, here.Code, ResidentCode.Parse(incoming.ResidentCode), movedInOn, continued, ct);
         return new MoveInOutcome(resident.Id, incoming.CardSerial is not null, continued, reason);
+    }
+
+    /// <summary>Moves the card to this municipality on the national side; the reason it cannot, when the card is no longer valid there.</summary>
+    private async Task<string?> TryContinueAsync(MunicipalityCode origin, string serial, Resident resident, string actor, CancellationToken ct)
+    {
+        try
+        {
+            await lifecycle.National.ContinueAsync(origin, here.Code, serial, CardLifecycleDesk.Holder(resident), actor, ct);
+            return null;
+        }
+        catch (Cards.CardException e)
+        {
+            return $"カードは転出元で既に有効ではありません（{e.Message}）。再交付の申請が必要です。";
+        }
     }
 
     private static void Copy(Resident from, Resident to)
@@ -281,8 +312,9 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             }
             else
             {
-                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入届が14日を超えたため失効", superseded: false, actor, ct);
-                await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, $"{destination.Value} への転入届が14日を超えたため失効", null, actor, ct);
+                await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入先での継続利用の期限を過ぎたため失効", superseded: false, actor, ct);
+                await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated,
+                    $"{destination.Value} への転入で継続利用の期限（転入後14日・転出予定日後90日）を過ぎたため失効", null, actor, ct);
             }
         }
     }
@@ -298,9 +330,26 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             .Where(o => o.HeldCardId != null && o.MovedInOn == null && o.InvalidatedAt == null && o.PlannedOn <= lastPlanned)
             .Join(db.HeldCards.Where(h => h.State == HeldCardState.Valid), o => o.HeldCardId, h => h.Id, (o, h) => new { MoveOut = o.Id, Held = h.Id, h.Serial })
             .ToListAsync(ct);
+        var invalidated = 0;
+        var skipped = new List<string>();
         foreach (var o in overdue)
         {
-            await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし", superseded: false, actor, ct);
+            // One card the national side cannot abolish must not stop the others: a card already void there is
+            // invalidated here all the same; one that belongs to another municipality (continued there, its
+            // 転入通知 lost) is left for a person and named in the audit record.
+            try
+            {
+                await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし", superseded: false, actor, ct);
+            }
+            catch (Cards.CardException)
+            {
+            }
+            catch (KeyNotFoundException)
+            {
+                skipped.Add(o.Serial);
+                continue;
+            }
+            invalidated++;
             var held = await db.HeldCards.FirstAsync(h => h.Id == o.Held, ct);
             var record = await db.MoveOuts.FirstAsync(m => m.Id == o.MoveOut, ct);
             record.InvalidatedAt = time.GetUtcNow();
@@ -310,8 +359,10 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         }
         if (overdue.Count > 0)
         {
-            await audit.AppendAsync(db, actor, AuditActions.MoveCardsInvalidated, "move-outs", detail: string.Create(CultureInfo.InvariantCulture, $"{overdue.Count} cards"), ct: ct);
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{invalidated} cards")
+                + (skipped.Count == 0 ? "" : "; not held by this municipality on the national side: " + string.Join(' ', skipped));
+            await audit.AppendAsync(db, actor, AuditActions.MoveCardsInvalidated, "move-outs", detail: detail, ct: ct);
         }
-        return overdue.Count;
+        return invalidated;
     }
 }

@@ -5,16 +5,18 @@ namespace Myna.Data.Reports;
 
 /// <summary>
 /// Issuance figures from the system's own records (DOMAIN §11.1): for a municipality, the people in
-/// its register and the valid cards they hold today. Each municipality of the host is counted by a
-/// query on its own store; only the two counts leave it, then they are ranked like imported figures.
+/// its register today and the cards it has issued so far (cumulative: every card handed over here, at the
+/// window or by restricted-delivery mail, whatever became of it since; cards continued from another
+/// municipality after a move were issued there). Each municipality of the host is counted by a query on
+/// its own store; only the two counts leave it, then they are ranked like imported figures.
 /// </summary>
 public static class OwnCounts
 {
     public static async Task<AreaFigures> OfAsync(MunicipalDb db, Core.Municipalities.Municipality m, CancellationToken ct = default)
     {
         var population = await db.Residents.CountAsync(r => r.Status == Core.Residents.ResidentStatus.Active, ct);
-        var held = await db.HeldCards.CountAsync(h => h.State == Core.Lifecycle.HeldCardState.Valid, ct);
-        return new AreaFigures(m.Prefecture + m.Name, population, held, m.Name.EndsWith('町') || m.Name.EndsWith('村') ? "町村" : "特別区・市");
+        var issued = await db.HeldCards.CountAsync(h => h.CardId != null, ct);
+        return new AreaFigures(m.Prefecture + m.Name, population, issued, m.Name.EndsWith('町') || m.Name.EndsWith('村') ? "町村" : "特別区・市");
     }
 
     /// <summary>Every municipality this host serves (with people in its register), ranked, with the total as the last line.</summary>
@@ -32,7 +34,7 @@ public static class OwnCounts
         var rated = IssuanceRates.Rank(areas);
         if (areas.Count > 0)
         {
-            rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas, "合計")]).Single() with { Rank = null });
+            rated.Add(IssuanceRates.TotalLine(areas));
         }
         return rated;
     }

@@ -28,7 +28,7 @@ public static class ReportsApi
             var rated = IssuanceRates.Rank(areas);
             if (total == true && !areas.Any(a => a.Name == IssuanceRates.Nation))
             {
-                rated.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
+                rated.Add(IssuanceRates.TotalLine(areas));
             }
             return Pages.Reports.IndexModel.RatesFile(rated, format, "Myna") is { } file
                 ? TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName)
@@ -37,7 +37,7 @@ public static class ReportsApi
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 
         reports.MapGet("/issuance-rates/own", async (Data.MynaRuntime runtime, CancellationToken ct) => TypedResults.Ok(await Data.Reports.OwnCounts.HostAsync(runtime, ct)))
-            .WithName("OwnIssuanceRates").WithSummary("交付率 from the system's own counts: each municipality of this host (people in the register, valid cards held), ranked, with the total");
+            .WithName("OwnIssuanceRates").WithSummary("交付率 from the system's own counts: each municipality of this host (people in the register, cards issued to date), ranked, with the total");
 
         reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>

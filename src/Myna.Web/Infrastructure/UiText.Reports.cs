@@ -20,7 +20,7 @@ public sealed partial class UiText
         ["reports.show"] = ("表示", "Show"),
         ["reports.print"] = ("印刷", "Print"),
         ["reports.rates"] = ("交付率と順位", "Issuance rates and rankings"),
-        ["reports.own-rate"] = ("{0}：交付済みの有効なカード {1} 枚 ÷ 住民 {2} 人 = {3}", "{0}: {1} valid cards held ÷ {2} residents = {3}"),
+        ["reports.own-rate"] = ("{0}：交付枚数（累計） {1} 枚 ÷ 住民 {2} 人 = {3}", "{0}: {1} cards issued to date ÷ {2} residents = {3}"),
         ["reports.host-rates"] = ("この基盤の市区町村（各団体の住民基本台帳と交付済みカードから）", "The municipalities of this host (from each one's register and cards held)"),
         ["reports.figures"] = ("人口・交付枚数の CSV", "Figures CSV (population, cards issued)"),
         ["reports.rank"] = ("交付率を計算", "Compute rates"),

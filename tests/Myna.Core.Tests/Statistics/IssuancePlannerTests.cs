@@ -57,5 +57,23 @@ public sealed class IssuancePlannerTests
         Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 600, 7), 10));
         Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7, 8), 10));
         Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), -1));
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(int.MaxValue, 30, 7), 10));  // no overflow into a negative pace
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 1e-9, 7), 10));
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), 10, showUpRate: 1e-12));
+        var most = IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), int.MaxValue);
+        Assert.Equal((int)Math.Ceiling(int.MaxValue / 14.0), most.WindowDays);
+        Assert.True(most.FirstWave > 0);
+        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), int.MaxValue, start: new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public void FromAWednesday_TheCalendarDaysRunToTheClearingDay()
+    {
+        // Seed 004's 284 window-days from Wednesday 2026-04-01: the date and the day count agree.
+        var plan = IssuancePlanner.Plan(new WindowCapacity(2, 30, 7), 7939, start: new DateOnly(2026, 4, 1));
+        Assert.Equal(284, plan.WindowDays);
+        Assert.Equal((new DateOnly(2027, 5, 3), 398), (plan.ClearsOn!.Value, plan.CalendarDays)); // 2026-04-01 to 2027-05-03, both counted
+        Assert.Equal(396, IssuancePlanner.Plan(new WindowCapacity(2, 30, 7), 7939).CalendarDays); // counted from a Monday
+        Assert.Equal(396, IssuancePlanner.Plan(new WindowCapacity(2, 30, 7), 7939, start: new DateOnly(2026, 4, 4)).CalendarDays); // a Saturday: from Monday
     }
 }

@@ -37,10 +37,24 @@ public sealed class IssuanceRatesTests
     }
 
     [Fact]
+    public void TheTotalOfASelection_IsASum_NotTheNation()
+    {
+        // Seed 001's top municipalities add up to far fewer people than Japan: their total is 合計, never 全国.
+        var top = IssuanceRates.ReadCsv(new StreamReader(Path.Combine(Root(), "samples", "statistics", "municipalities-top-2021.csv")));
+        var total = IssuanceRates.TotalLine(top);
+        Assert.Equal(IssuanceRates.Sum, total.Name);
+        Assert.Null(total.Rank);
+        Assert.Equal(top.Sum(a => a.Population), total.Population);
+        var prefectures = IssuanceRates.ReadCsv(new StreamReader(Path.Combine(Root(), "samples", "statistics", "prefectures-2021.csv")));
+        Assert.Equal(IssuanceRates.Nation, IssuanceRates.TotalLine(prefectures).Name);
+        Assert.Equal(IssuanceRates.Sum, IssuanceRates.TotalLine(prefectures.Skip(1)).Name);
+    }
+
+    [Fact]
     public void ThePrefectureTable_EveryRankAndRate_TiesIncluded_WithTheNationalLine()
     {
         var rated = Rated("prefectures-2021.csv");
-        rated.Add(IssuanceRates.Rank([IssuanceRates.Total(IssuanceRates.ReadCsv(new StreamReader(Path.Combine(Root(), "samples", "statistics", "prefectures-2021.csv"))))]).Single());
+        rated.Add(IssuanceRates.TotalLine(IssuanceRates.ReadCsv(new StreamReader(Path.Combine(Root(), "samples", "statistics", "prefectures-2021.csv")))));
         var published = Published("prefecture");
 
         Assert.Equal(48, published.Count);

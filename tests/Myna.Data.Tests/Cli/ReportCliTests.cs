@@ -22,7 +22,7 @@ public sealed class ReportCliTests
         Assert.Equal("宮崎県,1095903,358411,32.7,1", lines[1]);
         Assert.Equal(["山口県,1369882,342400,25.0,9", "千葉県,6319772,1577748,25.0,9", "京都府,2545899,632864,24.9,11"], lines[9..12]);
         Assert.Equal("高知県,709230,119991,16.9,47", lines[^1]);
-        Assert.Equal("name,population,issued,rate,rank\n甲市,1000,500,50.0,1\n乙町,2000,1000,50.0,1\n丙村,300,100,33.3,3\n全国,3300,1600,48.5,\n", fromStdin.Out);
+        Assert.Equal("name,population,issued,rate,rank\n甲市,1000,500,50.0,1\n乙町,2000,1000,50.0,1\n丙村,300,100,33.3,3\n合計,3300,1600,48.5,\n", fromStdin.Out);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("line 2: issued 'many' is not a whole number", bad.Err, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);

@@ -108,6 +108,30 @@ public sealed class CardLifecycleTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ALostCard_IsNeverAbolishedWithoutItsReissue_NorReissuedWhileStillValid(string provider)
+    {
+        var (stores, cards) = await IssuedAsync(provider);
+        await using var _ = stores;
+        await using var db = stores.OpenMunicipal();
+        var lifecycle = stores.Runtime.LifecycleDesk(TestStores.Ishinomaki);
+
+        // A loss goes through suspension and abolition (§8.3), not through the general reissue form.
+        var direct = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.StartReplacementAsync(db, cards[1].ResidentId, ReplacementKind.Reissue, ReissueCause.Loss, "clerk"));
+        Assert.Contains("still valid", direct.Message, StringComparison.Ordinal);
+
+        // A form already open: the lost card is not abolished (it would be left without its reissue and fee).
+        var card = cards[0];
+        await lifecycle.StartReplacementAsync(db, card.ResidentId, ReplacementKind.Reissue, ReissueCause.IssuerError, "clerk");
+        await stores.Runtime.CallCentre().SuspendAsync(Report(await HolderAsync(db, card)), "operator");
+        var refused = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.AbolishLostAsync(db, card.Id, "宮城県石巻警察署 第1234号", ReissueCause.Loss, "clerk"));
+        Assert.Contains("already open", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HeldCardState.Valid, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).State);
+        Assert.DoesNotContain(await CertificatesAsync(stores, card.Serial), c => c.Status == CertificateStatus.Revoked);
+        Assert.Equal(1, await db.Replacements.CountAsync(r => r.ResidentId == card.ResidentId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ALostCardNotFound_IsAbolishedWithThePoliceReport_AndAReissueIsChargedAndAppliedFor(string provider)
     {
         var (stores, cards) = await IssuedAsync(provider);

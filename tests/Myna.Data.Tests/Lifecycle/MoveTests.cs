@@ -41,6 +41,8 @@ public sealed class MoveTests
         var incoming = await destination.IncomingMoveOuts.AsNoTracking().SingleAsync();
         Assert.Equal((holder.ResidentCode, card.Serial, Today.AddDays(3)), (incoming.ResidentCode, incoming.CardSerial, incoming.PlannedOn));
         Assert.NotNull(incoming.NumberSealed);
+        var export = await origin.AuditRecords.AsNoTracking().SingleAsync(a => a.Action == Core.Audit.AuditActions.NumbersExported);
+        Assert.Equal(($"resident:{holder.Id}", "card-issuance"), (export.Subject, export.Purpose));
         Assert.Empty(await destination.Residents.ToListAsync()); // nothing in the register before the move-in
 
         var moves = stores.Runtime.MoveDesk(Destination);
@@ -104,5 +106,34 @@ public sealed class MoveTests
         Assert.Equal(HeldCardState.Invalidated, (await origin.HeldCards.AsNoTracking().SingleAsync(h => h.Id == cards[1].Id)).State);
         Assert.Empty(await destination.HeldCards.ToListAsync());
         Assert.Equal("Abolished", (await stores.Runtime.CardLifecycle().StandingAsync(Origin, cards[1].Serial)).State);
+
+        // The first holder comes to the window within 14 days of moving in, but 91 days after the planned move-out: the
+        // card lost validity (§8.6); the move-in itself is recorded, nothing is left half-done.
+        var overdue = await destination.IncomingMoveOuts.AsNoTracking().SingleAsync(i => i.CardSerial == cards[0].Serial);
+        var after90 = await stores.Runtime.MoveDesk(Destination).MoveInAsync(destination, overdue.Id, new MoveInAddress(null, "小野", "1", null), Today.AddDays(-2), Today, "clerk-h");
+        Assert.False(after90.CardContinued);
+        Assert.Contains("90日を過ぎた", after90.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, await destination.Residents.CountAsync());
+        Assert.Empty(await destination.HeldCards.ToListAsync());
+        Assert.False((await destination.IncomingMoveOuts.AsNoTracking().SingleAsync(i => i.Id == overdue.Id)).CardContinued);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AMoveOutWithoutACard_SendsNoNumber(string provider)
+    {
+        var (stores, _) = await CardLifecycleTests.IssuedAsync(provider, neighbour: true);
+        await using var _s = stores;
+        await using var origin = stores.OpenMunicipal(Origin);
+        await using var destination = stores.OpenMunicipal(Destination);
+        var holders = await origin.HeldCards.AsNoTracking().Select(h => h.ResidentId).ToListAsync();
+        var other = await origin.Residents.AsNoTracking().FirstAsync(r => !holders.Contains(r.Id) && r.Status == ResidentStatus.Active);
+        await stores.Runtime.ResidentRegister(Origin).RecordAsync(origin, other.Id, new ResidentChange(ResidentEventType.MoveOut, Today.AddDays(3), Today,
+            Destination: Destination.Value, DestinationAddress: "宮城県東松島市小野3"), "clerk");
+
+        var incoming = await destination.IncomingMoveOuts.AsNoTracking().SingleAsync();
+        Assert.Equal((other.ResidentCode, null), (incoming.ResidentCode, incoming.CardSerial));
+        Assert.Null(incoming.NumberSealed);
+        Assert.False(await origin.AuditRecords.AnyAsync(a => a.Action == Core.Audit.AuditActions.NumbersExported));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
 
 public sealed class MailTrackingTests
 {
-    private static async Task<(TestStores Stores, MailTracking Mail, ManualClock Clock)> PostedAsync(string provider, int residents)
+    internal static async Task<(TestStores Stores, MailTracking Mail, ManualClock Clock)> PostedAsync(string provider, int residents)
     {
         var stores = await NoticeGenerationTests.NumberedAsync(provider, residents);
         await using var db = stores.OpenMunicipal();

@@ -71,7 +71,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
                 Rates = IssuanceRates.Rank(areas);
                 if (!areas.Any(a => a.Name == IssuanceRates.Nation))
                 {
-                    Rates.Add(IssuanceRates.Rank([IssuanceRates.Total(areas)]).Single());
+                    Rates.Add(IssuanceRates.TotalLine(areas));
                 }
                 if (RatesFile(Rates, format, scope.Municipality.Name) is { } file)
                 {
@@ -118,7 +118,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         Operations = await OperationsReport.ComputeAsync(scope.Db, from, to, ct);
         OperationsText = OperationsReport.ToText(Operations, scope.Municipality.Name);
 
-        // The system's own counts (§11.1): valid cards held ÷ people in the register today, here and across the host.
+        // The system's own counts (§11.1): cards issued to date ÷ people in the register today, here and across the host.
         var own = await OwnCounts.OfAsync(scope.Db, scope.Municipality, ct);
         OwnRate = own.Population == 0 ? null : IssuanceRates.Rank([own]).Single();
         HostRates = await OwnCounts.HostAsync(runtime, ct);
