@@ -206,7 +206,7 @@ public sealed class MynaRuntime
 
     public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
 
-    public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+    public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
 
     public SupportMeasureFlag SupportMeasureFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 

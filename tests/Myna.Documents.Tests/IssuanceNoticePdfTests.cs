@@ -16,7 +16,7 @@ public sealed class IssuanceNoticePdfTests
             new IssuanceNoticePage(number, "石巻　太郎", "986-0825", "宮城県石巻市穀町14-1", new DateOnly(2026, 11, 24), new DateOnly(2027, 2, 24), Reminder: false,
                 HasSignatureCertificate: true, "石巻市", "http://localhost:5080/book", "0225-95-1111"),
             new IssuanceNoticePage(number, "石巻　太郎", "986-0825", "宮城県石巻市穀町14-1", new DateOnly(2027, 2, 25), new DateOnly(2027, 2, 24), Reminder: true,
-                HasSignatureCertificate: false, "石巻市", "http://localhost:5080/book", null),
+                HasSignatureCertificate: false, "石巻市", "http://localhost:5080/book", null, DestroyAfterMonths: 6),
         };
         var pdf = Path.Combine(Directory.CreateTempSubdirectory("myna-issuance-").FullName, "notice.pdf");
         File.WriteAllBytes(pdf, IssuanceNoticePdf.Render(pages, "石巻市"));
@@ -31,6 +31,8 @@ public sealed class IssuanceNoticePdfTests
         Assert.Contains("委任状", text, StringComparison.Ordinal);
         Assert.Contains("署名用は英数字6〜16文字", text, StringComparison.Ordinal);
         Assert.Contains("(再通知)", text, StringComparison.Ordinal);
+        Assert.Contains("3か月を経過したカードは廃棄", text, StringComparison.Ordinal); // each letter says the municipality's configured period
+        Assert.Contains("6か月を経過したカードは廃棄", text, StringComparison.Ordinal);
         Assert.Equal([number], ExternalTools.QrCodesOnPage(pdf, 1));
         Assert.Equal([number], ExternalTools.QrCodesOnPage(pdf, 2));
         Assert.Equal(number, NoticeNumber.Parse(IssuanceNoticePdf.Grouped(number)));

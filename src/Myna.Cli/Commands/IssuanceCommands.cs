@@ -79,7 +79,7 @@ internal static class IssuanceCommands
             var path = Path.Combine(folder, $"{name}-{code.Value}-{day:yyyyMMdd}-{DateTime.UtcNow:HHmmss}.pdf");
             await File.WriteAllBytesAsync(path, IssuanceNoticePdf.Render(letters.Select(l => new IssuanceNoticePage(l.Number, l.FullName, l.PostalCode, l.Address,
                 reminders ? day : l.SentOn, l.Deadline, reminders, l.SignatureCertificate, m.Name, runtime.Options.PublicUrl.TrimEnd('/') + "/book",
-                options?.OfficePhone)), m.Name), ct);
+                options?.OfficePhone, options?.DestroyAfterMonths ?? 3)), m.Name), ct);
             await Console.Out.WriteLineAsync($"{letters.Count:N0} {(reminders ? "reminder(s)" : "issuance notice(s)")} → {path}");
             return 0;
         });

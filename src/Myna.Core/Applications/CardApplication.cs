@@ -19,6 +19,13 @@ public enum ApplicationChannel
     ApplicationSupport = 7,
 }
 
+/// <summary>The channels a clerk records an application for (DOMAIN §4.1): online and employer batches come by their own routes.</summary>
+public static class StaffChannels
+{
+    public static readonly IReadOnlyList<ApplicationChannel> All =
+        [ApplicationChannel.Mail, ApplicationChannel.PhotoBooth, ApplicationChannel.Window, ApplicationChannel.Outreach, ApplicationChannel.ApplicationSupport];
+}
+
 public enum ApplicationStatus
 {
     /// <summary>Received; the photo waits for the human checks.</summary>

@@ -57,6 +57,7 @@ public sealed record DeliveryList(string Id, string MunicipalityCode, DateTimeOf
         }
         var entries = new List<DeliveryListEntry>();
         var serials = new HashSet<string>(StringComparer.Ordinal);
+        var applicationLines = new Dictionary<string, long>(StringComparer.Ordinal); // one card per application (§5: reconciled one to one)
         while (reader.Read())
         {
             var line = reader.RecordLine;
@@ -88,6 +89,10 @@ public sealed record DeliveryList(string Id, string MunicipalityCode, DateTimeOf
             if (!Identifiers.ApplicationId.TryParse(applicationId, out _, out var idProblem))
             {
                 throw new CsvFormatException(line, "application ID: " + idProblem.Message);
+            }
+            if (!applicationLines.TryAdd(applicationId, line))
+            {
+                throw new CsvFormatException(line, $"the application ID also has a card on line {applicationLines[applicationId]}: one card per application");
             }
             entries.Add(new DeliveryListEntry(number, serial, applicationId, family, given, Date(birth, line, "birth date"), Date(expiry, line, "expiry"),
                 Bool(sig, line), Bool(user, line), Bool(braille, line)));

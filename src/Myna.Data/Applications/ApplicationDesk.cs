@@ -43,7 +43,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
 
     /// <summary>Finds the resident an application ID was issued to (with the notice), or says why not.</summary>
     public async Task<(FormPrefill? Form, ApplicationProblem? Problem)> FindFormAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality,
-        string? applicationId, bool maySeeProtected, CancellationToken ct = default)
+        string? applicationId, bool maySeeProtected, string? actor = null, CancellationToken ct = default)
     {
         if (!AppId.TryParse(ApplicationRules.IdFromScan(applicationId), out var id, out var problem))
         {
@@ -65,6 +65,10 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         }
         var existing = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == id.Value, ct);
         var today = JapanClock.Today(time);
+        if (found.AddressProtected && !maySeeProtected && actor is not null)
+        {
+            await audit.ProtectedAddressWithheldAsync(db, actor, [found.Id], "application intake", ct); // §9
+        }
         return (new FormPrefill(found.Id, id.Value, found.FullName, found.FullNameKana, found.BirthDate, found.Sex,
             found.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : found.Address,
             ApplicationRules.IsUnder15(found.BirthDate, today), existing), null);
@@ -87,7 +91,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
     {
         var problems = new List<ApplicationProblem>();
         var notes = new List<ApplicationProblem>();
-        var (form, formProblem) = await FindFormAsync(db, municipality, input.ApplicationId, maySeeProtected: true, ct);
+        var (form, formProblem) = await FindFormAsync(db, municipality, input.ApplicationId, maySeeProtected: true, ct: ct);
         if (formProblem is not null)
         {
             throw new ApplicationRejectedException([formProblem]);
@@ -176,9 +180,10 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
                 ResidentId = form.ResidentId,
                 RecordedBy = actor,
                 RegisterSnapshot = "",
-                // A reissue form, or an earlier application already sent to production (§4.4, §8.4).
+                // A reissue form, an earlier application already sent to production, or a holder of a valid card applying again (§4.4, §8.4).
                 IsReissue = await db.Replacements.AnyAsync(x => x.ApplicationId == form.ApplicationId, ct)
-                    || await db.CardApplications.AnyAsync(a => a.ResidentId == form.ResidentId && a.Status == ApplicationStatus.QueuedForProduction, ct),
+                    || await db.CardApplications.AnyAsync(a => a.ResidentId == form.ResidentId && a.Status == ApplicationStatus.QueuedForProduction, ct)
+                    || await db.HeldCards.AnyAsync(h => h.ResidentId == form.ResidentId && h.State == Core.Lifecycle.HeldCardState.Valid, ct),
             };
             db.CardApplications.Add(application);
         }
@@ -268,7 +273,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         if (pass)
         {
             // §4.4: a newer accepted application supersedes the older pending ones of the same person.
-            var older = await db.CardApplications.Where(a => a.ResidentId == application.ResidentId && a.Id != id
+            var older = await db.CardApplications.Where(a => a.ResidentId == application.ResidentId && a.Id < id // older: recorded before this one
                 && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Deficient)).ToListAsync(ct);
             foreach (var o in older)
             {

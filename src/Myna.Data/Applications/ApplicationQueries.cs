@@ -31,7 +31,9 @@ public static class ApplicationQueries
         return (items, total);
     }
 
-    public static async Task<ApplicationDetails?> GetAsync(MunicipalDb db, long id, bool maySeeProtected, CancellationToken ct = default)
+    /// <remarks>§9: a protected address withheld from the reader is logged when the <paramref name="audit"/> log and <paramref name="actor"/> are given.</remarks>
+    public static async Task<ApplicationDetails?> GetAsync(MunicipalDb db, long id, bool maySeeProtected,
+        Audit.AuditLog? audit = null, string? actor = null, CancellationToken ct = default)
     {
         var application = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
@@ -40,6 +42,10 @@ public static class ApplicationQueries
         }
         var r = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == application.ResidentId, ct);
         var hidden = r.AddressProtected && !maySeeProtected;
+        if (hidden && audit is not null && actor is not null)
+        {
+            await audit.ProtectedAddressWithheldAsync(db, actor, [r.Id], "card application", ct);
+        }
         var resident = new ResidentSummary(r.Id, r.ResidentCode, r.FullName, r.FullNameKana, r.BirthDate, r.Sex,
             hidden ? AddressProtection.Hidden : r.Address, r.Status, null, r.AddressProtected);
         var photos = await db.ApplicationPhotos.AsNoTracking().Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id)

@@ -231,8 +231,12 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
             ?? throw new BookingRefusedException("unknown-session", "no session with this id");
         var window = await db.IssuanceWindows.AsNoTracking().FirstAsync(w => w.Id == session.WindowId, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Hold the session's seats first: a booking taking one now finishes before the bookings are read below, and
+        // one that comes later waits for this close and then sees the session closed.
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE appointment_slots SET booked = booked WHERE session_id = {sessionId}", ct);
         session.Closed = true;
         session.ClosedReason = reason.Trim();
+        await db.SaveChangesAsync(ct);
         var slotIds = await db.AppointmentSlots.Where(s => s.SessionId == sessionId).Select(s => s.Id).ToListAsync(ct);
         var booked = await db.Appointments.Where(a => slotIds.Contains(a.SlotId) && a.State == AppointmentState.Booked)
             .Join(db.Cards, a => a.CardId, c => c.Id, (a, c) => new { Appointment = a, c.ResidentId, c.CardApplicationId }).ToListAsync(ct);
@@ -347,6 +351,23 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     }
 
     /// <summary>The one statement that keeps a slot from being overbooked.</summary>
+    /// <summary>
+    /// A card that can no longer be handed over (destroyed, or gone back for remaking) keeps no booking: each active one is
+    /// cancelled and its seat freed, in the caller's unit of work. Returns how many were cancelled.
+    /// </summary>
+    public static async Task<int> CancelForCardAsync(MunicipalDb db, long cardId, string note, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var active = await db.Appointments.Where(a => a.CardId == cardId && a.State == AppointmentState.Booked).ToListAsync(ct);
+        foreach (var a in active)
+        {
+            await ReleaseSeatAsync(db, a.SlotId, ct);
+            a.State = AppointmentState.Cancelled;
+            a.EndedAt = now;
+            a.EndNote = note;
+        }
+        return active.Count;
+    }
+
     private static async Task TakeSeatAsync(MunicipalDb db, long slotId, CancellationToken ct)
     {
         var taken = await db.Database.ExecuteSqlInterpolatedAsync(
@@ -354,6 +375,13 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         if (taken == 0)
         {
             throw new BookingRefusedException("slot-full", "this time is fully booked: choose another time");
+        }
+        // Read after the seat is held: a session closed meanwhile (its close waits for this seat's row) refuses the booking,
+        // which rolls back with the seat; a booking that committed first is found and cancelled by the close.
+        var closed = await db.AppointmentSlots.Where(x => x.Id == slotId).Join(db.WindowSessions, x => x.SessionId, w => w.Id, (x, w) => w.Closed).FirstAsync(ct);
+        if (closed)
+        {
+            throw new BookingRefusedException("session-closed", "this session has been closed: choose another time");
         }
     }
 

@@ -18,6 +18,11 @@ public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor? anchor 
 {
     private readonly AuditChain chain = new(key);
 
+    /// <summary>§9: an attempt to obtain a protected address (withheld from <paramref name="actor"/>), logged for the support-measure officer.</summary>
+    public Task<long> ProtectedAddressWithheldAsync(DbContext db, string actor, IEnumerable<long> residentIds, string where, CancellationToken ct = default) =>
+        AppendAsync(db, actor, AuditActions.ProtectedAddressRefused,
+            "resident:" + string.Join(",", residentIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))), detail: where, ct: ct);
+
     public async Task<long> AppendAsync(DbContext db, string actor, string action, string subject,
         string? purpose = null, string? detail = null, CancellationToken ct = default)
     {

@@ -148,9 +148,15 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
         CancellationToken ct = default)
     {
         var card = await FindAsync(db, scanned, ct);
-        if (card.State is not (CardState.Listed or CardState.InSafe or CardState.Ready))
+        // A misprint may also be found at the window (§6.4), after the notice went out: the card goes back all the same,
+        // unless a hand-over is open on it (that is ended first).
+        if (card.State is not (CardState.Listed or CardState.InSafe or CardState.Ready or CardState.NoticeSent))
         {
             throw new CardSafeException($"card {card.Serial} is {Describe(card.State)} and cannot go back for remaking");
+        }
+        if (await db.WindowIssuances.AnyAsync(i => i.CardId == card.Id && i.EndedAt == null, ct))
+        {
+            throw new CardSafeException($"a hand-over of card {card.Serial} is open at the window: stop it first, then send the card back");
         }
         if (problem == CardProblem.Mismatch && string.IsNullOrWhiteSpace(note))
         {
@@ -162,6 +168,7 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
         card.Problem = problem;
         card.ProblemNote = note?.Trim();
         Move(db, card, CardState.ReturnedForRemake, actor, reason);
+        await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード再作成のため取消し（新しいカードの交付通知書で再予約）", card.UpdatedAt, ct);
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         application.Status = ApplicationStatus.QueuedForProduction;
         application.UpdatedAt = card.UpdatedAt;

@@ -113,6 +113,7 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             card.UpdatedAt = time.GetUtcNow();
             db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Destroyed, At = card.UpdatedAt, Actor = actor,
                 Note = $"交付期限 {d.Deadline:yyyy-MM-dd} から{policy.DestroyAfterMonths}か月経過のため廃棄" });
+            await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード廃棄のため取消し", card.UpdatedAt, ct);
             var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
             application.Status = ApplicationStatus.Cancelled;
             application.EndReason = "カード未受領のため廃棄（再申請は無料）";

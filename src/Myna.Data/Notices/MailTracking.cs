@@ -27,7 +27,7 @@ public sealed record EnvelopeCase(NoticeEnvelope Envelope, IReadOnlyList<Envelop
 /// returned envelope, the 3-month storage clock, the register check and the action taken.
 /// Every state change is a <see cref="MailEvent"/> and an audit record, in one transaction.
 /// </summary>
-public sealed class MailTracking(AuditLog audit, TimeProvider time)
+public sealed class MailTracking(AuditLog audit, TimeProvider time, string officeAddress)
 {
     /// <summary>Japan Post tracking numbers: 11–13 digits, printed with hyphens.</summary>
     public static string? NormalizeMailNumber(string? input)
@@ -122,7 +122,8 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
     }
 
     /// <summary>The envelope with the register check of DOMAIN §3.3 and the actions it allows today.</summary>
-    public async Task<EnvelopeCase?> CaseAsync(MunicipalDb db, long envelopeId, bool maySeeProtected, CancellationToken ct = default)
+    /// <remarks>§9: when a protected address is withheld from <paramref name="actor"/>, the attempt is logged for the officer.</remarks>
+    public async Task<EnvelopeCase?> CaseAsync(MunicipalDb db, long envelopeId, bool maySeeProtected, string? actor = null, CancellationToken ct = default)
     {
         var envelope = await db.NoticeEnvelopes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == envelopeId, ct);
         if (envelope is null)
@@ -154,6 +155,10 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
         {
             envelope.Address = AddressProtection.Hidden;
             envelope.PostalCode = null;
+            if (actor is not null)
+            {
+                await audit.ProtectedAddressWithheldAsync(db, actor, people.Where(p => p.AddressProtected).Select(p => p.Id), "returned mail", ct);
+            }
         }
         var history = await db.MailEvents.AsNoTracking().Where(m => m.EnvelopeId == envelopeId).OrderBy(m => m.Id).ToListAsync(ct);
         return new EnvelopeCase(envelope, persons, finding, allowed, history, withheld);
@@ -162,7 +167,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
     /// <summary>Takes one action of DOMAIN §3.3; a re-send adds an envelope to the open re-send batch, to the current address.</summary>
     public async Task<NoticeEnvelope> ActAsync(MunicipalDb db, long envelopeId, ReturnAction action, string? note, string actor, CancellationToken ct = default)
     {
-        var current = await CaseAsync(db, envelopeId, maySeeProtected: true, ct)
+        var current = await CaseAsync(db, envelopeId, maySeeProtected: true, ct: ct)
             ?? throw new MailRuleException("envelope", $"envelope {envelopeId} does not exist");
         if (!current.Allowed.Contains(action))
         {
@@ -171,6 +176,13 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
                 : $"{action} is not allowed here; allowed: {string.Join(", ", current.Allowed)}");
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Claim the envelope in the state the decision was made on: of two clerks acting at once, the second finds it changed.
+        var seen = current.Envelope.State;
+        if (await db.NoticeEnvelopes.Where(e => e.Id == envelopeId && e.State == seen)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.StateChangedAt, time.GetUtcNow()), ct) == 0)
+        {
+            throw new MailRuleException("action", $"envelope {envelopeId} was changed meanwhile by someone else: look at it again");
+        }
         var envelope = await db.NoticeEnvelopes.FirstAsync(e => e.Id == envelopeId, ct);
         envelope.Finding = current.Finding;
         Change(db, envelope, ReturnedMailRules.StateAfter(action), actor, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
@@ -185,7 +197,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
     }
 
     /// <summary>Returned envelopes whose storage ends within <paramref name="days"/> days (or already ended) and still wait for a decision.</summary>
-    public async Task<List<NoticeEnvelope>> DueAsync(MunicipalDb db, bool maySeeProtected, int days = 7, CancellationToken ct = default)
+    public async Task<List<NoticeEnvelope>> DueAsync(MunicipalDb db, bool maySeeProtected, int days = 7, string? actor = null, CancellationToken ct = default)
     {
         var limit = JapanClock.Today(time).AddDays(days);
         var open = new[] { MailState.Returned, MailState.ReminderSent };
@@ -198,9 +210,17 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
                 Protected = db.Notices.Any(n => n.EnvelopeId == (e.ResendOfId ?? e.Id) && db.Residents.Any(r => r.Id == n.ResidentId && r.AddressProtected)),
             })
             .ToListAsync(ct);
-        foreach (var d in due.Where(d => d.Protected && !maySeeProtected))
+        var hidden = due.Where(d => d.Protected && !maySeeProtected).ToList();
+        foreach (var d in hidden)
         {
             (d.Envelope.Address, d.Envelope.PostalCode) = (AddressProtection.Hidden, null); // §9
+        }
+        if (hidden.Count > 0 && actor is not null)
+        {
+            var roots = hidden.Select(d => d.Envelope.ResendOfId ?? d.Envelope.Id).ToList();
+            var residents = await db.Notices.AsNoTracking().Where(n => roots.Contains(n.EnvelopeId))
+                .Join(db.Residents.Where(r => r.AddressProtected), n => n.ResidentId, r => r.Id, (n, r) => r.Id).Distinct().ToListAsync(ct);
+            await audit.ProtectedAddressWithheldAsync(db, actor, residents, "returned mail due", ct);
         }
         return due.Select(d => d.Envelope).ToList();
     }
@@ -217,20 +237,32 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time)
         }
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == firstResidentId, ct);
         var residence = await db.ResidenceRegistrations.AsNoTracking().FirstOrDefaultAsync(g => g.ResidentId == firstResidentId && g.EndedAt == null, ct);
+        var root = returned.ResendOfId ?? returned.Id;
+        var protectedInside = await db.Notices.AnyAsync(n => n.EnvelopeId == root && db.Residents.Any(r => r.Id == n.ResidentId && r.AddressProtected), ct);
+        // The same destinations as the first run: a residence or proxy registered since, a letter held at the office, and
+        // never a protected address (§9) — without a registered residence such a letter waits at the office.
+        var (delivery, postalCode, address) = residence?.Delivery switch
+        {
+            DeliveryKind.Residence => (DeliveryKind.Residence, residence.PostalCode, residence.Address),
+            DeliveryKind.Proxy => (DeliveryKind.Proxy, residence.ProxyPostalCode, residence.ProxyAddress!),
+            DeliveryKind.HeldAtOffice => (DeliveryKind.HeldAtOffice, null, officeAddress),
+            _ when protectedInside => (DeliveryKind.HeldAtOffice, null, officeAddress),
+            _ => (DeliveryKind.RegisteredAddress, resident.PostalCode, resident.Address),
+        };
         batch.Envelopes++;
         var resend = new NoticeEnvelope
         {
             BatchId = batch.Id,
             Sequence = checked((int)batch.Envelopes),
             HouseholdId = returned.HouseholdId,
-            Delivery = residence?.Delivery ?? DeliveryKind.RegisteredAddress,
+            Delivery = delivery,
             ResidenceRegistrationId = residence?.Id,
-            PostalCode = residence is null ? resident.PostalCode : residence.Delivery == DeliveryKind.Proxy ? residence.ProxyPostalCode : residence.PostalCode,
-            Address = residence is null ? resident.Address : residence.Delivery == DeliveryKind.Proxy ? residence.ProxyAddress! : residence.Address,
+            PostalCode = postalCode,
+            Address = address,
             Addressee = returned.Addressee,
-            State = MailState.Prepared,
+            State = delivery == DeliveryKind.HeldAtOffice ? MailState.HeldAtOffice : MailState.Prepared,
             StateChangedAt = time.GetUtcNow(),
-            ResendOfId = returned.ResendOfId ?? returned.Id,
+            ResendOfId = root,
         };
         db.NoticeEnvelopes.Add(resend);
         batch.Notices += await db.Notices.CountAsync(n => n.EnvelopeId == resend.ResendOfId, ct);

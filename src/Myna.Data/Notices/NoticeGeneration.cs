@@ -26,7 +26,10 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
     private const string NotNotified = "n.is_current AND r.status = 1 AND NOT EXISTS (SELECT 1 FROM notices x WHERE x.resident_number_id = n.id)";
 
     /// <summary>Where a held-at-office envelope is kept and what the print data shows as its address (§3.2).</summary>
-    public string OfficeAddress => $"{municipality.Prefecture}{municipality.Name}役所 市民課";
+    public string OfficeAddress => OfficeAddressOf(municipality);
+
+    /// <summary>Where letters held at the office (留め置き, §3.2, §9) wait: the municipality's resident desk.</summary>
+    public static string OfficeAddressOf(Municipality m) => $"{m.Prefecture}{m.Name}役所 市民課";
 
     public async Task<NoticeSummary> RunAsync(MunicipalDb db, DateOnly noticeDate, string actor,
         IProgress<NoticeProgress>? progress = null, CancellationToken ct = default)

@@ -47,7 +47,7 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
         await using var db = stores.OpenNational();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == serial && c.MunicipalityCode == municipality.Value, ct)
             ?? throw new ProductionException($"no card {serial} was made for {municipality.Value}");
-        if (card.State == ProducedCardState.Voided && card.VoidReason?.StartsWith("remake", StringComparison.Ordinal) == true)
+        if (card.State == ProducedCardState.Voided && IsRemake(card.VoidReason))
         {
             return; // asked again after an interruption: already done
         }
@@ -55,8 +55,14 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
         {
             throw new ProductionException($"card {serial} is {card.State} and cannot go back for remaking");
         }
-        await VoidAsync(db, card.Serial, "再作成: " + reason.Trim(), actor, requeue: true, ct);
+        await VoidAsync(db, card.Serial, RemakePrefix + reason.Trim(), actor, requeue: true, ct);
     }
+
+    private const string RemakePrefix = "再作成: ";
+
+    /// <summary>Whether a card was voided to be remade (stores written before the reasons were Japanese say "remake: ").</summary>
+    private static bool IsRemake(string? voidReason) =>
+        voidReason is not null && (voidReason.StartsWith(RemakePrefix, StringComparison.Ordinal) || voidReason.StartsWith("remake", StringComparison.Ordinal));
 
     /// <summary>
     /// Voids a card (its certificates revoked, the card unusable) and, for a remake, queues its request

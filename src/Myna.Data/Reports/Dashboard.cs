@@ -46,7 +46,7 @@ public static class Dashboard
             .Join(db.Cards.AsNoTracking().Where(c => c.State == CardState.NoticeSent), n => n.CardId, c => c.Id, (n, c) => n.Id).CountAsync(ct);
         return new DashboardFigures(today, appointments.Count, appointments.Count(a => a.State == AppointmentState.Attended),
             appointments.Count(a => a.State == AppointmentState.NoShow), await Issuance.CardSafe.InventoryAsync(db, ct),
-            (await runtime.MailTracking(code).DueAsync(db, maySeeProtected: false, 7, ct)).Count, nearing,
+            (await runtime.MailTracking(code).DueAsync(db, maySeeProtected: false, 7, ct: ct)).Count, nearing,
             await db.CardApplications.AsNoTracking().CountAsync(a => a.Status == Core.Applications.ApplicationStatus.Received, ct),
             await runtime.CardLifecycle().RevocationsSinceAsync(code, start, ct));
     }

@@ -144,8 +144,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
 
     /// <summary>§9: every attempt to obtain a protected address is logged for the officer.</summary>
     private Task<long> RecordWithheldAsync(MunicipalDb db, string actor, IEnumerable<long> residentIds, string where, CancellationToken ct) =>
-        audit.AppendAsync(db, actor, AuditActions.ProtectedAddressRefused,
-            "resident:" + string.Join(",", residentIds.Select(i => i.ToString(CultureInfo.InvariantCulture))), detail: where, ct: ct);
+        audit.ProtectedAddressWithheldAsync(db, actor, residentIds, where, ct);
 
     public async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, Reader reader, CancellationToken ct = default)
     {

@@ -8,7 +8,7 @@ namespace Myna.Documents.Issuance;
 
 /// <summary>What one issuance notice (交付通知書, DOMAIN §6.2) or its reminder says.</summary>
 public sealed record IssuanceNoticePage(string NoticeNumber, string FullName, string? PostalCode, string Address, DateOnly SentOn, DateOnly Deadline,
-    bool Reminder, bool HasSignatureCertificate, string MunicipalityName, string BookingUrl, string? OfficePhone);
+    bool Reminder, bool HasSignatureCertificate, string MunicipalityName, string BookingUrl, string? OfficePhone, int DestroyAfterMonths = 3);
 
 /// <summary>
 /// The issuance notice as one A4 page: the card is ready, the deadline, what to bring, how to book
@@ -66,7 +66,7 @@ public static class IssuanceNoticePdf
         }
         y += 8;
         pdf.Text("交付期限", margin, y, 11);
-        pdf.Text(JapaneseDate.Format(n.Deadline) + "（期限を過ぎた後、3か月を経過したカードは廃棄します）", margin + 70, y, 11);
+        pdf.Text(JapaneseDate.Format(n.Deadline) + $"（期限を過ぎた後、{n.DestroyAfterMonths}か月を経過したカードは廃棄します）", margin + 70, y, 11);
         y += 24;
 
         y = Section(pdf, "お持ちいただくもの", [

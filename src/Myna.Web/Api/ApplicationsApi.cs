@@ -89,6 +89,12 @@ public static class ApplicationsApi
             {
                 return ApiProblems.Problem(403, "forbidden-role", "Your role may not take applications");
             }
+            if (!StaffChannels.All.Contains(channel))
+            {
+                return ApiProblems.Problem(400, "invalid-channel",
+                    "A clerk records applications by mail, photo booth, window, outreach or application support (Mail, PhotoBooth, Window, Outreach, ApplicationSupport)",
+                    null, "channel");
+            }
             try
             {
                 var receipt = await runtime.ApplicationDesk(scope.Code).SubmitAsync(scope.Db, scope.Code, new ApplicationInput(applicationId.Trim(), channel,
@@ -102,9 +108,9 @@ public static class ApplicationsApi
             }
         }).DisableAntiforgery().WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
 
-        staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, CancellationToken ct) =>
+        staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, MynaRuntime runtime, CancellationToken ct) =>
         {
-            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct);
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct);
             if (d is null)
             {
                 return ApiProblems.Problem(404, "application-not-found", "No application with this id");
@@ -135,14 +141,14 @@ public static class ApplicationsApi
             {
                 return e.Problems.Any(p => p.Field == "id") ? ApiProblems.Problem(404, "application-not-found", "No application with this id") : Rejected(e);
             }
-            return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct))!));
+            return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct))!));
         }).WithName("ReviewApplication")
           .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
 
         staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
         {
-            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct);
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct);
             if (d is null || d.Application.Status != ApplicationStatus.Deficient)
             {
                 return ApiProblems.Problem(404, "no-deficiency", "This application has no open deficiency");

@@ -71,7 +71,7 @@ public static class MailApi
             try
             {
                 var booked = await runtime.MailTracking(scope.Code).BookReturnAsync(scope.Db, found.Id, reason, scope.Actor, ct);
-                var view = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, booked.Id, scope.Reader.MaySeeProtected, ct);
+                var view = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, booked.Id, scope.Reader.MaySeeProtected, scope.Actor, ct);
                 return TypedResults.Ok(EnvelopeDto.From(view!.Envelope));
             }
             catch (MailRuleException e)
@@ -83,7 +83,7 @@ public static class MailApi
         mail.MapGet("/envelopes/{id:long}", async Task<Results<Ok<EnvelopeCaseDto>, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
         {
-            var c = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct);
+            var c = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, scope.Actor, ct);
             return c is null ? ApiProblems.Problem(404, "envelope-not-found", "No envelope with this id") : TypedResults.Ok(ToDto(c));
         }).WithName("GetEnvelope").WithSummary("An envelope with the register check, the allowed actions and its history");
 
@@ -109,11 +109,11 @@ public static class MailApi
                     ? ApiProblems.Problem(404, "envelope-not-found", "No envelope with this id")
                     : ApiProblems.Problem(409, "mail-state", "The action is not allowed now", e.Message, e.Field);
             }
-            return TypedResults.Ok(ToDto((await tracking.CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, ct))!));
+            return TypedResults.Ok(ToDto((await tracking.CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, scope.Actor, ct))!));
         }).WithName("ActOnEnvelope").WithSummary("Hand over, re-send, remind or dispose of a returned envelope, as §3.3 allows");
 
         mail.MapGet("/due", async (MunicipalScope scope, MynaRuntime runtime, int? days, CancellationToken ct) =>
-            TypedResults.Ok((await runtime.MailTracking(scope.Code).DueAsync(scope.Db, scope.Reader.MaySeeProtected, Math.Clamp(days ?? 7, 0, 92), ct)).Select(EnvelopeDto.From).ToList()))
+            TypedResults.Ok((await runtime.MailTracking(scope.Code).DueAsync(scope.Db, scope.Reader.MaySeeProtected, Math.Clamp(days ?? 7, 0, 92), scope.Actor, ct)).Select(EnvelopeDto.From).ToList()))
             .WithName("ReturnsDue").WithSummary("Returned envelopes whose 3-month storage ends within the given days (default 7)");
     }
 

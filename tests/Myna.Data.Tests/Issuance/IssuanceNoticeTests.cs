@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
+using Myna.Core.Appointments;
 using Myna.Core.Issuance;
+using Myna.Data.Appointments;
 using Myna.Data.Issuance;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
@@ -70,5 +72,29 @@ public sealed class IssuanceNoticeTests
         }
         var ended = await db.Cards.Where(c => destroyed.Contains(c.Serial)).Join(db.CardApplications, c => c.CardApplicationId, a => a.Id, (c, a) => a).ToListAsync();
         Assert.All(ended, a => Assert.Equal((ApplicationStatus.Cancelled, "カード未受領のため廃棄（再申請は無料）"), (a.Status, a.EndReason)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AMisprintFoundAfterTheNotice_GoesBackForRemaking_AndItsBookingIsCancelled(string provider)
+    {
+        await using var stores = await ReadyCardsAsync(provider, adults: 1);
+        await using var db = stores.OpenMunicipal();
+        var today = Core.Calendar.JapanClock.Today(TimeProvider.System);
+        var letter = (await stores.Runtime.IssuanceNotices(TestStores.Ishinomaki).SendWaveAsync(db, today, "clerk"))[0];
+        var book = stores.Runtime.AppointmentBook();
+        var window = await AppointmentBook.AddWindowAsync(db, "市民課", null);
+        await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, today.AddDays(1), today.AddDays(14), Enum.GetValues<DayOfWeek>(),
+            new TimeOnly(9, 0), new TimeOnly(12, 0), 30, 2);
+        var slot = (await db.AppointmentSlots.AsNoTracking().ToListAsync()).OrderBy(x => x.StartsAt).First();
+        var booking = await book.BookAsync(db, letter.CardId, slot.Id, AppointmentChannel.Phone, "clerk");
+
+        var card = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == letter.CardId);
+        var returned = await stores.Runtime.CardSafe(TestStores.Ishinomaki).ReturnForRemakeAsync(db, card.Serial, CardProblem.Misprint, "氏名の誤字", "clerk");
+
+        Assert.Equal(CardState.ReturnedForRemake, returned.State);
+        var cancelled = await db.Appointments.AsNoTracking().SingleAsync(a => a.Reference == booking.Reference);
+        Assert.Equal(AppointmentState.Cancelled, cancelled.State);
+        Assert.Equal(0, (await db.AppointmentSlots.AsNoTracking().SingleAsync(x => x.Id == slot.Id)).Booked);
     }
 }

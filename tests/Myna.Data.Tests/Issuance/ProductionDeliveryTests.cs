@@ -139,6 +139,9 @@ public sealed class ProductionDeliveryTests
         Assert.Contains("trailer record", truncated.Message, StringComparison.Ordinal);
         var foreign = await Assert.ThrowsAsync<CardSafeException>(() => safe.ImportListAsync(db, csv.Replace(",042021,", ",011002,", StringComparison.Ordinal), "clerk"));
         Assert.Contains("is for municipality 011002", foreign.Message, StringComparison.Ordinal);
+        var twoCardsOneApplication = csv.Replace(list.Entries[1].ApplicationId, list.Entries[0].ApplicationId, StringComparison.Ordinal);
+        var doubled = await Assert.ThrowsAsync<CardSafeException>(() => safe.ImportListAsync(db, twoCardsOneApplication, "clerk"));
+        Assert.Contains("one card per application", doubled.Message, StringComparison.Ordinal);
         Assert.False(await db.Cards.AnyAsync());
 
         var imported = await safe.ImportListAsync(db, csv, "clerk");
@@ -163,6 +166,8 @@ public sealed class ProductionDeliveryTests
         // A damaged card goes back: voided nationally (certificates revoked), made again, delivered on a new list.
         var returned = await safe.ReturnForRemakeAsync(db, serials[2], CardProblem.Damaged, "角に割れ", "clerk");
         Assert.Equal(CardState.ReturnedForRemake, returned.State);
+        // Asked again (a retry after an interruption between the national and the local step): already done, nothing changes.
+        await stores.Runtime.CardProduction().RequestRemakeAsync(TestStores.Ishinomaki, serials[2], "角に割れ", "clerk");
         await using (var national = stores.Runtime.Stores.OpenNational())
         {
             Assert.All(await national.Certificates.AsNoTracking().Where(c => c.CardSerial == serials[2]).ToListAsync(),

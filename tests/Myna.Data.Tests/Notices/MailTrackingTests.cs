@@ -22,7 +22,8 @@ public sealed class MailTrackingTests
         await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
         var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).ToListAsync();
         var clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
-        var mail = new MailTracking(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), clock);
+        var mail = new MailTracking(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), clock,
+            NoticeGeneration.OfficeAddressOf(stores.Runtime.Municipality(TestStores.Ishinomaki)));
         await mail.RecordMailNumbersAsync(db, envelopes.Select(e => (e.BatchId, e.Sequence, $"1234-5678-{e.Sequence:D4}")).ToList(), "clerk");
         return (stores, mail, clock);
     }
@@ -57,6 +58,32 @@ public sealed class MailTrackingTests
         Assert.Equal(original.Select(r => r.ApplicationId), resent.Select(r => r.ApplicationId));
         var history = await db.MailEvents.Where(m => m.EnvelopeId == found.Id).OrderBy(m => m.Id).Select(m => m.ToState).ToListAsync();
         Assert.Equal([MailState.Sent, MailState.Returned, MailState.Resent], history);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AResend_ForAResidentProtectedSinceTheFirstRun_WaitsAtTheOffice_NeverAtTheRegisteredAddress(string provider)
+    {
+        var (stores, mail, _) = await PostedAsync(provider, 20);
+        await using var _s = stores;
+        await using var db = stores.OpenMunicipal();
+        var envelope = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).FirstAsync();
+        var residentId = await db.Notices.Where(n => n.EnvelopeId == envelope.Id).Select(n => n.ResidentId).FirstAsync();
+        await mail.BookReturnAsync(db, envelope.Id, ReturnReason.Refused, "clerk");
+        await db.Residents.Where(r => r.Id == residentId).ExecuteUpdateAsync(u => u.SetProperty(r => r.AddressProtected, true)); // §9 support measure granted meanwhile
+
+        // A clerk without the right sees the case with the address withheld, and the attempt is logged for the officer (§9).
+        var seen = await mail.CaseAsync(db, envelope.Id, maySeeProtected: false, actor: "clerk");
+        Assert.True(seen!.AddressWithheld);
+        var logged = await db.AuditRecords.AsNoTracking().SingleAsync(a => a.Action == Core.Audit.AuditActions.ProtectedAddressRefused);
+        Assert.Equal(($"resident:{residentId}", "returned mail"), (logged.Subject, logged.Detail));
+
+        await mail.ActAsync(db, envelope.Id, ReturnAction.Resend, null, "clerk");
+
+        var copy = await db.NoticeEnvelopes.AsNoTracking().SingleAsync(e => e.ResendOfId == envelope.Id);
+        Assert.Equal((DeliveryKind.HeldAtOffice, MailState.HeldAtOffice, null), (copy.Delivery, copy.State, copy.PostalCode));
+        Assert.Equal(NoticeGeneration.OfficeAddressOf(stores.Runtime.Municipality(TestStores.Ishinomaki)), copy.Address);
+        Assert.NotEqual(envelope.Address, copy.Address);
     }
 
     [Theory]

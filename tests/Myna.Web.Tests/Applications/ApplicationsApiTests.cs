@@ -82,6 +82,12 @@ public sealed class ApplicationsApiTests
         var (_, applicationId, _) = await AdultFormAsync(factory);
         using var clerk = await ApiClient.SignedInAsync(factory);
 
+        // Online applications and employer batches come by their own routes, never as a clerk's intake (§4.1).
+        foreach (var channel in new[] { "Online", "Employer", "99" })
+        {
+            var refused = await clerk.PostAsync("/api/v1/applications", Form(applicationId, TestPhotos.Jpeg(), ("channel", channel)));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
         var taken = await clerk.PostAsync("/api/v1/applications", Form(applicationId, TestPhotos.Jpeg(), ("channel", "ApplicationSupport")));
         Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
         var id = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();

@@ -16,9 +16,6 @@ namespace Myna.Web.Pages.Applications;
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
 {
-    public static readonly ApplicationChannel[] StaffChannels =
-        [ApplicationChannel.Mail, ApplicationChannel.PhotoBooth, ApplicationChannel.Window, ApplicationChannel.Outreach, ApplicationChannel.ApplicationSupport];
-
     [BindProperty(SupportsGet = true)] public string? ApplicationId { get; set; }
     [BindProperty] public ApplicationChannel Channel { get; set; } = ApplicationChannel.Mail;
     [BindProperty] public IFormFile? Photo { get; set; }
@@ -52,7 +49,7 @@ public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : Pag
         {
             return Page();
         }
-        if (!StaffChannels.Contains(Channel))
+        if (!Core.Applications.StaffChannels.All.Contains(Channel))
         {
             Problems.Add(new("channel", "受付方法を選んでください。", "Choose the channel."));
             return Page();
@@ -73,7 +70,7 @@ public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : Pag
     private async Task FindAsync(CancellationToken ct)
     {
         var (form, problem) = await runtime.ApplicationDesk(scope.Code).FindFormAsync(scope.Db, scope.Code, ApplicationId?.Trim(),
-            scope.Reader.MaySeeProtected, ct);
+            scope.Reader.MaySeeProtected, scope.Actor, ct);
         Form = form;
         if (problem is not null)
         {

@@ -146,7 +146,8 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         var municipality = runtime.Options.Municipalities.FirstOrDefault(m => m.Code == scope.Code.Value);
         var bookingUrl = runtime.Options.PublicUrl.TrimEnd('/') + "/book";
         var pdf = IssuanceNoticePdf.Render(letters.Select(l => new IssuanceNoticePage(l.Number, l.FullName, l.PostalCode, l.Address, reminders ? date : l.SentOn,
-            l.Deadline, reminders, l.SignatureCertificate, scope.Municipality.Name, bookingUrl, municipality?.OfficePhone)), scope.Municipality.Name);
+            l.Deadline, reminders, l.SignatureCertificate, scope.Municipality.Name, bookingUrl, municipality?.OfficePhone, municipality?.DestroyAfterMonths ?? 3)),
+            scope.Municipality.Name);
         return File(pdf, "application/pdf", $"{(reminders ? "reminders" : "issuance-notices")}-{date:yyyyMMdd}.pdf");
     }
 

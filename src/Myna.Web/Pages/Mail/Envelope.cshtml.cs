@@ -39,7 +39,7 @@ public sealed class EnvelopeModel(MynaRuntime runtime, MunicipalScope scope) : P
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Case = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, Id, scope.Reader.MaySeeProtected, ct);
+        Case = await runtime.MailTracking(scope.Code).CaseAsync(scope.Db, Id, scope.Reader.MaySeeProtected, scope.Actor, ct);
         return Case is not null;
     }
 }

@@ -64,7 +64,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Due = await runtime.MailTracking(scope.Code).DueAsync(scope.Db, scope.Reader.MaySeeProtected, 7, ct);
+        Due = await runtime.MailTracking(scope.Code).DueAsync(scope.Db, scope.Reader.MaySeeProtected, 7, scope.Actor, ct);
         OpenResend = await scope.Db.NoticeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.IsResend && b.FinishedAt == null, ct);
         if (Booked is { } id)
         {
