@@ -14,7 +14,7 @@ namespace Myna.Cli.Commands;
 internal static class NoticeCommands
 {
     public static Command Create() =>
-        new("notices", "Number notifications, their print output and registered mail (DOMAIN §3)") { Generate(), Resend(), Posted() };
+        new("notices", "Number notifications, their print output and registered mail (DOMAIN §3)") { Generate(), Resend(), Print(), Posted() };
 
     /// <summary>Options shared by the commands that write print output.</summary>
     private sealed class OutputOptions
@@ -54,11 +54,13 @@ internal static class NoticeCommands
         {
             var folder = Path.GetFullPath(parse.GetValue(Folder) ?? Path.Combine(runtime.Options.Database.DataDirectory, "notices"), MynaOptions.Home);
             var printData = runtime.NoticePrintData(code);
+            // Audited before the first file with numbers exists (§12): an output cut short is covered too; writing it
+            // again (`myna notices print`) is another audited export.
+            await printData.RecordPrintedAsync(db, batchId, NoticeOutput.DataFileName(batchId), notices, CliContext.Actor, ct);
             var written = new ConsoleProgress("print data");
             var result = await NoticeOutput.WriteAsync(printData.ReadAsync(db, batchId, ct), batchId, runtime.Municipality(code).Name,
                 new NoticeOutputOptions(folder, parse.GetValue(Encoding), parse.GetValue(PerPdf), Pdf: !parse.GetValue(NoPdf), runtime.Options.ApplyUrl),
                 new Progress<long>(n => written.Report((n, notices))), ct);
-            await printData.RecordPrintedAsync(db, batchId, Path.GetFileName(result.DataFile), result.Rows, CliContext.Actor, ct);
             await Console.Out.WriteLineAsync($"print data: {result.DataFile} ({result.Rows:N0} records, individual numbers included: audited)");
             if (result.PdfFiles.Count > 0)
             {
@@ -140,6 +142,41 @@ internal static class NoticeCommands
             return 0;
         });
         return resend;
+    }
+
+    /// <summary><c>myna notices print BATCH</c>: writes a finished batch's print output again (after an output cut short, or a lost file).</summary>
+    private static Command Print()
+    {
+        var municipality = CliContext.MunicipalityOption();
+        var batchArgument = new Argument<long>("batch") { Description = "The batch number (printed by generate and resend)" };
+        var output = new OutputOptions();
+        var print = new Command("print", "Write the print data and PDFs of a finished batch again (complete PDF parts are kept)") { batchArgument, municipality };
+        output.AddTo(print);
+        print.SetAction(async (parse, ct) =>
+        {
+            var runtime = CliContext.Runtime(parse);
+            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+            output.Validate(parse);
+            CliContext.RequireKeys(runtime);
+            await runtime.Stores.MigrateAllAsync(ct);
+            await using var db = runtime.Stores.OpenMunicipal(code);
+            var id = parse.GetValue(batchArgument);
+            var batch = await db.NoticeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct)
+                ?? throw new CliException($"no notice batch {id}", 1);
+            if (batch.FinishedAt is null)
+            {
+                throw new CliException(batch.IsResend
+                    ? $"batch {id} is the open re-send batch: close it with `myna notices resend`"
+                    : $"batch {id} is not finished: run `myna notices generate` to finish it", 1);
+            }
+            if (batch.Notices == 0)
+            {
+                throw new CliException($"batch {id} has no notices to print", 1);
+            }
+            await output.WriteAsync(parse, runtime, code, db, batch.Id, batch.Notices, ct);
+            return 0;
+        });
+        return print;
     }
 
     /// <summary><c>myna notices posted FILE</c>: the post's registered-mail numbers per envelope.</summary>

@@ -25,6 +25,17 @@ public sealed class NoticeCliTests
         Assert.Single(Directory.GetFiles(output, "notices-000001-*.pdf"));
         Assert.Empty(Directory.GetFiles(output, "*.partial"));
 
+        // The output lost (e.g. cut short after the batch was finished): printed again, each output audited.
+        File.Delete(Path.Combine(output, "notices-000001.csv"));
+        var again = await MynaCli.RunAsync(stores, null, "notices", "print", "1", "--out", output, "--encoding", "cp932");
+        Assert.True(again.ExitCode == 0, again.Err);
+        Assert.Equal(csv, File.ReadAllText(Path.Combine(output, "notices-000001.csv"), Encoding.GetEncoding(932)));
+        Assert.Equal(1, (await MynaCli.RunAsync(stores, null, "notices", "print", "99", "--out", output)).ExitCode);
+        await using (var audit = stores.OpenMunicipal())
+        {
+            Assert.Equal(2, await audit.AuditRecords.CountAsync(a => a.Action == Core.Audit.AuditActions.NoticesPrinted && a.Subject == "notice-batch:1"));
+        }
+
         await using var db = stores.OpenMunicipal();
         var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).ToListAsync();
         var bad = Path.Combine(stores.Root, "bad.csv");
