@@ -210,6 +210,8 @@ public sealed class MynaRuntime
 
     public SupportMeasureFlag SupportMeasureFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 
+    public AdultWardFlag AdultWardFlag(MunicipalityCode code) => new(MunicipalAudit(code));
+
     public ResidenceRegistry ResidenceRegistry(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 
     /// <summary>The residence registration window of DOMAIN §3.2, or null when always open.</summary>

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string ResidenceRegistered = "residence.register";
     public const string ResidenceEnded = "residence.end";
     public const string AddressProtectionChanged = "resident.address-protection";
+    public const string AdultWardChanged = "resident.adult-ward";
     public const string ProtectedAddressRefused = "resident.protected-address-refused";
     public const string MailStateChanged = "mail.state";
     public const string ApplicationReceived = "application.receive";

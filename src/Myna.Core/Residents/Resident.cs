@@ -58,6 +58,12 @@ public sealed class Resident
     /// </summary>
     public bool AddressProtected { get; set; }
 
+    /// <summary>
+    /// 成年被後見人 (DOMAIN §4.4): no signature certificate is issued to the person. Recorded by a clerk from the
+    /// guardianship's evidence (the court's ruling or the registry's certificate), audited.
+    /// </summary>
+    public bool AdultWard { get; set; }
+
     /// <summary>Date the person entered this municipality's register.</summary>
     public DateOnly RegisteredOn { get; set; }
 

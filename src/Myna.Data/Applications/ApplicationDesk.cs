@@ -30,7 +30,7 @@ public sealed record ApplicationReceipt(long Id, string ReceiptNumber, string Ap
 
 /// <summary>The register data behind an application form, for pre-filling intake (never re-typed, §4.2).</summary>
 public sealed record FormPrefill(long ResidentId, string ApplicationId, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
-    string Address, bool Under15, CardApplication? Existing);
+    string Address, bool Under15, CardApplication? Existing, bool AdultWard = false);
 
 /// <summary>
 /// Card applications (DOMAIN §4): receipt through every channel, the photo's mechanical checks,
@@ -71,7 +71,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         }
         return (new FormPrefill(found.Id, id.Value, found.FullName, found.FullNameKana, found.BirthDate, found.Sex,
             found.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : found.Address,
-            ApplicationRules.IsUnder15(found.BirthDate, today), existing), null);
+            ApplicationRules.IsUnder15(found.BirthDate, today), existing, found.AdultWard), null);
     }
 
     /// <summary>Takes an application (or a resubmission after a deficiency notice) in its own transaction.</summary>
@@ -135,6 +135,10 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
             problems.Add(P("legalRepresentative", "15歳未満の方の申請は法定代理人が行います。法定代理人の氏名を入力してください。",
                 "Applicants under 15 apply through a legal representative: enter the representative's name."));
         }
+        if (form.AdultWard && input.WantsSignatureCertificate)
+        {
+            notes.Add(P("wantsSignatureCertificate", "成年被後見人の方には署名用電子証明書は発行されません。", "No signature certificate is issued to an adult ward."));
+        }
         if (form.Under15 && input.WantsSignatureCertificate)
         {
             notes.Add(P("wantsSignatureCertificate", "15歳未満の方には署名用電子証明書は発行されません。", "No signature certificate is issued to applicants under 15."));
@@ -194,7 +198,7 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         application.UpdatedAt = now;
         application.Email = Blank(input.Email);
         application.Phone = Blank(input.Phone) is { } phone ? Core.Identifiers.IdentifierInput.Normalize(phone) : null;
-        application.WantsSignatureCertificate = input.WantsSignatureCertificate && !form.Under15; // §4.4
+        application.WantsSignatureCertificate = input.WantsSignatureCertificate && !form.Under15 && !form.AdultWard; // §4.4
         application.WantsUserCertificate = input.WantsUserCertificate;
         application.Braille = input.Braille;
         application.Consent = input.Consent;

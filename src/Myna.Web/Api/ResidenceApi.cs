@@ -20,6 +20,9 @@ public sealed record EndRequest(string Reason);
 
 public sealed record AddressProtectionRequest(bool Protected, string Reason);
 
+/// <summary>成年被後見人 recorded or cleared (DOMAIN §4.4), with its evidence.</summary>
+public sealed record AdultWardRequest(bool AdultWard, string Evidence);
+
 /// <summary>/api/v1/residents/{id}/residences and /address-protection (DOMAIN §3.2, §9).</summary>
 public static class ResidenceApi
 {
@@ -93,5 +96,25 @@ public static class ResidenceApi
                     : ApiProblems.Problem(422, "protection-rule", "The protection could not change", e.Message, e.Field);
             }
         }).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
+
+        residents.MapPut("/adult-ward", async Task<Results<NoContent, ProblemHttpResult>> (long id, AdultWardRequest request,
+            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
+            {
+                return ApiProblems.Problem(403, "forbidden-role", "Your role may not change the register");
+            }
+            try
+            {
+                await runtime.AdultWardFlag(scope.Code).SetAsync(scope.Db, id, request.AdultWard, request.Evidence, scope.Actor, ct);
+                return TypedResults.NoContent();
+            }
+            catch (RegisterRuleException e)
+            {
+                return e.Field == "id"
+                    ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
+                    : ApiProblems.Problem(422, "adult-ward-rule", "The adult-ward record could not change", e.Message, e.Field);
+            }
+        }).WithName("SetAdultWard").WithSummary("Record or clear 成年被後見人 (no signature certificate is issued, §4.4), with its evidence");
     }
 }

@@ -21,7 +21,8 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, string? FormerSurname, string? Alias,
     DateOnly BirthDate, string BirthDateJapanese, int Sex, string? PostalCode, string Prefecture, string City, string Town, string Block,
     string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
-    bool AddressProtected, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers, IReadOnlyList<ResidenceDto> Residences);
+    bool AddressProtected, bool AdultWard, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers,
+    IReadOnlyList<ResidenceDto> Residences);
 
 /// <summary>A residence registration (DOMAIN §3.2) as the API shows it.</summary>
 public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
@@ -159,7 +160,7 @@ public static class ResidentsApi
         return new ResidentDto(r.Id, r.ResidentCode, d.HouseholdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana,
             r.GivenNameKana, r.FormerSurname, r.Alias, r.BirthDate, JapaneseDate.Format(r.BirthDate), (int)r.Sex, r.PostalCode,
             r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute, ResidentCsv.StatusName(r.Status),
-            r.RegisteredOn, current is null ? null : "********" + current.Last4, r.AddressProtected,
+            r.RegisteredOn, current is null ? null : "********" + current.Last4, r.AddressProtected, r.AdultWard,
             d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note)).ToList(),
             d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
             d.Residences.Select(ResidenceDto.From).ToList());

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Data.Applications;
+using Myna.Data.Residents;
 using Myna.Data.Tests.Notices;
 using Myna.Testing;
 
@@ -99,6 +100,30 @@ public sealed class ApplicationDeskTests
 
         var receipt = await desk.SubmitAsync(db, TestStores.Ishinomaki,
             new ApplicationInput(id, ApplicationChannel.Mail, TestPhotos.Jpeg(), WantsSignatureCertificate: true, LegalRepresentative: "石巻　花子"), "clerk");
+
+        Assert.Equal("wantsSignatureCertificate", receipt.Notes.Single().Field);
+        Assert.False((await db.CardApplications.AsNoTracking().SingleAsync(a => a.Id == receipt.Id)).WantsSignatureCertificate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnAdultWard_GetsNoSignatureCertificate_AndTheRecordNeedsItsEvidence(string provider)
+    {
+        var (stores, forms) = await NotifiedAsync(provider);
+        await using var _s = stores;
+        await using var db = stores.OpenMunicipal();
+        var id = await AdultFormAsync(db, forms);
+        var residentId = forms.Single(f => f.ApplicationId == id).ResidentId;
+        var ward = stores.Runtime.AdultWardFlag(TestStores.Ishinomaki);
+
+        var noEvidence = await Assert.ThrowsAsync<RegisterRuleException>(() => ward.SetAsync(db, residentId, true, " ", "clerk"));
+        Assert.Equal("evidence", noEvidence.Field);
+        await ward.SetAsync(db, residentId, true, "後見開始の審判（令和8年(家)第123号）", "clerk");
+        await Assert.ThrowsAsync<RegisterRuleException>(() => ward.SetAsync(db, residentId, true, "again", "clerk"));
+        Assert.Equal(1, await db.AuditRecords.CountAsync(a => a.Action == Core.Audit.AuditActions.AdultWardChanged && a.Subject == $"resident:{residentId}"));
+
+        var receipt = await stores.Runtime.ApplicationDesk(TestStores.Ishinomaki).SubmitAsync(db, TestStores.Ishinomaki,
+            new ApplicationInput(id, ApplicationChannel.Mail, TestPhotos.Jpeg(), WantsSignatureCertificate: true), "clerk");
 
         Assert.Equal("wantsSignatureCertificate", receipt.Notes.Single().Field);
         Assert.False((await db.CardApplications.AsNoTracking().SingleAsync(a => a.Id == receipt.Id)).WantsSignatureCertificate);

@@ -98,6 +98,11 @@ public sealed class ProtectedAddressTests
         Assert.Contains(Refuge, JsonUnescaped(full), StringComparison.Ordinal);
         var attempts = await db.AuditRecords.CountAsync(a => a.Action == AuditActions.ProtectedAddressRefused && a.Actor == "clerk");
         Assert.True(attempts >= 4, $"{attempts} withheld reads were logged");
+        foreach (var where in new[] { "returned mail", "returned mail due", "card application", "application intake" })
+        {
+            Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == AuditActions.ProtectedAddressRefused && a.Actor == "clerk" && a.Detail == where),
+                $"a withheld read on {where} is not logged");
+        }
         Assert.Contains(Refuge, JsonUnescaped(await officer.GetStringAsync($"/api/v1/mail/envelopes/{envelope.Id}")), StringComparison.Ordinal);
     }
 

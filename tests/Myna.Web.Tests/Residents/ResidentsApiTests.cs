@@ -160,12 +160,39 @@ public sealed class ResidentsApiTests
         Assert.True(paths.TryGetProperty("/api/v1/residents/{id}/number/reveal", out _));
         foreach (var path in new[]
         {
-            "/api/v1/residents/{id}/residences", "/api/v1/residents/{id}/address-protection", "/api/v1/mail/posted", "/api/v1/mail/returns",
+            "/api/v1/residents/{id}/residences", "/api/v1/residents/{id}/address-protection", "/api/v1/residents/{id}/adult-ward", "/api/v1/mail/posted", "/api/v1/mail/returns",
             "/api/v1/mail/envelopes/{id}/actions", "/api/v1/mail/due", "/api/v1/public/applications", "/api/v1/public/applications/status",
             "/api/v1/applications", "/api/v1/applications/{id}/review", "/api/v1/applications/{id}/deficiency-notice", "/api/v1/applications/bulk",
         })
         {
             Assert.True(paths.TryGetProperty(path, out _), path + " is missing from the OpenAPI document");
         }
+    }
+
+    [Fact]
+    public async Task AnAdultWard_IsRecordedOnThePage_WithItsEvidence_AndClearedByTheApi()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        await using var db = factory.Stores.OpenMunicipal();
+        var resident = await db.Residents.AsNoTracking().OrderBy(r => r.Id).FirstAsync();
+        using var page = await PageClient.SignedInAsync(factory, "clerk", "clerk-demo-2026");
+        var token = await PageClient.TokenAsync(page, $"/residents/{resident.Id}");
+
+        var recorded = await page.PostAsync($"/residents/{resident.Id}?handler=AdultWard", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ward"] = "true", ["wardEvidence"] = "後見開始の審判書", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        Assert.Contains("署名用電子証明書は発行されません", await recorded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var api = await ApiClient.SignedInAsync(factory);
+        Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{resident.Id}")).GetProperty("adultWard").GetBoolean());
+        var noEvidence = await api.PutAsJsonAsync($"/api/v1/residents/{resident.Id}/adult-ward", new { adultWard = false, evidence = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noEvidence.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await api.PutAsJsonAsync($"/api/v1/residents/{resident.Id}/adult-ward", new { adultWard = false, evidence = "後見開始の審判の取消し" })).StatusCode);
+        Assert.False((await api.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{resident.Id}")).GetProperty("adultWard").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.PutAsJsonAsync("/api/v1/residents/999999/adult-ward", new { adultWard = true, evidence = "x" })).StatusCode);
     }
 }

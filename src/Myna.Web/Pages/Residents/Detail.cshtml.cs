@@ -104,7 +104,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
 
     [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
 
-    /// <summary>Which notice after a redirect: "residence", "residence-ended", "protection".</summary>
+    /// <summary>Which notice after a redirect: "residence", "residence-ended", "protection", "ward".</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
@@ -188,6 +188,31 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             return Page();
         }
         return RedirectToPage(new { id = Id, done = "protection" });
+    }
+
+    public string? WardError { get; private set; }
+
+    /// <summary>Records or clears 成年被後見人 (DOMAIN §4.4: no signature certificate), on the evidence given; clerks who record events.</summary>
+    public async Task<IActionResult> OnPostAdultWardAsync(bool ward, string? wardEvidence, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!MayRecord)
+        {
+            return Forbid();
+        }
+        try
+        {
+            await runtime.AdultWardFlag(scope.Code).SetAsync(scope.Db, Id, ward, wardEvidence, scope.Actor, ct);
+        }
+        catch (RegisterRuleException e)
+        {
+            WardError = e.Message;
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "ward" });
     }
 
     /// <summary>The card in the resident's hands, if any (DOMAIN §8).</summary>
