@@ -49,6 +49,17 @@ internal static class NoticeCommands
             }
         }
 
+        /// <summary>The runtime and municipality of a command that writes print output, its options checked and the stores migrated.</summary>
+        public async Task<(MynaRuntime Runtime, MunicipalityCode Code)> PrepareAsync(ParseResult parse, Option<string?> municipality, CancellationToken ct)
+        {
+            var runtime = CliContext.Runtime(parse);
+            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+            Validate(parse);
+            CliContext.RequireKeys(runtime);
+            await runtime.Stores.MigrateAllAsync(ct);
+            return (runtime, code);
+        }
+
         /// <summary>Writes a batch's print data and PDFs and records the audited export of its numbers.</summary>
         public async Task WriteAsync(ParseResult parse, MynaRuntime runtime, MunicipalityCode code, MunicipalDb db, long batchId, long notices, CancellationToken ct)
         {
@@ -123,11 +134,7 @@ internal static class NoticeCommands
         output.AddTo(resend);
         resend.SetAction(async (parse, ct) =>
         {
-            var runtime = CliContext.Runtime(parse);
-            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
-            output.Validate(parse);
-            CliContext.RequireKeys(runtime);
-            await runtime.Stores.MigrateAllAsync(ct);
+            var (runtime, code) = await output.PrepareAsync(parse, municipality, ct);
             await using var db = runtime.Stores.OpenMunicipal(code);
             var batch = await db.NoticeBatches.FirstOrDefaultAsync(b => b.IsResend && b.FinishedAt == null, ct);
             if (batch is null)
@@ -154,11 +161,7 @@ internal static class NoticeCommands
         output.AddTo(print);
         print.SetAction(async (parse, ct) =>
         {
-            var runtime = CliContext.Runtime(parse);
-            var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
-            output.Validate(parse);
-            CliContext.RequireKeys(runtime);
-            await runtime.Stores.MigrateAllAsync(ct);
+            var (runtime, code) = await output.PrepareAsync(parse, municipality, ct);
             await using var db = runtime.Stores.OpenMunicipal(code);
             var id = parse.GetValue(batchArgument);
             var batch = await db.NoticeBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct)
