@@ -350,7 +350,6 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         }
     }
 
-    /// <summary>The one statement that keeps a slot from being overbooked.</summary>
     /// <summary>
     /// A card that can no longer be handed over (destroyed, or gone back for remaking) keeps no booking: each active one is
     /// cancelled and its seat freed, in the caller's unit of work. Returns how many were cancelled.
@@ -368,6 +367,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         return active.Count;
     }
 
+    /// <summary>The one statement that keeps a slot from being overbooked.</summary>
     private static async Task TakeSeatAsync(MunicipalDb db, long slotId, CancellationToken ct)
     {
         var taken = await db.Database.ExecuteSqlInterpolatedAsync(
