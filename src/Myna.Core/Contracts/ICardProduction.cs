@@ -69,12 +69,12 @@ public interface ICardService
     Task DestroyAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default);
 
     /// <summary>
-    /// The resident's PINs from the PIN pad (DOMAIN §6.6), set on the chip: the 4-digit PIN for the
-    /// user certificate, the input-assist and resident-register APs, and the signature PIN when the
-    /// card keeps its signature certificate. Each is checked against the policy (with the card's
+    /// The resident's PINs from the PIN pad (DOMAIN §6.6), set on the chip: the 4-digit PINs for the
+    /// user certificate, the input-assist and resident-register APs (one value or three), and the signature
+    /// PIN when the card keeps its signature certificate. Each is checked against the policy (with the card's
     /// birth date and security code) first; a refusal names which PIN and why, and sets nothing.
     /// </summary>
-    Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, string fourDigitPin, string? signaturePin, string actor,
+    Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, Issuance.FourDigitPins fourDigitPins, string? signaturePin, string actor,
         CancellationToken ct = default);
 }
 

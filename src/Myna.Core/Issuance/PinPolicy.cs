@@ -2,6 +2,19 @@ using System.Globalization;
 
 namespace Myna.Core.Issuance;
 
+/// <summary>
+/// The three 4-digit PINs of a card (DOMAIN §6.6): user certificate, input-assist AP and resident-register AP. They
+/// may be set to one value (the usual choice, <see cref="Same"/>) or each to its own.
+/// </summary>
+public sealed record FourDigitPins(string User, string InputAssist, string ResidentRegister)
+{
+    public static FourDigitPins Same(string pin) => new(pin, pin, pin);
+
+    /// <summary>Each PIN with its kind, the user PIN first (a refusal names the first that fails).</summary>
+    public IEnumerable<(PinKind Kind, string Pin)> Each() =>
+        [(PinKind.UserAuthentication, User), (PinKind.InputAssist, InputAssist), (PinKind.ResidentRegister, ResidentRegister)];
+}
+
 /// <summary>The four PINs of the card (DOMAIN §6.6).</summary>
 public enum PinKind
 {

@@ -95,16 +95,23 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
     /// the card has a signature certificate. Each is checked first; nothing is written when one fails.
     /// The PINs themselves are never logged.
     /// </summary>
-    public async Task SetPinsAsync(NationalDb db, string serial, string fourDigitPin, string? signaturePin, DateOnly birthDate, string securityCode,
+    public Task SetPinsAsync(NationalDb db, string serial, string fourDigitPin, string? signaturePin, DateOnly birthDate, string securityCode,
+        string actor, CancellationToken ct = default) =>
+        SetPinsAsync(db, serial, FourDigitPins.Same(fourDigitPin), signaturePin, birthDate, securityCode, actor, ct);
+
+    /// <summary>As above, with the three 4-digit PINs each to its own value (§6.6 allows one value or three).</summary>
+    public async Task SetPinsAsync(NationalDb db, string serial, FourDigitPins fourDigitPins, string? signaturePin, DateOnly birthDate, string securityCode,
         string actor, CancellationToken ct = default)
     {
         var card = await LoadAsync(db, serial, ct);
         var hasSignature = card.Application(CardApplications.Jpki).Keys.ContainsKey(CardFiles.SignatureKey)
             && card.Application(CardApplications.Jpki).Binaries.ContainsKey(CardFiles.SignatureCertificate);
-        var (user, signature) = CheckPins(fourDigitPin, signaturePin, hasSignature, birthDate, securityCode);
+        var (user, signature) = CheckPins(fourDigitPins.User, signaturePin, hasSignature, birthDate, securityCode);
+        var inputAssist = Require(PinKind.InputAssist, fourDigitPins.InputAssist, birthDate, securityCode, "input-assist PIN");
+        var residentRegister = Require(PinKind.ResidentRegister, fourDigitPins.ResidentRegister, birthDate, securityCode, "resident-register PIN");
         ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.UserPin, user, PinPolicy.MaxTries(PinKind.UserAuthentication));
-        ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, user, PinPolicy.MaxTries(PinKind.InputAssist));
-        ChipLayout.SetPin(card, CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin, user, PinPolicy.MaxTries(PinKind.ResidentRegister));
+        ChipLayout.SetPin(card, CardApplications.InputAssist, CardFiles.InputAssistPin, inputAssist, PinPolicy.MaxTries(PinKind.InputAssist));
+        ChipLayout.SetPin(card, CardApplications.ResidentRegister, CardFiles.ResidentRegisterPin, residentRegister, PinPolicy.MaxTries(PinKind.ResidentRegister));
         if (signature is not null)
         {
             ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.SignaturePin, signature, PinPolicy.MaxTries(PinKind.Signature));

@@ -27,7 +27,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
         }
     }
 
-    public async Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, string fourDigitPin, string? signaturePin, string actor,
+    public async Task<PinSetting> SetPinsAsync(MunicipalityCode municipality, string serial, FourDigitPins fourDigitPins, string? signaturePin, string actor,
         CancellationToken ct = default)
     {
         await using var db = stores.OpenNational();
@@ -37,16 +37,18 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
         var securityCode = ChipLayout.SecurityCode(chip);
         var withSignature = ChipLayout.HasCertificate(chip, signature: true);
         // §6.6: checked here, where the security code is known; the refusal says which PIN and why.
-        var (_, refusal) = PinPolicy.Check(PinKind.UserAuthentication, fourDigitPin, birth, securityCode);
-        if (refusal is not null)
+        foreach (var (kind, pin) in fourDigitPins.Each())
         {
-            return new PinSetting(false, withSignature, PinKind.UserAuthentication, refusal);
+            if (PinPolicy.Check(kind, pin, birth, securityCode).Refusal is { } refusal)
+            {
+                return new PinSetting(false, withSignature, kind, refusal);
+            }
         }
         if (withSignature && PinPolicy.Check(PinKind.Signature, signaturePin, birth, securityCode).Refusal is { } signatureRefusal)
         {
             return new PinSetting(false, withSignature, PinKind.Signature, signatureRefusal);
         }
-        await chips.SetPinsAsync(db, card.Serial, fourDigitPin, withSignature ? signaturePin : null, birth, securityCode, actor, ct);
+        await chips.SetPinsAsync(db, card.Serial, fourDigitPins, withSignature ? signaturePin : null, birth, securityCode, actor, ct);
         return new PinSetting(true, withSignature);
     }
 

@@ -252,7 +252,7 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
             return "、暗証番号の設定依頼がないため窓口交付";
         }
         var (four, signature) = PinSeal.Open(pinSealKey, applicationRowId, request.Sealed!);
-        var set = await cards.SetPinsAsync(municipality, card.Serial, four, signature, actor, ct);
+        var set = await cards.SetPinsAsync(municipality, card.Serial, FourDigitPins.Same(four), signature, actor, ct);
         request.Sealed = null;
         request.AppliedAt = time.GetUtcNow();
         request.Outcome = set.Accepted ? "set" : $"refused: {set.Refused} {set.Reason?.English}";

@@ -11,6 +11,26 @@ using Myna.Data.Audit;
 
 namespace Myna.Data.Issuance;
 
+/// <summary>
+/// What the resident typed on the PIN pad (§6.6), each PIN twice. The input-assist and resident-register PINs are
+/// left empty when the resident keeps one value for the three 4-digit PINs.
+/// </summary>
+public sealed record PadPins(string FourDigit, string FourDigitAgain, string? Signature, string? SignatureAgain,
+    string? InputAssist = null, string? InputAssistAgain = null, string? ResidentRegister = null, string? ResidentRegisterAgain = null)
+{
+    public FourDigitPins FourDigitPins => new(FourDigit, Or(InputAssist, FourDigit), Or(ResidentRegister, FourDigit));
+
+    /// <summary>The first PIN whose two entries differ, if any.</summary>
+    public PinKind? Mismatched(bool signatureNeeded) =>
+        FourDigit != FourDigitAgain ? PinKind.UserAuthentication
+        : Or(InputAssist, FourDigit) != Or(InputAssistAgain, FourDigitAgain) ? PinKind.InputAssist
+        : Or(ResidentRegister, FourDigit) != Or(ResidentRegisterAgain, FourDigitAgain) ? PinKind.ResidentRegister
+        : signatureNeeded && Signature?.Trim().ToUpperInvariant() != SignatureAgain?.Trim().ToUpperInvariant() ? PinKind.Signature
+        : null;
+
+    private static string Or(string? chosen, string fallback) => string.IsNullOrEmpty(chosen) ? fallback : chosen;
+}
+
 /// <summary>Where a hand-over stands, for the clerk's screen (never a PIN).</summary>
 public sealed record WindowCase(WindowIssuance Issuance, CardView Card, AppointmentView? Appointment, string? NameAltFlags, string? AddressAltFlags,
     string Address)
@@ -165,25 +185,29 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
     /// <summary>
     /// The PIN pad sends the resident's PINs (each typed twice). They go to the chip through the
     /// national side and are never stored or logged here; a refusal is explained to the resident
-    /// and counted, the clerk sees only that the resident is choosing again.
+    /// and counted, the clerk sees only that the resident is choosing again. The three 4-digit PINs
+    /// are one value unless the resident chose others for the input-assist and resident-register APs (§6.6).
     /// </summary>
-    public async Task<PinSetting> SubmitPinsAsync(MunicipalDb db, long issuanceId, string fourDigit, string fourDigitAgain, string? signature, string? signatureAgain,
-        string actor, CancellationToken ct = default)
+    public Task<PinSetting> SubmitPinsAsync(MunicipalDb db, long issuanceId, string fourDigit, string fourDigitAgain, string? signature, string? signatureAgain,
+        string actor, CancellationToken ct = default) =>
+        SubmitPinsAsync(db, issuanceId, new PadPins(fourDigit, fourDigitAgain, signature, signatureAgain), actor, ct);
+
+    public async Task<PinSetting> SubmitPinsAsync(MunicipalDb db, long issuanceId, PadPins typed, string actor, CancellationToken ct = default)
     {
+        var (fourDigit, fourDigitAgain, signature, signatureAgain) = (typed.FourDigit, typed.FourDigitAgain, typed.Signature, typed.SignatureAgain);
         var issuance = await OpenAsync(db, issuanceId, ct);
         var state = await CaseAsync(db, issuanceId, ct);
         if (!state.AwaitingPins)
         {
             throw new CardSafeException("this hand-over is not waiting for PINs");
         }
-        if (fourDigit != fourDigitAgain || state.Card.SignatureCertificate && signature?.Trim().ToUpperInvariant() != signatureAgain?.Trim().ToUpperInvariant())
+        if (typed.Mismatched(state.Card.SignatureCertificate) is { } mismatched)
         {
             issuance.PinRefusals++;
             await db.SaveChangesAsync(ct);
-            return new PinSetting(false, state.Card.SignatureCertificate, fourDigit != fourDigitAgain ? PinKind.UserAuthentication : PinKind.Signature,
-                PinPolicy.Mismatch);
+            return new PinSetting(false, state.Card.SignatureCertificate, mismatched, PinPolicy.Mismatch);
         }
-        var result = await cards.SetPinsAsync(municipality, state.Card.Serial, fourDigit, state.Card.SignatureCertificate ? signature : null, actor, ct);
+        var result = await cards.SetPinsAsync(municipality, state.Card.Serial, typed.FourDigitPins, state.Card.SignatureCertificate ? signature : null, actor, ct);
         if (result.Accepted)
         {
             issuance.PinsSetAt = time.GetUtcNow();

@@ -279,6 +279,12 @@ public sealed partial class UiText
             "Your birth date, birth year, the card's security code, one repeated digit and runs such as 1234 cannot be used."),
         ["pad.refused.UserAuthentication"] = ("数字4桁の暗証番号を設定できませんでした。", "The 4-digit PIN could not be set."),
         ["pad.refused.Signature"] = ("署名用の暗証番号を設定できませんでした。", "The signature PIN could not be set."),
+        ["pad.refused.InputAssist"] = ("券面事項入力補助用の暗証番号を設定できませんでした。", "The input-assist PIN could not be set."),
+        ["pad.refused.ResidentRegister"] = ("住民基本台帳用の暗証番号を設定できませんでした。", "The resident-register PIN could not be set."),
+        ["pad.separate"] = ("住民基本台帳用・券面事項入力補助用を別の暗証番号にする（任意）", "Use other PINs for the resident register and input assist (optional)"),
+        ["pad.separate.hint"] = ("空欄のままなら、上の数字4桁の暗証番号と同じになります。", "Left empty, they are the same as the 4-digit PIN above."),
+        ["pad.input-assist"] = ("券面事項入力補助用（数字4桁）", "Input assist (4 digits)"),
+        ["pad.resident-register"] = ("住民基本台帳用（数字4桁）", "Resident register (4 digits)"),
         ["pad.done"] = ("暗証番号を設定しました", "Your PINs are set"),
         ["pad.done.hint"] = ("職員にお知らせください。", "Please tell the clerk."),
     };

@@ -87,8 +87,26 @@ public sealed class WindowDeskTests
             new PresentedDocument("drivers-license", DocumentHolder.Proxy), new PresentedDocument("health-insurance-card"), new PresentedDocument("passport")), "{}", "代理　花子", "入院中");
         Assert.Equal("proxy B + applicant B", byProxy.Method);
         await window.RecordChecksAsync(db, proxyCase.Issuance.Id, true, true, true);
-        Assert.True((await window.SubmitPinsAsync(db, proxyCase.Issuance.Id, "7391", "7391", "KAGI7391", "KAGI7391", "pinpad")).Accepted);
+        // This resident keeps three different 4-digit PINs (§6.6 allows one value or three); a typo in one is caught by name.
+        var assistTypo = await window.SubmitPinsAsync(db, proxyCase.Issuance.Id,
+            new PadPins("7391", "7391", "KAGI7391", "KAGI7391", InputAssist: "4826", InputAssistAgain: "4827", ResidentRegister: "5937", ResidentRegisterAgain: "5937"), "pinpad");
+        Assert.Equal(("mismatch", PinKind.InputAssist), (assistTypo.Reason!.Code, assistTypo.Refused));
+        var weakJuki = await window.SubmitPinsAsync(db, proxyCase.Issuance.Id,
+            new PadPins("7391", "7391", "KAGI7391", "KAGI7391", InputAssist: "4826", InputAssistAgain: "4826", ResidentRegister: "1111", ResidentRegisterAgain: "1111"), "pinpad");
+        Assert.Equal(PinKind.ResidentRegister, weakJuki.Refused);
+        Assert.True((await window.SubmitPinsAsync(db, proxyCase.Issuance.Id,
+            new PadPins("7391", "7391", "KAGI7391", "KAGI7391", InputAssist: "4826", InputAssistAgain: "4826", ResidentRegister: "5937", ResidentRegisterAgain: "5937"), "pinpad")).Accepted);
         var proxyDone = await window.CompleteAsync(db, proxyCase.Issuance.Id, true, false, false, "clerk");
+        await using (var national = stores.Runtime.Stores.OpenNational())
+        {
+            var reader = new ChipReader(await stores.Runtime.CardChips().LoadAsync(national, proxyDone.Card.Serial));
+            reader.Select(CardApplications.Jpki);
+            Assert.True(reader.Verify(CardFiles.UserPin, "7391"));
+            reader.Select(CardApplications.InputAssist);
+            Assert.True(reader.Verify(CardFiles.InputAssistPin, "4826"));
+            reader.Select(CardApplications.ResidentRegister);
+            Assert.True(reader.Verify(CardFiles.ResidentRegisterPin, "5937"));
+        }
         Assert.True(proxyDone.Issuance.ByProxy);
         Assert.Equal("入院中", proxyDone.Issuance.ProxyReason);
 

@@ -50,7 +50,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
     }
 
     public async Task<IActionResult> OnPostAsync(long issuanceId, long? pinRequestId, string? pin, string? pinAgain, string? signaturePin, string? signaturePinAgain,
-        CancellationToken ct)
+        string? inputAssistPin, string? inputAssistPinAgain, string? residentRegisterPin, string? residentRegisterPinAgain, CancellationToken ct)
     {
         Desk = IndexModel.DeskOf(Request, Desk);
         try
@@ -58,8 +58,8 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
             // A hand-over sets the PINs on the card now; an application at the window keeps them sealed until its card is set up.
             Outcome = pinRequestId is { } request
                 ? await runtime.WindowApplications(scope.Code).StorePinsAsync(scope.Db, request, pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain, ct)
-                : await runtime.WindowDesk(scope.Code).SubmitPinsAsync(scope.Db, issuanceId, pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain,
-                    "pinpad:" + scope.Actor, ct);
+                : await runtime.WindowDesk(scope.Code).SubmitPinsAsync(scope.Db, issuanceId, new PadPins(pin ?? "", pinAgain ?? "", signaturePin, signaturePinAgain,
+                    inputAssistPin, inputAssistPinAgain, residentRegisterPin, residentRegisterPinAgain), "pinpad:" + scope.Actor, ct);
         }
         catch (CardSafeException e)
         {
