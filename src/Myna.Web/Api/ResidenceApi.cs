@@ -84,17 +84,8 @@ public static class ResidenceApi
             {
                 return ApiProblems.Problem(403, "forbidden-role", "Only the support-measure officer sets or lifts address protection (§9)");
             }
-            try
-            {
-                await runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, id, request.Protected, request.Reason, scope.Actor, ct);
-                return TypedResults.NoContent();
-            }
-            catch (RegisterRuleException e)
-            {
-                return e.Field == "id"
-                    ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
-                    : ApiProblems.Problem(422, "protection-rule", "The protection could not change", e.Message, e.Field);
-            }
+            return await FlagAsync(() => runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, id, request.Protected, request.Reason, scope.Actor, ct),
+                "protection-rule", "The protection could not change");
         }).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
 
         residents.MapPut("/adult-ward", async Task<Results<NoContent, ProblemHttpResult>> (long id, AdultWardRequest request,
@@ -104,17 +95,24 @@ public static class ResidenceApi
             {
                 return ApiProblems.Problem(403, "forbidden-role", "Your role may not change the register");
             }
-            try
-            {
-                await runtime.AdultWardFlag(scope.Code).SetAsync(scope.Db, id, request.AdultWard, request.Evidence, scope.Actor, ct);
-                return TypedResults.NoContent();
-            }
-            catch (RegisterRuleException e)
-            {
-                return e.Field == "id"
-                    ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
-                    : ApiProblems.Problem(422, "adult-ward-rule", "The adult-ward record could not change", e.Message, e.Field);
-            }
+            return await FlagAsync(() => runtime.AdultWardFlag(scope.Code).SetAsync(scope.Db, id, request.AdultWard, request.Evidence, scope.Actor, ct),
+                "adult-ward-rule", "The adult-ward record could not change");
         }).WithName("SetAdultWard").WithSummary("Record or clear 成年被後見人 (no signature certificate is issued, §4.4), with its evidence");
+    }
+
+    /// <summary>A flag on a resident set or cleared: 204, 404 for no such resident, 422 with the rule that refused it.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> FlagAsync(Func<Task> set, string code, string title)
+    {
+        try
+        {
+            await set();
+            return TypedResults.NoContent();
+        }
+        catch (RegisterRuleException e)
+        {
+            return e.Field == "id"
+                ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
+                : ApiProblems.Problem(422, code, title, e.Message, e.Field);
+        }
     }
 }
