@@ -74,18 +74,15 @@ public static class IssuanceRates
     public const string Sum = "合計";
 
     /// <summary>
-    /// The total of the areas (a given <see cref="Nation"/> line left out of the sum). It is the nation only when
-    /// the areas are the 47 prefectures (seed 001's 全国 line); the sum of any other selection is named <see cref="Sum"/>.
+    /// The total line of the areas (a given <see cref="Nation"/> line left out of the sum), rated and unranked. It is the
+    /// nation only when the areas are the 47 prefectures (seed 001's 全国 line); the sum of any other selection is <see cref="Sum"/>.
     /// </summary>
-    public static AreaFigures Total(IEnumerable<AreaFigures> areas, string? name = null)
+    public static RatedArea TotalLine(IEnumerable<AreaFigures> areas)
     {
         var list = areas.Where(a => a.Name != Nation).ToList();
-        name ??= list.Count == 47 && list.All(a => a.Name.Length > 0 && a.Name[^1] is '都' or '道' or '府' or '県') ? Nation : Sum;
-        return new AreaFigures(name, list.Sum(a => a.Population), list.Sum(a => a.Issued));
+        var name = list.Count == 47 && list.All(a => a.Name.Length > 0 && a.Name[^1] is '都' or '道' or '府' or '県') ? Nation : Sum;
+        return Unranked(new AreaFigures(name, list.Sum(a => a.Population), list.Sum(a => a.Issued)));
     }
-
-    /// <summary>The total line of the areas, rated and unranked.</summary>
-    public static RatedArea TotalLine(IEnumerable<AreaFigures> areas) => Unranked(Total(areas));
 
     private static RatedArea Unranked(AreaFigures a) => new(a.Name, a.Population, a.Issued, Rate(a.Issued, a.Population), null, a.Group);
 

@@ -194,7 +194,6 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
 
     public async Task<PinSetting> SubmitPinsAsync(MunicipalDb db, long issuanceId, PadPins typed, string actor, CancellationToken ct = default)
     {
-        var (fourDigit, fourDigitAgain, signature, signatureAgain) = (typed.FourDigit, typed.FourDigitAgain, typed.Signature, typed.SignatureAgain);
         var issuance = await OpenAsync(db, issuanceId, ct);
         var state = await CaseAsync(db, issuanceId, ct);
         if (!state.AwaitingPins)
@@ -207,7 +206,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
             await db.SaveChangesAsync(ct);
             return new PinSetting(false, state.Card.SignatureCertificate, mismatched, PinPolicy.Mismatch);
         }
-        var result = await cards.SetPinsAsync(municipality, state.Card.Serial, typed.FourDigitPins, state.Card.SignatureCertificate ? signature : null, actor, ct);
+        var result = await cards.SetPinsAsync(municipality, state.Card.Serial, typed.FourDigitPins, state.Card.SignatureCertificate ? typed.Signature : null, actor, ct);
         if (result.Accepted)
         {
             issuance.PinsSetAt = time.GetUtcNow();

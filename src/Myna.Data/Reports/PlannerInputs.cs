@@ -34,10 +34,10 @@ public static class PlannerData
         var measured = await OperationsReport.ComputeAsync(db, today.AddDays(-89), today, ct); // 90 days, today included
         var minutes = measured.MeanServiceMinutes is { } m && m >= 1 ? Math.Round(m, 1)
             : sessions.Count > 0 ? sessions.Average(s => s.ServiceMinutes) : 30;
-        var atWindow = (await Issuance.CardSafe.InventoryAsync(db, ct)).Where(s => s.Key is CardState.InSafe or CardState.Ready or CardState.NoticeSent).Sum(s => s.Value);
-        var byMail = await db.Cards.AsNoTracking().Where(c => c.State == CardState.Ready)
-            .Join(db.CardApplications.Where(a => a.MailCard), c => c.CardApplicationId, a => a.Id, (c, a) => c.Id).CountAsync(ct);
-        return new PlannerInputs(new WindowCapacity(windows, minutes, hours, daysPerWeek), atWindow - byMail, await ShowUpRateAsync(db, today, ct),
+        var backlog = await db.Cards.AsNoTracking()
+            .Where(c => c.State == CardState.InSafe || c.State == CardState.Ready || c.State == CardState.NoticeSent)
+            .Join(db.CardApplications.Where(a => !a.MailCard), c => c.CardApplicationId, a => a.Id, (c, a) => c.Id).CountAsync(ct);
+        return new PlannerInputs(new WindowCapacity(windows, minutes, hours, daysPerWeek), backlog, await ShowUpRateAsync(db, today, ct),
             measured.MeanServiceMinutes is >= 1, days);
     }
 
