@@ -14,7 +14,7 @@ public static class LocalHost
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static WebHost Start(string dir, MynaOptions options, int port)
+    public static WebHost Start(string dir, MynaOptions options, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(Report.FindRoot(), "src", "Myna.Web", "bin", "Release", "net10.0", "Myna.Web.dll");
         if (!File.Exists(dll))
@@ -35,6 +35,10 @@ public static class LocalHost
             psi.Environment["Myna__Database__PostgresConnection"] = postgres;
         }
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -30,7 +30,9 @@ var report = suite switch
         await LifecycleBench.RunAsync(sizes, int.Parse(Option("--cards", "60"), CultureInfo.InvariantCulture), runs)),
     "reports" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await ReportsBench.RunAsync(sizes, int.Parse(Option("--concurrency", "20"), CultureInfo.InvariantCulture), runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle or reports"),
+    "security" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await SecurityBench.RunAsync(int.Parse(Option("--concurrency", "50"), CultureInfo.InvariantCulture), int.Parse(Option("--attempts", "4"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports or security"),
 };
 await Report.WriteAsync(report, suite);
 return 0;

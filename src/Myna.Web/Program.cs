@@ -9,6 +9,7 @@ using Myna.Data.Demo;
 using Myna.Web.Account;
 using Myna.Web.Api;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 // "--demo" is a flag of ours, not a configuration key: take it out before the host reads args.
 var demo = args.Contains("--demo");
@@ -55,38 +56,33 @@ builder.Services.AddAuthentication(StaffScheme)
     .AddCookie(o =>
     {
         o.LoginPath = "/account/login";
-        o.AccessDeniedPath = "/account/login";
+        o.AccessDeniedPath = "/account/denied";
         o.Cookie.Name = "myna-staff";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
-        o.ExpireTimeSpan = TimeSpan.FromHours(9);
+        // Idle sessions end; active ones end a working day after sign-in (checked with the stamp).
+        o.ExpireTimeSpan = StaffSessions.IdleTimeout;
         o.SlidingExpiration = true;
-        // The API answers 401/403 instead of redirecting to the sign-in page.
         o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
     })
-    .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+    .AddBearerToken(o => o.BearerTokenExpiration = StaffSessions.TokenLifetime);
+// One permission model (DOMAIN §0.2): every page, handler and endpoint names its permission;
+// the host does not start while one names none, and a bare [Authorize] refuses everyone.
+builder.Services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationAnswers>();
 builder.Services.AddAuthorization(o =>
 {
-    // Everything that opens a municipality's store needs that municipality's staff (DOMAIN §0.3);
-    // J-LIS operators sign in to the national store and reach only /national.
-    o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(MynaClaims.Municipality).Build();
-    o.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
-    o.AddPolicy(Policies.National, p => p.RequireAuthenticatedUser().RequireRole(Myna.Core.Staff.StaffRoles.JlisOperator));
+    o.DefaultPolicy = PermissionPolicyProvider.Undeclared;
+    // What routing makes up itself (405, 415 answers) carries no metadata: signed-in people get the real status.
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    o.AddPolicy(PermissionPolicies.SignedIn, p => p.RequireAuthenticatedUser());
 });
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
-    o.Conventions.AuthorizeFolder("/Residents");
-    o.Conventions.AuthorizeFolder("/Applications");
-    o.Conventions.AuthorizeFolder("/Mail");
-    o.Conventions.AuthorizeFolder("/Cards");
-    o.Conventions.AuthorizeFolder("/Appointments");
-    o.Conventions.AuthorizeFolder("/Window");
-    o.Conventions.AuthorizeFolder("/National", Policies.National);
-    o.Conventions.AllowAnonymousToPage("/Account/Login");
-    o.Conventions.AllowAnonymousToFolder("/Public");
-});
+builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PermissionPageFilter))));
+builder.Services.AddScoped<PermissionPageFilter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -114,16 +110,19 @@ else
     await runtime.Stores.MigrateAllAsync();
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseOcsp();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseStaffSessionCheck();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 var api = app.MapGroup("/api/v1");
 api.MapAuthApi();
 api.MapResidentsApi();
@@ -139,6 +138,8 @@ app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+
+app.EnsureEveryEndpointDeclares();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -178,20 +179,14 @@ await app.RunAsync();
 
 static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
 {
-    if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+    // The API answers 401/403 instead of redirecting to a page.
+    if (AuthorizationAnswers.IsApi(context.HttpContext))
     {
         context.Response.StatusCode = apiStatus;
         return Task.CompletedTask;
     }
     context.Response.Redirect(context.RedirectUri);
     return Task.CompletedTask;
-}
-
-/// <summary>Authorization policies beyond the default (a municipality's staff member).</summary>
-internal static class Policies
-{
-    public const string SignedIn = "signed-in";
-    public const string National = "national";
 }
 
 /// <summary>Entry point type, visible to the test host.</summary>

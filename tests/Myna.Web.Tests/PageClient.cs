@@ -22,8 +22,10 @@ internal static partial class PageClient
     }
 
     /// <summary>The antiforgery token of a page's form.</summary>
-    public static async Task<string> TokenAsync(HttpClient client, string path) =>
-        AntiforgeryToken().Match(await client.GetStringAsync(path)).Groups[1].Value;
+    public static async Task<string> TokenAsync(HttpClient client, string path) => Token(await client.GetStringAsync(path));
+
+    /// <summary>The antiforgery token in a page's HTML.</summary>
+    public static string Token(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -32,6 +32,7 @@ public static class AuditActions
     public const string ResidentsExported = "residents.export";
     public const string SignIn = "staff.sign-in";
     public const string SignInFailed = "staff.sign-in-failed";
+    public const string SignOut = "staff.sign-out";
     public const string AccountLocked = "staff.locked";
     public const string ResidentSearchedByNumber = "resident.search-by-number";
     public const string NoticesGenerated = "notices.generate";

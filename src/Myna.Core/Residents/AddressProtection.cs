@@ -12,7 +12,7 @@ public static class AddressProtection
     /// <summary>Shown instead of the address.</summary>
     public const string Hidden = "（支援措置により非表示）";
 
-    public static bool MaySee(IEnumerable<string> roles) => roles.Contains(StaffRoles.SupportOfficer, StringComparer.Ordinal);
+    public static bool MaySee(IEnumerable<string> roles) => RolePermissions.Grants(roles, Permission.AddressProtection);
 
     /// <summary>Blanks every address field of a detached copy (postal code, town, block, building and their alternative characters).</summary>
     public static void Redact(Resident r)

@@ -14,6 +14,14 @@ public sealed class StaffAccount
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever the password, the roles or the lock change, and on sign-out: every session
+    /// and token carries the stamp it was issued with, and one with an older stamp is over.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
@@ -29,12 +37,6 @@ public static class StaffRoles
     public const string JlisOperator = "jlis-operator";
 
     public static readonly IReadOnlyList<string> All = [WindowClerk, Supervisor, SupportOfficer, Administrator];
-
-    /// <summary>Roles allowed to display an individual number in full (with a purpose, DOMAIN §12).</summary>
-    public static readonly IReadOnlyList<string> MayRevealNumbers = [WindowClerk, Supervisor];
-
-    /// <summary>Roles that record 異動 in the register.</summary>
-    public static readonly IReadOnlyList<string> MayRecordEvents = [WindowClerk, Supervisor];
 }
 
 /// <summary>Lockout rule: after <see cref="MaxFailures"/> wrong passwords the account waits <see cref="LockDuration"/>.</summary>

@@ -25,7 +25,7 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var name = userName.Trim();
-        var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == name, ct);
+        var account = await db.Set<StaffAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.UserName == name, ct);
         if (account is null || account.Disabled)
         {
             // Spend the same time as a real check.
@@ -37,30 +37,85 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
         {
             return new SignInResult(SignInOutcome.LockedOut, null, until);
         }
+        var right = PasswordHashing.Verify(password, account.PasswordHash);
+        // The password check is slow; the lock is decided again, atomically, by the statement that
+        // records the outcome, so parallel guesses cannot slip past a lock set meanwhile.
         await using var tx = await Sql.BeginWriteAsync(db, ct);
-        if (!PasswordHashing.Verify(password, account.PasswordHash))
+        var table = Table(db);
+        if (right)
         {
-            account.FailedAttempts++;
-            var locked = account.FailedAttempts >= SignInPolicy.MaxFailures;
-            if (locked)
+            await using var success = Sql.Command(db, $"""
+                UPDATE {table} SET failed_attempts = 0, locked_until = NULL
+                WHERE id = @id AND password_hash = @hash AND NOT disabled AND (locked_until IS NULL OR locked_until <= @now)
+                """, "@id", "@hash", "@now");
+            success.Set(0, account.Id);
+            success.Set(1, account.PasswordHash);
+            success.Set(2, now);
+            if (await success.ExecuteNonQueryAsync(ct) == 1)
             {
-                account.LockedUntil = now + SignInPolicy.LockDuration;
-                account.FailedAttempts = 0;
+                var current = await db.Set<StaffAccount>().AsNoTracking().SingleAsync(a => a.Id == account.Id, ct);
+                await audit.AppendAsync(db, current.UserName, AuditActions.SignIn, "staff:" + current.UserName, ct: ct);
+                await tx.CommitAsync(ct);
+                return new SignInResult(SignInOutcome.Succeeded, current, null);
             }
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, account.UserName, locked ? AuditActions.AccountLocked : AuditActions.SignInFailed, "staff:" + account.UserName, ct: ct);
-            await tx.CommitAsync(ct);
-            return locked
-                ? new SignInResult(SignInOutcome.LockedOut, null, account.LockedUntil)
-                : new SignInResult(SignInOutcome.WrongCredentials, null, null);
         }
-        account.FailedAttempts = 0;
-        account.LockedUntil = null;
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, account.UserName, AuditActions.SignIn, "staff:" + account.UserName, ct: ct);
+        else
+        {
+            // One statement counts the failure and, at the limit, locks the account and ends its sessions.
+            await using var failure = Sql.Command(db, $"""
+                UPDATE {table} SET
+                    failed_attempts = CASE WHEN failed_attempts + 1 >= @max THEN 0 ELSE failed_attempts + 1 END,
+                    locked_until = CASE WHEN failed_attempts + 1 >= @max THEN @until ELSE locked_until END,
+                    security_stamp = CASE WHEN failed_attempts + 1 >= @max THEN @stamp ELSE security_stamp END
+                WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+                """, "@id", "@now", "@max", "@until", "@stamp");
+            failure.Set(0, account.Id);
+            failure.Set(1, now);
+            failure.Set(2, SignInPolicy.MaxFailures);
+            failure.Set(3, now + SignInPolicy.LockDuration);
+            failure.Set(4, StaffAccount.NewStamp());
+            if (await failure.ExecuteNonQueryAsync(ct) == 1)
+            {
+                var counted = await db.Set<StaffAccount>().AsNoTracking().SingleAsync(a => a.Id == account.Id, ct);
+                var locked = counted.LockedUntil is { } lockedUntil && lockedUntil > now;
+                await audit.AppendAsync(db, account.UserName, locked ? AuditActions.AccountLocked : AuditActions.SignInFailed, "staff:" + account.UserName, ct: ct);
+                await tx.CommitAsync(ct);
+                return locked
+                    ? new SignInResult(SignInOutcome.LockedOut, null, counted.LockedUntil)
+                    : new SignInResult(SignInOutcome.WrongCredentials, null, null);
+            }
+        }
+        // Locked (or changed) between the first read and the statement: the lock wins.
+        var latest = await db.Set<StaffAccount>().AsNoTracking().SingleAsync(a => a.Id == account.Id, ct);
         await tx.CommitAsync(ct);
-        return new SignInResult(SignInOutcome.Succeeded, account, null);
+        return latest.LockedUntil is { } l && l > now
+            ? new SignInResult(SignInOutcome.LockedOut, null, l)
+            : new SignInResult(SignInOutcome.WrongCredentials, null, null);
     }
+
+    /// <summary>
+    /// Whether a session issued with <paramref name="stamp"/> is still current: the account exists,
+    /// is not disabled and its stamp has not changed since (password, roles, lock or sign-out).
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(DbContext db, long accountId, string stamp, CancellationToken ct = default) =>
+        await db.Set<StaffAccount>().AsNoTracking().AnyAsync(a => a.Id == accountId && a.SecurityStamp == stamp && !a.Disabled, ct);
+
+    /// <summary>Ends every session and token of the account (sign-out): its stamp changes.</summary>
+    public async Task EndSessionsAsync(DbContext db, long accountId, CancellationToken ct = default)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var account = await db.Set<StaffAccount>().SingleOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is not null)
+        {
+            account.SecurityStamp = StaffAccount.NewStamp();
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, account.UserName, AuditActions.SignOut, "staff:" + account.UserName, ct: ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static string Table(DbContext db) =>
+        db.Model.FindEntityType(typeof(StaffAccount))!.GetTableName()!;
 
     private static readonly string DummyHash = PasswordHashing.Hash("not-a-real-password");
 
@@ -98,14 +153,22 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
         }
         else
         {
+            var roleText = string.Join(',', roleList);
+            // A change of password, roles or lock ends the account's sessions and tokens.
+            var changed = account.Roles != roleText || account.LockedUntil is not null;
             account.DisplayName = displayName;
-            account.Roles = string.Join(',', roleList);
+            account.Roles = roleText;
             if (!PasswordHashing.Verify(password, account.PasswordHash))
             {
                 account.PasswordHash = PasswordHashing.Hash(password);
+                changed = true;
             }
             account.FailedAttempts = 0;
             account.LockedUntil = null;
+            if (changed)
+            {
+                account.SecurityStamp = StaffAccount.NewStamp();
+            }
         }
         await db.SaveChangesAsync(ct);
     }

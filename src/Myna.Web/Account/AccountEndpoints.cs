@@ -1,40 +1,19 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Myna.Core.Staff;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Account;
 
 public static class AccountEndpoints
 {
-    /// <summary>
-    /// The identity of a signed-in staff member, for the cookie and for API tokens: a
-    /// municipality's staff carry its code; a J-LIS operator (no municipality) carries none.
-    /// </summary>
-    public static ClaimsPrincipal Principal(StaffAccount account, string? municipalityCode, string scheme)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, account.UserName),
-            new(MynaClaims.DisplayName, account.DisplayName),
-        };
-        if (municipalityCode is not null)
-        {
-            claims.Add(new Claim(MynaClaims.Municipality, municipalityCode));
-        }
-        claims.AddRange(account.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
-    }
-
     public static void MapAccount(this WebApplication app)
     {
+        // Sign-out ends the session everywhere (DOMAIN §0.2 staff and J-LIS operators alike): the
+        // account's stamp changes, so a copied cookie or a token of the same account is over too.
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await StaffSessions.SignOutAsync(context);
             return Results.LocalRedirect("/account/login");
-        }).RequireAuthorization();
+        }).RequireSignedIn();
 
         // Language switch: a cookie, then back to the page the clerk was on.
         app.MapGet("/language/{lang}", (string lang, string? returnUrl, HttpContext context) =>

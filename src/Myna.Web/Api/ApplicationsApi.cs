@@ -8,6 +8,8 @@ using Myna.Data.Applications;
 using Myna.Documents.Applications;
 using Myna.Web.Infrastructure;
 
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 public sealed record ReceiptDto(long Id, string ReceiptNumber, string ApplicationId, string Status, bool Resubmission, IReadOnlyList<ApplicationProblem> Notes)
@@ -72,7 +74,7 @@ public static class ApplicationsApi
             return TypedResults.Ok(new PublicStatusDto(found.Status.ToString(), ja, en));
         }).WithName("ApplicationStatus").WithSummary("The status of an application, in plain words, for its application ID and the applicant's birth date");
 
-        var staff = api.MapGroup("/applications").WithTags("applications").RequireAuthorization();
+        var staff = api.MapGroup("/applications").WithTags("applications").RequirePermission(Permission.ApplicationsRead);
 
         staff.MapGet("/", async (ApplicationStatus? status, int? page, MunicipalScope scope, CancellationToken ct) =>
         {
@@ -85,10 +87,6 @@ public static class ApplicationsApi
             [FromForm] bool? wantsUserCertificate, [FromForm] bool? braille, [FromForm] string? legalRepresentative, MunicipalScope scope, MynaRuntime runtime,
             HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not take applications");
-            }
             if (!StaffChannels.All.Contains(channel))
             {
                 return ApiProblems.Problem(400, "invalid-channel",
@@ -106,7 +104,7 @@ public static class ApplicationsApi
             {
                 return Rejected(e);
             }
-        }).DisableAntiforgery().WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
+        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
 
         staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, MynaRuntime runtime, CancellationToken ct) =>
         {
@@ -129,10 +127,6 @@ public static class ApplicationsApi
         staff.MapPost("/{id:long}/review", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, ReviewRequest request, MunicipalScope scope,
             MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not review applications");
-            }
             try
             {
                 await runtime.ApplicationDesk(scope.Code).ReviewAsync(scope.Db, scope.Code, id, request.Pass, request.Reasons ?? [], request.Note, scope.Actor, ct);
@@ -142,7 +136,7 @@ public static class ApplicationsApi
                 return e.Problems.Any(p => p.Field == "id") ? ApiProblems.Problem(404, "application-not-found", "No application with this id") : Rejected(e);
             }
             return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct))!));
-        }).WithName("ReviewApplication")
+        }).RequirePermission(Permission.ApplicationsReview).WithName("ReviewApplication")
           .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
 
         staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, MunicipalScope scope,
@@ -163,10 +157,6 @@ public static class ApplicationsApi
         staff.MapPost("/bulk", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> ([FromForm] string employer, IFormFile csv, IFormFile zip,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not take applications");
-            }
             try
             {
                 await using var c = csv.OpenReadStream();
@@ -177,7 +167,7 @@ public static class ApplicationsApi
             {
                 return ApiProblems.Problem(400, "invalid-zip", "The photo archive is not a zip file", null, "zip");
             }
-        }).DisableAntiforgery().WithName("EmployerBulkApplication")
+        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithName("EmployerBulkApplication")
           .WithSummary("Employer bulk application (multipart: employer, csv, zip of photos): all or nothing, with a report per row");
     }
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Identifiers;
 using Myna.Data;
 using Myna.Data.Staff;
-using Myna.Web.Account;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Api;
 
@@ -13,6 +13,7 @@ public sealed record TokenRequest(string Municipality, string UserName, string P
 public static class AuthApi
 {
     /// <summary>POST /api/v1/auth/token: a staff account's bearer token for the API (same lockout as the sign-in page).</summary>
+    /// <remarks>A token lasts <see cref="StaffSessions.TokenLifetime"/> and ends at once when the account's password, roles or lock change, or on sign-out.</remarks>
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (TokenRequest request, MynaRuntime runtime, CancellationToken ct) =>
@@ -22,7 +23,7 @@ public static class AuthApi
                 // A J-LIS operator's token, for the national services (the call centre, DOMAIN §8.3).
                 await using var national = runtime.Stores.OpenNational();
                 return Outcome(await new Data.Staff.StaffSignIn(runtime.NationalAudit(), runtime.Time).SignInAsync(national, request.UserName ?? "", request.Password ?? "", ct),
-                    null);
+                    null, runtime.Time);
             }
             if (!MunicipalityCode.TryParse(request.Municipality, out var code, out var problem))
             {
@@ -33,14 +34,14 @@ public static class AuthApi
                 return ApiProblems.Problem(400, "unknown-municipality", "This host does not serve that municipality", null, "municipality");
             }
             await using var db = runtime.Stores.OpenMunicipal(code);
-            return Outcome(await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct), code.Value);
-        }).AllowAnonymous().WithName("CreateToken").WithTags("auth");
+            return Outcome(await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct), code.Value, runtime.Time);
+        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).WithName("CreateToken").WithTags("auth");
     }
 
-    private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality) => result.Outcome switch
+    private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality, TimeProvider time) => result.Outcome switch
     {
         SignInOutcome.Succeeded => TypedResults.SignIn(
-            AccountEndpoints.Principal(result.Account!, municipality, BearerTokenDefaults.AuthenticationScheme),
+            StaffSessions.Principal(result.Account!, municipality, BearerTokenDefaults.AuthenticationScheme, time.GetUtcNow()),
             authenticationScheme: BearerTokenDefaults.AuthenticationScheme),
         SignInOutcome.LockedOut => ApiProblems.Problem(423, "account-locked", "The account is locked after repeated failures",
             $"locked until {result.LockedUntil:O}"),

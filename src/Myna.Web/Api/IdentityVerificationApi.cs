@@ -3,6 +3,9 @@ using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Data;
 
+using Myna.Core.Staff;
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 /// <summary>
@@ -30,7 +33,7 @@ public static class IdentityVerificationApi
             {
                 return ApiProblems.Problem(400, "invalid-case", "The case description cannot be read", e.Message, e.Path);
             }
-        }).RequireAuthorization().WithTags("identity-verification").WithName("EvaluateIdentityVerification")
+        }).RequirePermission(Permission.IdentityVerify).WithTags("identity-verification").WithName("EvaluateIdentityVerification")
             .WithSummary("Which §6.5 method holds for the documents and measures described, or exactly what is missing")
             .Accepts<object>("application/json");
     }

@@ -8,6 +8,9 @@ using Myna.Data.Cards;
 using Myna.Data.Lifecycle;
 using Myna.Web.Infrastructure;
 
+using Myna.Core.Staff;
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 /// <summary>A resident's card as the API shows it: the municipality's record and the national standing (DOMAIN §8).</summary>
@@ -24,7 +27,7 @@ public static class LifecycleApi
 {
     public static void MapLifecycleApi(this RouteGroupBuilder api)
     {
-        var residents = api.MapGroup("/residents").WithTags("lifecycle").RequireAuthorization();
+        var residents = api.MapGroup("/residents").WithTags("lifecycle").RequirePermission(Permission.ResidentsRead);
 
         residents.MapGet("/{id:long}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
@@ -61,7 +64,7 @@ public static class LifecycleApi
             }
             var csv = FeeLedger.Csv(await FeeLedger.LinesAsync(scope.Db, start, end, ct));
             return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"fees-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");
-        }).WithTags("lifecycle").RequireAuthorization().WithName("FeeLedger").WithSummary("The fee ledger of a period (reissues and renewals, receipts, fees, subsidy eligibility) as CSV");
+        }).WithTags("lifecycle").RequirePermission(Permission.ReportsRead).WithName("FeeLedger").WithSummary("The fee ledger of a period (reissues and renewals, receipts, fees, subsidy eligibility) as CSV");
 
         api.MapPost("/call-centre/suspensions", async Task<Results<Ok<IReadOnlyList<SuspensionDto>>, ProblemHttpResult>> (LossReportRequest request,
             MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
@@ -81,7 +84,7 @@ public static class LifecycleApi
             {
                 return ApiProblems.Problem(422, "no-match", "The report could not be taken", e.Message);
             }
-        }).WithTags("call-centre").RequireAuthorization(Policies.National).WithName("SuspendLostCard")
+        }).WithTags("call-centre").RequirePermission(Permission.NationalCallCentre).WithName("SuspendLostCard")
             .WithSummary("The 24/365 call centre: check the caller's four information and suspend the card and its certificates at once");
     }
 }

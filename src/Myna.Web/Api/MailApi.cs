@@ -5,6 +5,8 @@ using Myna.Data;
 using Myna.Data.Notices;
 using Myna.Web.Infrastructure;
 
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 public sealed record EnvelopeDto(long Id, long BatchId, int Sequence, string Delivery, string? PostalCode, string Address, string Addressee,
@@ -32,15 +34,11 @@ public static class MailApi
 {
     public static void MapMailApi(this RouteGroupBuilder api)
     {
-        var mail = api.MapGroup("/mail").WithTags("mail").RequireAuthorization();
+        var mail = api.MapGroup("/mail").WithTags("mail").RequirePermission(Permission.ResidentsRead);
 
         mail.MapPost("/posted", async Task<Results<Ok<int>, ProblemHttpResult>> (IReadOnlyList<PostedEnvelope> envelopes, MunicipalScope scope,
             MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not record mail");
-            }
             try
             {
                 return TypedResults.Ok(await runtime.MailTracking(scope.Code).RecordMailNumbersAsync(scope.Db,
@@ -50,15 +48,11 @@ public static class MailApi
             {
                 return ApiProblems.Problem(422, "mail-rule", "Nothing was recorded", e.Message, e.Field);
             }
-        }).WithName("RecordPostedEnvelopes").WithSummary("Record the registered-mail numbers of posted envelopes (all or nothing)");
+        }).RequirePermission(Permission.MailRecord).WithName("RecordPostedEnvelopes").WithSummary("Record the registered-mail numbers of posted envelopes (all or nothing)");
 
         mail.MapPost("/returns", async Task<Results<Ok<EnvelopeDto>, ProblemHttpResult>> (ReturnRequest request, MunicipalScope scope,
             MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not book returned mail");
-            }
             if (!Enum.TryParse<ReturnReason>(request.Reason, out var reason) || !Enum.IsDefined(reason))
             {
                 return ApiProblems.Problem(400, "invalid-reason", "Unknown return reason", $"reason must be one of: {string.Join(", ", Enum.GetNames<ReturnReason>())}", "reason");
@@ -78,7 +72,7 @@ public static class MailApi
             {
                 return ApiProblems.Problem(409, "mail-state", "The envelope cannot be booked as returned", e.Message, e.Field);
             }
-        }).WithName("BookReturnedEnvelope").WithSummary("Book a returned envelope by its scanned registered-mail or envelope number; starts the 3-month storage");
+        }).RequirePermission(Permission.MailRecord).WithName("BookReturnedEnvelope").WithSummary("Book a returned envelope by its scanned registered-mail or envelope number; starts the 3-month storage");
 
         mail.MapGet("/envelopes/{id:long}", async Task<Results<Ok<EnvelopeCaseDto>, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
@@ -90,10 +84,6 @@ public static class MailApi
         mail.MapPost("/envelopes/{id:long}/actions", async Task<Results<Ok<EnvelopeCaseDto>, ProblemHttpResult>> (long id, MailActionRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not handle returned mail");
-            }
             if (!Enum.TryParse<ReturnAction>(request.Action, out var action) || !Enum.IsDefined(action))
             {
                 return ApiProblems.Problem(400, "invalid-action", "Unknown action", $"action must be one of: {string.Join(", ", Enum.GetNames<ReturnAction>())}", "action");
@@ -110,7 +100,7 @@ public static class MailApi
                     : ApiProblems.Problem(409, "mail-state", "The action is not allowed now", e.Message, e.Field);
             }
             return TypedResults.Ok(ToDto((await tracking.CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, scope.Actor, ct))!));
-        }).WithName("ActOnEnvelope").WithSummary("Hand over, re-send, remind or dispose of a returned envelope, as §3.3 allows");
+        }).RequirePermission(Permission.MailRecord).WithName("ActOnEnvelope").WithSummary("Hand over, re-send, remind or dispose of a returned envelope, as §3.3 allows");
 
         mail.MapGet("/due", async (MunicipalScope scope, MynaRuntime runtime, int? days, CancellationToken ct) =>
             TypedResults.Ok((await runtime.MailTracking(scope.Code).DueAsync(scope.Db, scope.Reader.MaySeeProtected, Math.Clamp(days ?? 7, 0, 92), scope.Actor, ct)).Select(EnvelopeDto.From).ToList()))

@@ -2,6 +2,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Statistics;
 
+using Myna.Core.Staff;
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 /// <summary>/api/v1/reports: the scriptable reports of DOMAIN §11 — issuance rates from figures, and the issuance planner.</summary>
@@ -9,7 +12,7 @@ public static class ReportsApi
 {
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
-        var reports = api.MapGroup("/reports").WithTags("reports").RequireAuthorization();
+        var reports = api.MapGroup("/reports").WithTags("reports").RequirePermission(Permission.ReportsRead);
 
         // The figures come as the CSV body (the same shapes as `myna report issuance-rates --input`).
         reports.MapPost("/issuance-rates", async Task<Results<Ok<List<RatedArea>>, FileContentHttpResult, ProblemHttpResult>> (HttpRequest request, string? format,

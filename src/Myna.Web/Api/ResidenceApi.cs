@@ -6,6 +6,8 @@ using Myna.Data.Notices;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
 
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 /// <summary>
@@ -28,15 +30,11 @@ public static class ResidenceApi
 {
     public static void MapResidenceApi(this RouteGroupBuilder api)
     {
-        var residents = api.MapGroup("/residents/{id:long}").WithTags("residences").RequireAuthorization();
+        var residents = api.MapGroup("/residents/{id:long}").WithTags("residences").RequirePermission(Permission.ResidentsRead);
 
         residents.MapPost("/residences", async Task<Results<Created<ResidenceDto>, ProblemHttpResult>> (long id, ResidenceRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not register residences");
-            }
             var (registration, problems) = ResidenceForm.Build(id, request.Reason, request.ReasonDetail, request.Delivery, request.PostalCode,
                 request.Address, request.ProxyName, request.ProxyPostalCode, request.ProxyAddress, request.ProxyAuthorityChecked,
                 request.IdDocumentChecked, request.DeliveryProofChecked, request.ConsentToShare, request.ReceivedOn, JapanClock.Today(runtime.Time));
@@ -57,15 +55,11 @@ public static class ResidenceApi
             {
                 return ApiProblems.Rules("residence-rule", "The registration breaks a rule of §3.2", e.Problems.Select(p => (p.Field, p.Message)));
             }
-        }).WithName("RegisterResidence").WithSummary("Register (or re-register) where the notification is delivered: residence, proxy, or held at the office");
+        }).RequirePermission(Permission.ResidentsRecord).WithName("RegisterResidence").WithSummary("Register (or re-register) where the notification is delivered: residence, proxy, or held at the office");
 
         residents.MapPost("/residences/end", async Task<Results<NoContent, ProblemHttpResult>> (long id, EndRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not end residence registrations");
-            }
             try
             {
                 await runtime.ResidenceRegistry(scope.Code).EndAsync(scope.Db, id, request.Reason, scope.Actor, ct);
@@ -75,29 +69,21 @@ public static class ResidenceApi
             {
                 return ApiProblems.Rules("residence-rule", "The registration cannot end", e.Problems.Select(p => (p.Field, p.Message)));
             }
-        }).WithName("EndResidence").WithSummary("End the current residence registration; later notices go to the registered address");
+        }).RequirePermission(Permission.ResidentsRecord).WithName("EndResidence").WithSummary("End the current residence registration; later notices go to the registered address");
 
         residents.MapPut("/address-protection", async Task<Results<NoContent, ProblemHttpResult>> (long id, AddressProtectionRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!http.User.IsInRole(StaffRoles.SupportOfficer))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Only the support-measure officer sets or lifts address protection (§9)");
-            }
             return await FlagAsync(() => runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, id, request.Protected, request.Reason, scope.Actor, ct),
                 "protection-rule", "The protection could not change");
-        }).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
+        }).RequirePermission(Permission.AddressProtection).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
 
         residents.MapPut("/adult-ward", async Task<Results<NoContent, ProblemHttpResult>> (long id, AdultWardRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not change the register");
-            }
             return await FlagAsync(() => runtime.AdultWardFlag(scope.Code).SetAsync(scope.Db, id, request.AdultWard, request.Evidence, scope.Actor, ct),
                 "adult-ward-rule", "The adult-ward record could not change");
-        }).WithName("SetAdultWard").WithSummary("Record or clear 成年被後見人 (no signature certificate is issued, §4.4), with its evidence");
+        }).RequirePermission(Permission.ResidentsRecord).WithName("SetAdultWard").WithSummary("Record or clear 成年被後見人 (no signature certificate is issued, §4.4), with its evidence");
     }
 
     /// <summary>A flag on a resident set or cleared: 204, 404 for no such resident, 422 with the rule that refused it.</summary>

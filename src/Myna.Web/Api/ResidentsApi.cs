@@ -6,6 +6,8 @@ using Myna.Data;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
 
+using Myna.Web.Security;
+
 namespace Myna.Web.Api;
 
 public sealed record ResidentListItem(long Id, string ResidentCode, string Name, string NameKana, DateOnly BirthDate, string BirthDateJapanese,
@@ -48,7 +50,7 @@ public static class ResidentsApi
 {
     public static void MapResidentsApi(this RouteGroupBuilder api)
     {
-        var residents = api.MapGroup("/residents").WithTags("residents").RequireAuthorization();
+        var residents = api.MapGroup("/residents").WithTags("residents").RequirePermission(Permission.ResidentsRead);
 
         residents.MapGet("/", async Task<Results<Ok<ResidentPage>, ProblemHttpResult>> (string? name, string? birthDate, string? address,
             int? page, int? pageSize, ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
@@ -93,10 +95,6 @@ public static class ResidentsApi
         residents.MapPost("/{id:long}/number/reveal", async Task<Results<Ok<RevealedNumber>, ProblemHttpResult>> (long id, RevealRequest request,
             ResidentServices services, MunicipalScope scope, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRevealNumbers.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not display individual numbers in full");
-            }
             try
             {
                 var number = await services.Queries.RevealAsync(scope.Db, id, request.Purpose, scope.Actor, ct);
@@ -110,15 +108,11 @@ public static class ResidentsApi
             {
                 return ApiProblems.Problem(404, "no-number", "Nothing to show", e.Message);
             }
-        }).WithName("RevealNumber").WithSummary("The full individual number, for a registered purpose; audited");
+        }).RequirePermission(Permission.NumberReveal).WithName("RevealNumber").WithSummary("The full individual number, for a registered purpose; audited");
 
         residents.MapPost("/{id:long}/events", async Task<Results<Created<ResidentEventDto>, ProblemHttpResult>> (long id, ResidentEventRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
-            if (!StaffRoles.MayRecordEvents.Any(http.User.IsInRole))
-            {
-                return ApiProblems.Problem(403, "forbidden-role", "Your role may not record register events");
-            }
             if (!Enum.TryParse<ResidentEventType>(request.Type, ignoreCase: false, out var type) || !ResidentRegister.RecordableTypes.Contains(type))
             {
                 return ApiProblems.Problem(400, "invalid-event", "Unknown event type",
@@ -145,7 +139,7 @@ public static class ResidentsApi
             {
                 return ApiProblems.Problem(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Message, e.Field);
             }
-        }).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion or a correction");
+        }).RequirePermission(Permission.ResidentsRecord).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion or a correction");
     }
 
     private static ResidentPage ToPage(ResidentSearchResult r) => new(

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Staff;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages;
 
@@ -10,6 +12,7 @@ namespace Myna.Web.Pages;
 /// the identifier field is posted, because an individual number must never appear in a URL
 /// (DOMAIN §12).
 /// </summary>
+[RequirePermission(Permission.ResidentsRead)]
 public sealed class IndexModel(ResidentServices services, MunicipalScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
@@ -23,14 +26,11 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => SearchAsync(null, ct);
 
+    [HandlerPermission(Permission.ResidentsRead)]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SearchAsync(Identifier, ct);
 
     private async Task<IActionResult> SearchAsync(string? identifier, CancellationToken ct)
     {
-        if (!User.HasClaim(c => c.Type == MynaClaims.Municipality))
-        {
-            return LocalRedirect("/national"); // a J-LIS operator's home
-        }
         if (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BirthDate) && string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(identifier))
         {
             return Page();

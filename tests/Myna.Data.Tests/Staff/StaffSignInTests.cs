@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
 using Myna.Data.Staff;
 using Myna.Testing;
@@ -26,5 +27,75 @@ public sealed class StaffSignInTests
         Assert.Equal(SignInOutcome.WrongCredentials, (await signIn.SignInAsync(db, "nobody", "x")).Outcome);
         var stored = db.StaffAccounts.Single(a => a.UserName == "clerk");
         Assert.DoesNotContain("correct horse battery", stored.PasswordHash, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SignIn_FiftyConcurrentWrongGuesses_LockTheAccount(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await using (var setup = stores.OpenMunicipal())
+        {
+            await StaffSignIn.EnsureAccountAsync(setup, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
+        }
+        var signIn = new StaffSignIn(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await using var db = stores.OpenMunicipal();
+            return (await signIn.SignInAsync(db, "clerk", "wrong " + i)).Outcome;
+        })));
+
+        Assert.DoesNotContain(SignInOutcome.Succeeded, outcomes);
+        Assert.Equal(SignInPolicy.MaxFailures - 1, outcomes.Count(o => o == SignInOutcome.WrongCredentials));
+        await using var check = stores.OpenMunicipal();
+        Assert.True((await check.StaffAccounts.AsNoTracking().SingleAsync(a => a.UserName == "clerk")).LockedUntil > DateTimeOffset.UtcNow);
+        Assert.Equal(SignInOutcome.LockedOut, (await signIn.SignInAsync(check, "clerk", "correct horse battery")).Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SignIn_RightPasswordAmongFortyNineConcurrentGuesses_LeavesTheAccountLocked(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await using (var setup = stores.OpenMunicipal())
+        {
+            await StaffSignIn.EnsureAccountAsync(setup, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
+        }
+        var signIn = new StaffSignIn(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await using var db = stores.OpenMunicipal();
+            return (await signIn.SignInAsync(db, "clerk", i == 25 ? "correct horse battery" : "wrong " + i)).Outcome;
+        })));
+
+        // However the guesses interleave, at least five wrong ones follow the right one or precede
+        // it, so the account ends locked; the right one got in only if it came before the fifth failure.
+        await using var check = stores.OpenMunicipal();
+        var account = await check.StaffAccounts.AsNoTracking().SingleAsync(a => a.UserName == "clerk");
+        Assert.True(account.LockedUntil > DateTimeOffset.UtcNow);
+        Assert.True(outcomes.Count(o => o == SignInOutcome.Succeeded) <= 1);
+        var failures = await check.AuditRecords.AsNoTracking().CountAsync(r => r.Action == Core.Audit.AuditActions.SignInFailed || r.Action == Core.Audit.AuditActions.AccountLocked);
+        Assert.Equal(outcomes.Count(o => o == SignInOutcome.WrongCredentials) + 1, failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task EnsureAccount_PasswordRoleOrLockChange_ChangesTheStampOtherwiseKeepsIt(string provider)
+    {
+        await using var stores = await TestStores.CreateAsync(provider);
+        await using var db = stores.OpenMunicipal();
+        await StaffSignIn.EnsureAccountAsync(db, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
+        async Task<string> StampAsync() => (await db.StaffAccounts.AsNoTracking().SingleAsync(a => a.UserName == "clerk")).SecurityStamp;
+
+        var first = await StampAsync();
+        await StaffSignIn.EnsureAccountAsync(db, "clerk", "窓口 一郎（改）", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
+        Assert.Equal(first, await StampAsync()); // a new display name ends nothing
+        await StaffSignIn.EnsureAccountAsync(db, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.Supervisor], TimeProvider.System);
+        var second = await StampAsync();
+        Assert.NotEqual(first, second);
+        await StaffSignIn.EnsureAccountAsync(db, "clerk", "窓口 一郎", "another password", [StaffRoles.Supervisor], TimeProvider.System);
+        Assert.NotEqual(second, await StampAsync());
     }
 }

@@ -60,9 +60,12 @@ public sealed class LifecycleApiTests
         Assert.Equal(reference, timeline[kinds.Count - 1].GetProperty("reference").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/v1/residents/999999/timeline")).StatusCode);
 
-        var ledger = await clerk.GetAsync("/api/v1/lifecycle/fees?from=2026-01-01&to=2026-12-31");
+        // The fee ledger is the supervisor's (DOMAIN §0.2); the clerk's token is refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/lifecycle/fees?from=2026-01-01&to=2026-12-31")).StatusCode);
+        using var supervisor = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
+        var ledger = await supervisor.GetAsync("/api/v1/lifecycle/fees?from=2026-01-01&to=2026-12-31");
         Assert.Equal("text/csv", ledger.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("receipt_number,charged_on,kind,cause", await ledger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/v1/lifecycle/fees?from=someday&to=2026-12-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/v1/lifecycle/fees?from=someday&to=2026-12-31")).StatusCode);
     }
 }

@@ -33,7 +33,7 @@ public sealed class OperatorPageTests
         using var user = await TestCertificates.IssueAsync(factory, CaKind.UserAuthentication);
         using var op = await OperatorAsync(factory);
 
-        var home = await op.GetStringAsync("/");
+        var home = await op.GetStringAsync("/national");
         Assert.Contains(user.Serial, home, StringComparison.Ordinal); // redirected to /national: the latest issuances
         Assert.Contains("地方公共団体情報システム機構（J-LIS）", home, StringComparison.Ordinal);
         var found = await op.GetStringAsync("/national?Serial=" + user.Serial[..8].ToLowerInvariant());
@@ -72,9 +72,11 @@ public sealed class OperatorPageTests
         using var clerk = await PageClient.SignedInAsync(factory, "clerk", "clerk-demo-2026");
 
         var clerkAtNational = await clerk.GetAsync("/national");
-        Assert.EndsWith("/account/login", clerkAtNational.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, clerkAtNational.StatusCode);
+        Assert.EndsWith("/account/denied", clerkAtNational.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         var operatorAtMail = await op.GetAsync("/mail");
-        Assert.EndsWith("/account/login", operatorAtMail.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, operatorAtMail.StatusCode);
+        Assert.EndsWith("/account/denied", operatorAtMail.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await op.GetAsync("/api/v1/residents?name=a")).StatusCode);
 
         // A municipal account's password does not open the national side, and the reverse.

@@ -13,7 +13,7 @@ public sealed class ReportsApiTests
     public async Task IssuanceRatesFromACsvBody_AndThePlanner()
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 5);
-        using var client = await ApiClient.SignedInAsync(factory);
+        using var client = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
         using var anonymous = factory.CreateClient();
         var figures = await File.ReadAllTextAsync(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "statistics", "prefectures-2021.csv"));
 

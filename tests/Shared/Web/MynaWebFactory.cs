@@ -17,7 +17,10 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
 
     public TestStores Stores { get; }
 
-    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200, bool neighbour = false)
+    /// <summary>Sign-in attempts one address may make per minute (<c>Myna:SignInRateLimit</c>).</summary>
+    public int SignInPermits { get; init; } = 100_000;
+
+    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200, bool neighbour = false, int? signInPermits = null)
     {
         var stores = await TestStores.CreateAsync(provider, neighbour: neighbour);
         await using (var db = stores.OpenMunicipal())
@@ -34,7 +37,7 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
         {
             await DemoSetup.EnsureAccountsAsync(stores.Runtime, TestStores.Higashimatsushima);
         }
-        return new MynaWebFactory(stores);
+        return new MynaWebFactory(stores) { SignInPermits = signInPermits ?? 100_000 };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +46,8 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // Tests sign in far more often than a person; the limiter's own tests set it low again.
+        builder.UseSetting("Myna:SignInRateLimit:PermitsPerWindow", SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Development");
     }
 

@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Data;
 using Myna.Data.Staff;
-using Myna.Web.Account;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Account;
 
+[AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Municipality { get; set; }
@@ -58,7 +62,7 @@ public sealed class LoginModel(MynaRuntime runtime, UiText text) : PageModel
         {
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    AccountEndpoints.Principal(result.Account!, municipality, CookieAuthenticationDefaults.AuthenticationScheme));
+                    StaffSessions.Principal(result.Account!, municipality, CookieAuthenticationDefaults.AuthenticationScheme, runtime.Time.GetUtcNow()));
                 var home = municipality is null ? "/national" : "/";
                 return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
             case SignInOutcome.LockedOut:

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Applications;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Applications;
 
 /// <summary>勤務先企業等による一括申請: the employer's CSV and photo zip, checked row by row, taken whole or not at all.</summary>
 [RequestSizeLimit(512L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
+[RequirePermission(Permission.ApplicationsTake)]
 public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
 {
     [BindProperty] public string? Employer { get; set; }
@@ -21,6 +24,7 @@ public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageM
     {
     }
 
+    [HandlerPermission(Permission.ApplicationsTake)]
     public async Task OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Employer) || Csv is null || Zip is null)

@@ -1,34 +1,33 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
-using Myna.Data.Issuance;
-using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Applications;
+using Myna.Data.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Applications;
 
 /// <summary>One application: register data at hand, the photo for the human checks (§4.3), history, deficiency notice.</summary>
+[RequirePermission(Permission.ApplicationsRead)]
 public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public ApplicationDetails? Details { get; private set; }
     public string? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public bool Reviewed { get; set; }
-    public bool MayReview => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+    public bool MayReview => User.Has(Permission.ApplicationsReview);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPermission(Permission.ApplicationsReview)]
     public async Task<IActionResult> OnPostReviewAsync(bool pass, string[]? reasons, string? note, CancellationToken ct)
     {
-        if (!MayReview)
-        {
-            return Forbid();
-        }
         try
         {
             await runtime.ApplicationDesk(scope.Code).ReviewAsync(scope.Db, scope.Code, Id, pass, reasons ?? [], note, scope.Actor, ct);
@@ -44,6 +43,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
     }
 
     /// <summary>申請時来庁方式 (§4.1): the applicant's identity by the §6.5 checklist, and whether the card goes by restricted-delivery mail.</summary>
+    [HandlerPermission(Permission.ApplicationsTake)]
     public async Task<IActionResult> OnPostIdentityAsync(bool mailCard, CancellationToken ct)
     {
         var verification = IdentityChecklist.Read(Request.Form, byProxy: false, JapanClock.Today(runtime.Time));
@@ -60,6 +60,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
     }
 
     /// <summary>Opens the desk's PIN pad for the applicant: the PINs are kept sealed until the card is set up.</summary>
+    [HandlerPermission(Permission.ApplicationsTake)]
     public async Task<IActionResult> OnPostPinsAsync(CancellationToken ct)
     {
         try

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Applications;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Applications;
 
@@ -14,6 +16,7 @@ namespace Myna.Web.Pages.Applications;
 /// </summary>
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[RequirePermission(Permission.ApplicationsTake)]
 public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ApplicationId { get; set; }
@@ -39,9 +42,11 @@ public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : Pag
     }
 
     /// <summary>Step 1: the scanned application ID.</summary>
+    [HandlerPermission(Permission.ApplicationsTake)]
     public async Task OnPostFindAsync(CancellationToken ct) => await FindAsync(ct);
 
     /// <summary>Step 2: the application itself.</summary>
+    [HandlerPermission(Permission.ApplicationsTake)]
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
         await FindAsync(ct);

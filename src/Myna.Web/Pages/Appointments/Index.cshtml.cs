@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Appointments;
 using Myna.Data.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Appointments;
 
@@ -16,6 +18,7 @@ namespace Myna.Web.Pages.Appointments;
 /// taken, booking by phone (the resident reads the notice number), closing a session (its residents
 /// get a message), and the messages still to send.
 /// </summary>
+[RequirePermission(Permission.AppointmentsBook)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     public sealed record SessionRow(WindowSession Session, string Window, int Slots, int Capacity, int Booked);
@@ -36,12 +39,14 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    [HandlerPermission(Permission.AppointmentsManage)]
     public async Task OnPostWindowAsync(string? name, string? place, CancellationToken ct) => await RunAsync(async () =>
     {
         var window = await AppointmentBook.AddWindowAsync(scope.Db, name ?? "", place, ct);
         Message = text.Format("appt.window.added", window.Name);
     }, ct);
 
+    [HandlerPermission(Permission.AppointmentsManage)]
     public async Task OnPostSessionsAsync(long window, SessionKind kind, DateOnly from, DateOnly to, DayOfWeek[] days, TimeOnly start, TimeOnly end, int minutes,
         int desks, CancellationToken ct) => await RunAsync(async () =>
     {
@@ -49,6 +54,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         Message = text.Format("appt.sessions.added", added);
     }, ct);
 
+    [HandlerPermission(Permission.AppointmentsManage)]
     public async Task OnPostCloseAsync(long session, string? reason, CancellationToken ct) => await RunAsync(async () =>
     {
         var cancelled = await runtime.AppointmentBook().CloseSessionAsync(scope.Db, session, reason ?? "", scope.Actor, ct);
@@ -56,12 +62,14 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     }, ct);
 
     /// <summary>A phone call: the clerk types (or scans) the notice number, the application ID or the card serial.</summary>
+    [HandlerPermission(Permission.AppointmentsBook)]
     public async Task OnPostFindAsync(CancellationToken ct) => await RunAsync(async () =>
     {
         Found = await FindCardAsync(Find ?? "", ct) ?? throw new CardSafeException(text["appt.find.none"]);
         FoundBooking = await AppointmentBook.ActiveForCardAsync(scope.Db, Found.Id, ct);
     }, ct);
 
+    [HandlerPermission(Permission.AppointmentsBook)]
     public async Task OnPostBookAsync(long card, long slot, CancellationToken ct) => await RunAsync(async () =>
     {
         var current = await AppointmentBook.ActiveForCardAsync(scope.Db, card, ct);
@@ -71,12 +79,14 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         Message = text.Format("appt.booked", Display.Time(made.StartsAt, text), made.Window, made.Reference);
     }, ct);
 
+    [HandlerPermission(Permission.AppointmentsBook)]
     public async Task OnPostCancelAsync(string reference, CancellationToken ct) => await RunAsync(async () =>
     {
         await runtime.AppointmentBook().CancelAsync(scope.Db, reference, AppointmentChannel.Phone, scope.Actor, ct);
         Message = text.Format("appt.cancelled", reference);
     }, ct);
 
+    [HandlerPermission(Permission.AppointmentsBook)]
     public async Task OnPostSentAsync(long message, CancellationToken ct) => await RunAsync(async () =>
     {
         var m = await scope.Db.ResidentMessages.FirstOrDefaultAsync(x => x.Id == message, ct) ?? throw new CardSafeException("no such message");

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Issuance;
 using Myna.Documents.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Cards;
 
@@ -16,6 +18,7 @@ namespace Myna.Web.Pages.Cards;
 /// inventory, and send issuance notices in waves with their reminders and the destruction of
 /// uncollected cards.
 /// </summary>
+[RequirePermission(Permission.CardsRead)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     public IReadOnlyDictionary<CardState, int> Inventory { get; private set; } = new Dictionary<CardState, int>();
@@ -32,6 +35,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostImportAsync(IFormFile? list, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -46,6 +50,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostReceiveAsync(string? serial, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -56,6 +61,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostReturnAsync(string? serial, CardProblem problem, string? note, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -65,6 +71,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostSetupAsync(string? serial, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -89,6 +96,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostMailAsync(string? serial, string? mailNumber, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -98,6 +106,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.CardsManage)]
     public async Task OnPostMailOutcomeAsync(string? scan, bool delivered, CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -107,6 +116,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.NoticesSend)]
     public async Task OnPostWaveAsync(CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -116,6 +126,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.NoticesSend)]
     public async Task OnPostRemindersAsync(CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -125,6 +136,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }, ct);
     }
 
+    [HandlerPermission(Permission.NoticesSend)]
     public async Task OnPostDestroyAsync(CancellationToken ct)
     {
         await RunAsync(async () =>
@@ -135,6 +147,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     }
 
     /// <summary>The notices sent on a day (or the reminders of that day) as one PDF for printing.</summary>
+    [HandlerPermission(Permission.NoticesSend)]
     public async Task<IActionResult> OnGetLettersAsync(DateOnly date, bool reminders, CancellationToken ct)
     {
         var ids = await scope.Db.IssuanceNotices.AsNoTracking().Where(n => reminders ? n.ReminderSentOn == date : n.SentOn == date).Select(n => n.Id).ToListAsync(ct);

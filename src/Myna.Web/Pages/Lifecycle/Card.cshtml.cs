@@ -11,6 +11,7 @@ using Myna.Data;
 using Myna.Data.Cards;
 using Myna.Data.Lifecycle;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Lifecycle;
 
@@ -20,6 +21,7 @@ namespace Myna.Web.Pages.Lifecycle;
 /// abolish a lost card with the police report and start its reissue, start a reissue or a renewal with
 /// its fee and receipt, renew the certificates, reset a PIN on the desk's pad, or take a card back.
 /// </summary>
+[RequirePermission(Permission.ResidentsRead)]
 public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -35,18 +37,21 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
     public string? Error { get; private set; }
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public DateOnly Today => JapanClock.Today(runtime.Time);
-    public bool MayAct => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+    public bool MayAct => User.Has(Permission.LifecycleAct);
 
     private CardLifecycleDesk Desk => runtime.LifecycleDesk(scope.Code);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostLiftAsync(CancellationToken ct) =>
         ActAsync(async held => await Desk.LiftSuspensionAsync(scope.Db, held.Id, IdentityChecklist.Read(Request.Form, false, Today), scope.Actor, ct), "lifted", ct);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostAbolishLostAsync(string? policeReport, ReissueCause cause, CancellationToken ct) =>
         ActAsync(async held => await Desk.AbolishLostAsync(scope.Db, held.Id, policeReport ?? "", cause, scope.Actor, ct), "abolished", ct);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostReturnAsync(string? reason, CancellationToken ct) =>
         ActAsync(async held =>
         {
@@ -57,9 +62,11 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
             await Desk.AbolishAsync(scope.Db, held.Id, "返納: " + reason.Trim(), scope.Actor, ct);
         }, "returned", ct);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostReplacementAsync(ReplacementKind kind, ReissueCause cause, string? note, CancellationToken ct) =>
         ActAsync(async _ => await Desk.StartReplacementAsync(scope.Db, Id, kind, cause, scope.Actor, note, ct: ct), "replacement", ct, needsCard: false);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostRenewCertificatesAsync(bool signature, CancellationToken ct) =>
         ActAsync(async held =>
         {
@@ -67,6 +74,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
             Done = needsPin ? "renewed-set-pin" : "renewed";
         }, null, ct);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public async Task<IActionResult> OnPostPinResetAsync(PinKind kind, int desk, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -87,6 +95,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
     }
 
     /// <summary>The fee receipt of a reissue or renewal (§8.4), as a PDF.</summary>
+    [HandlerPermission(Permission.LifecycleAct)]
     public async Task<IActionResult> OnGetReceiptAsync(long replacementId, CancellationToken ct)
     {
         var r = await scope.Db.Replacements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == replacementId && x.ResidentId == Id, ct);

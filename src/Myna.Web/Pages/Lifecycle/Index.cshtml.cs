@@ -9,6 +9,7 @@ using Myna.Data;
 using Myna.Data.Lifecycle;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Lifecycle;
 
@@ -17,6 +18,7 @@ namespace Myna.Web.Pages.Lifecycle;
 /// card), this municipality's move-outs and their answers, the monthly expiry notices, the daily 90-day
 /// invalidation, and the fee ledger.
 /// </summary>
+[RequirePermission(Permission.LifecycleAct)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     public List<IncomingMoveOut> Incoming { get; private set; } = [];
@@ -26,17 +28,14 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public MoveInOutcome? MovedIn { get; private set; }
-    public bool MayAct => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+    public bool MayAct => User.Has(Permission.LifecycleAct);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    [HandlerPermission(Permission.LifecycleAct)]
     public async Task<IActionResult> OnPostMoveInAsync(long incomingId, string? postalCode, string? town, string? block, string? building, string? householdCode,
         string? movedInOn, string? notifiedOn, CancellationToken ct)
     {
-        if (!MayAct)
-        {
-            return Forbid();
-        }
         if (!JapaneseDate.TryParse(movedInOn, out var moved, out var error) || !JapaneseDate.TryParse(notifiedOn, out var notified, out error))
         {
             Error = error;
@@ -57,25 +56,24 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         return Page();
     }
 
+    [HandlerPermission(Permission.LifecycleBatches)]
     public Task<IActionResult> OnPostExpiryNoticesAsync(CancellationToken ct) =>
         BatchAsync(() => runtime.ExpiryNotices(scope.Code).RunAsync(scope.Db, Today, scope.Actor, ct), "life.expiry.made", ct);
 
+    [HandlerPermission(Permission.LifecycleBatches)]
     public Task<IActionResult> OnPostInvalidateAsync(CancellationToken ct) =>
         BatchAsync(() => runtime.MoveDesk(scope.Code).InvalidateOverdueAsync(scope.Db, Today, scope.Actor, ct), "life.invalidated", ct);
 
     /// <summary>Runs one of the lifecycle batches now (they are safe to repeat) and says how many it did.</summary>
     private async Task<IActionResult> BatchAsync(Func<Task<int>> batch, string message, CancellationToken ct)
     {
-        if (!MayAct)
-        {
-            return Forbid();
-        }
         Message = text.Format(message, await batch());
         await LoadAsync(ct);
         return Page();
     }
 
     /// <summary>A batch month's letters: print data (CSV) or the PDF.</summary>
+    [HandlerPermission(Permission.LifecycleBatches)]
     public async Task<IActionResult> OnGetNoticesAsync(string month, string format, CancellationToken ct)
     {
         var letters = await ExpiryNoticeBatch.LettersAsync(scope.Db, month, ct);
@@ -89,6 +87,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     }
 
     /// <summary>The fee ledger of a period as CSV (DOMAIN §8.4).</summary>
+    [HandlerPermission(Permission.ReportsRead)]
     public async Task<IActionResult> OnGetFeesAsync(string? from, string? to, CancellationToken ct)
     {
         if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error))

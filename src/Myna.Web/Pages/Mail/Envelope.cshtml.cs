@@ -5,26 +5,25 @@ using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Notices;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Mail;
 
 /// <summary>One envelope: who is in it, what the register says now, the allowed actions (DOMAIN §3.3) and every state change.</summary>
+[RequirePermission(Permission.MailRecord)]
 public sealed class EnvelopeModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public EnvelopeCase? Case { get; private set; }
     public string? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public bool Done { get; set; }
-    public bool MayAct => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+    public bool MayAct => User.Has(Permission.MailRecord);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPermission(Permission.MailRecord)]
     public async Task<IActionResult> OnPostAsync(ReturnAction action, string? note, CancellationToken ct)
     {
-        if (!MayAct)
-        {
-            return Forbid();
-        }
         try
         {
             await runtime.MailTracking(scope.Code).ActAsync(scope.Db, Id, action, note, scope.Actor, ct);

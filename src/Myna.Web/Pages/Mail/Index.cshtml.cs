@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Notices;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Notices;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Mail;
 
@@ -13,6 +15,7 @@ namespace Myna.Web.Pages.Mail;
 /// The returned-mail desk (DOMAIN §3.3): scan the envelope's registered-mail barcode, press 1–4
 /// for the reason, and the next envelope can be scanned. Below, what is due this week.
 /// </summary>
+[RequirePermission(Permission.MailRecord)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     [BindProperty] public string? Scan { get; set; }
@@ -27,6 +30,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Step 1: the scanner types the number and Enter.</summary>
+    [HandlerPermission(Permission.MailRecord)]
     public async Task OnPostFindAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -47,6 +51,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     }
 
     /// <summary>Step 2: the reason key books the return and the desk is ready for the next envelope.</summary>
+    [HandlerPermission(Permission.MailRecord)]
     public async Task<IActionResult> OnPostBookAsync(long envelopeId, ReturnReason reason, CancellationToken ct)
     {
         try

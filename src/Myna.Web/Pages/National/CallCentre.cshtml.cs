@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Calendar;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Cards;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
 
@@ -10,6 +12,7 @@ namespace Myna.Web.Pages.National;
 /// The 24/365 call centre console (DOMAIN §8.3): the operator checks the caller against the four
 /// information and suspends the card and its certificates at once; the caller is given the reference.
 /// </summary>
+[RequirePermission(Permission.NationalCallCentre)]
 public sealed class CallCentreModel(MynaRuntime runtime) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -25,6 +28,7 @@ public sealed class CallCentreModel(MynaRuntime runtime) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Cases = await runtime.CallCentre().CasesAsync(ct: ct);
 
+    [HandlerPermission(Permission.NationalCallCentre)]
     public async Task OnPostAsync(CancellationToken ct)
     {
         if (!JapaneseDate.TryParse(BirthDate, out var birth, out var error))

@@ -1,16 +1,19 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Certificates;
 using Myna.Pki.Authorities;
 using Myna.Pki.Profiles;
 using Myna.Pki.Verification;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
 
 /// <summary>One certificate for J-LIS operators: its data, status history, and revoke / suspend / release (DOMAIN §7.4).</summary>
+[RequirePermission(Permission.NationalCertificates)]
 public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageModel
 {
     /// <summary>The reasons an operator may choose; certificateHold is a suspension, not a revocation.</summary>
@@ -32,6 +35,7 @@ public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageMod
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPermission(Permission.NationalCertificates)]
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) => ChangeAsync("national.done.revoked", (s, db, kind) =>
     {
         if (Reason is not { } reason || !OperatorReasons.Contains(reason))
@@ -45,9 +49,11 @@ public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageMod
         return s.RevokeAsync(db, kind, Serial, reason, User.Identity!.Name!, Note, ct);
     }, ct);
 
+    [HandlerPermission(Permission.NationalCertificates)]
     public Task<IActionResult> OnPostSuspendAsync(CancellationToken ct) =>
         ChangeAsync("national.done.suspended", (s, db, kind) => s.SuspendAsync(db, kind, Serial, User.Identity!.Name!, Note, ct), ct);
 
+    [HandlerPermission(Permission.NationalCertificates)]
     public Task<IActionResult> OnPostReleaseAsync(CancellationToken ct) =>
         ChangeAsync("national.done.released", (s, db, kind) => s.ReleaseAsync(db, kind, Serial, User.Identity!.Name!, Note, ct), ct);
 

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Identifiers;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Certificates;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
 
 /// <summary>J-LIS operators: find certificates by serial or by holder (municipality + resident code); by default the latest changes.</summary>
+[RequirePermission(Permission.NationalCertificates)]
 public sealed class IndexModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Serial { get; set; }

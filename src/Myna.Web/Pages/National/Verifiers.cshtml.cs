@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Verifiers;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
 
 /// <summary>Verifier organisations (DOMAIN §7.5): register, renew a key, disable; the latest answers given to them.</summary>
+[RequirePermission(Permission.NationalVerifiers)]
 public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
@@ -22,6 +25,7 @@ public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    [HandlerPermission(Permission.NationalVerifiers)]
     public async Task OnPostRegisterAsync(CancellationToken ct)
     {
         await TryAsync(async db => NewKey = await runtime.Verifiers().RegisterAsync(db, Name ?? "", Kind, CorporateNumber, User.Identity!.Name!, ct));
@@ -32,6 +36,7 @@ public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
         await LoadAsync(ct);
     }
 
+    [HandlerPermission(Permission.NationalVerifiers)]
     public async Task OnPostRenewAsync(long id, CancellationToken ct)
     {
         await TryAsync(async db =>
@@ -42,6 +47,7 @@ public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
         await LoadAsync(ct);
     }
 
+    [HandlerPermission(Permission.NationalVerifiers)]
     public async Task OnPostDisableAsync(long id, bool disabled, CancellationToken ct)
     {
         await TryAsync(db => runtime.Verifiers().SetDisabledAsync(db, id, disabled, User.Identity!.Name!, ct));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
@@ -13,6 +14,7 @@ namespace Myna.Web.Pages.Public;
 /// </summary>
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[AllowAnonymous]
 public sealed class ApplyModel(PublicApplications applications) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")] public string? ApplicationId { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Appointments;
@@ -13,6 +14,7 @@ namespace Myna.Web.Pages.Public;
 /// date, then books, changes or cancels a time up to the cutoff. Every request identifies again
 /// (nothing is kept between pages), and a wrong pair says only that it does not match.
 /// </summary>
+[AllowAnonymous]
 public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Notice { get; set; }

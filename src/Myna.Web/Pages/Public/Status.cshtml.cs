@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
@@ -7,6 +8,7 @@ using Myna.Web.Infrastructure;
 namespace Myna.Web.Pages.Public;
 
 /// <summary>申請状況の確認: application ID and birth date give the status in plain words, nothing else.</summary>
+[AllowAnonymous]
 public sealed class StatusModel(PublicApplications applications, UiText text) : PageModel
 {
     [BindProperty] public string? ApplicationId { get; set; }

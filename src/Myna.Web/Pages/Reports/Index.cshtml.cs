@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Staff;
 using Myna.Core.Statistics;
 using Myna.Data;
 using Myna.Data.Reports;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Reports;
 
@@ -15,6 +17,7 @@ namespace Myna.Web.Pages.Reports;
 /// rates and rankings of imported figures with a ranking chart and CSV export, beside this
 /// municipality's own rate; the issuance planner with its what-ifs side by side and a chart.
 /// </summary>
+[RequirePermission(Permission.ReportsRead)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -32,12 +35,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     public string? Message { get; private set; }
 
     /// <summary>Today's wave of issuance notices, sized by the plan (§6.2, §11.3).</summary>
+    [HandlerPermission(Permission.NoticesSend)]
     public async Task<IActionResult> OnPostWaveAsync(int notices, CancellationToken ct)
     {
-        if (!Core.Staff.StaffRoles.MayRecordEvents.Any(User.IsInRole))
-        {
-            return Forbid();
-        }
         var letters = await runtime.IssuanceNotices(scope.Code).SendWaveAsync(scope.Db, Today, scope.Actor, Math.Max(1, notices), ct);
         Message = $"{letters.Count}";
         await LoadAsync(ct);
@@ -56,6 +56,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Rates of an uploaded figures file; <paramref name="format"/> csv downloads them instead.</summary>
+    [HandlerPermission(Permission.ReportsRead)]
     public async Task<IActionResult> OnPostRatesAsync(IFormFile? figures, string? format, CancellationToken ct)
     {
         if (figures is null || figures.Length == 0)

@@ -9,6 +9,7 @@ using Myna.Data;
 using Myna.Data.Notices;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Residents;
 
@@ -17,6 +18,7 @@ namespace Myna.Web.Pages.Residents;
 /// show the number in full by choosing a registered purpose; the display is audited before the
 /// page is sent (DOMAIN §12), and the number is rendered into this response only.
 /// </summary>
+[RequirePermission(Permission.ResidentsRead)]
 public sealed class DetailModel(ResidentServices services, MunicipalScope scope, MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -28,10 +30,11 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     public string? Error { get; private set; }
     public DateOnly Today => JapanClock.Today(runtime.Time);
     public IReadOnlyList<NumberPurpose> Purposes => runtime.Purposes.All;
-    public bool MayReveal => StaffRoles.MayRevealNumbers.Any(User.IsInRole);
+    public bool MayReveal => User.Has(Permission.NumberReveal);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPermission(Permission.NumberReveal)]
     public async Task<IActionResult> OnPostRevealAsync(string? purpose, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -58,9 +61,10 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     [BindProperty] public EventForm Event { get; set; } = new();
     public string? EventError { get; private set; }
     public string? EventRecorded { get; private set; }
-    public bool MayRecord => StaffRoles.MayRecordEvents.Any(User.IsInRole);
+    public bool MayRecord => User.Has(Permission.ResidentsRecord);
 
     /// <summary>The 異動 form: the clerk edits what changed; unchanged fields are not sent as changes.</summary>
+    [HandlerPermission(Permission.ResidentsRecord)]
     public async Task<IActionResult> OnPostEventAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -109,10 +113,11 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
     public List<string> ResidenceErrors { get; } = [];
-    public bool MayProtect => User.IsInRole(StaffRoles.SupportOfficer);
+    public bool MayProtect => User.Has(Permission.AddressProtection);
     public string? ProtectionError { get; private set; }
 
     /// <summary>居所情報登録 (DOMAIN §3.2); a second registration replaces the current one.</summary>
+    [HandlerPermission(Permission.ResidentsRecord)]
     public async Task<IActionResult> OnPostResidenceAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -144,6 +149,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         return RedirectToPage(new { id = Id, done = "residence" });
     }
 
+    [HandlerPermission(Permission.ResidentsRecord)]
     public async Task<IActionResult> OnPostResidenceEndAsync(string? endReason, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -168,15 +174,12 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     }
 
     /// <summary>Sets or lifts the address protection of DOMAIN §9: the support-measure officer only.</summary>
+    [HandlerPermission(Permission.AddressProtection)]
     public async Task<IActionResult> OnPostProtectionAsync(bool protect, string? protectionReason, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
-        }
-        if (!MayProtect)
-        {
-            return Forbid();
         }
         try
         {
@@ -193,15 +196,12 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     public string? WardError { get; private set; }
 
     /// <summary>Records or clears 成年被後見人 (DOMAIN §4.4: no signature certificate), on the evidence given; clerks who record events.</summary>
+    [HandlerPermission(Permission.ResidentsRecord)]
     public async Task<IActionResult> OnPostAdultWardAsync(bool ward, string? wardEvidence, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
-        }
-        if (!MayRecord)
-        {
-            return Forbid();
         }
         try
         {

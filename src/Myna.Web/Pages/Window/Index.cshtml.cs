@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Window;
 
@@ -14,6 +16,7 @@ namespace Myna.Web.Pages.Window;
 /// or the application ID) and the hand-over opens. The desk number ties the clerk's screen to the
 /// resident-facing PIN pad beside it; it is kept in a cookie per workstation.
 /// </summary>
+[RequirePermission(Permission.WindowIssue)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
     public const string DeskCookie = "myna-desk";
@@ -29,6 +32,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         await LoadAsync(ct);
     }
 
+    [HandlerPermission(Permission.WindowIssue)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Desk = Math.Clamp(Desk, 1, 99);

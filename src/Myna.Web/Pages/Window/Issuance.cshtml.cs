@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Issuance;
 using Myna.Documents.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Window;
 
@@ -16,6 +18,7 @@ namespace Myna.Web.Pages.Window;
 /// then identity (a checklist the §6.5 engine evaluates, naming what is missing), the checks, the
 /// PIN pad's progress (never a PIN), and the hand-over. Nothing the system already knows is typed.
 /// </summary>
+[RequirePermission(Permission.WindowIssue)]
 public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
     public WindowCase Case { get; private set; } = null!;
@@ -37,6 +40,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
     }
 
     /// <summary>Step 2: the checklist as posted becomes a §6.5 case; the engine decides.</summary>
+    [HandlerPermission(Permission.WindowIssue)]
     public async Task<IActionResult> OnPostVerifyAsync(long id, bool byProxy, string? proxyName, string? proxyReason, CancellationToken ct)
     {
         var verification = IdentityChecklist.Read(Request.Form, byProxy, JapanClock.Today(runtime.Time));
@@ -45,13 +49,16 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
     }
 
     /// <summary>Step 2–3: the photo against the person, the card face, the register against the documents.</summary>
+    [HandlerPermission(Permission.WindowIssue)]
     public Task<IActionResult> OnPostChecksAsync(long id, bool photo, bool face, bool register, CancellationToken ct) =>
         StepAsync(id, desk => desk.RecordChecksAsync(scope.Db, id, photo, face, register, ct), redirect: false, ct);
 
     /// <summary>Steps 5–6: the hand-over.</summary>
+    [HandlerPermission(Permission.WindowIssue)]
     public Task<IActionResult> OnPostCompleteAsync(long id, bool alternativeCharacters, bool juki, bool notificationCard, CancellationToken ct) =>
         StepAsync(id, desk => desk.CompleteAsync(scope.Db, id, alternativeCharacters, juki, notificationCard, scope.Actor, ct), redirect: true, ct);
 
+    [HandlerPermission(Permission.WindowIssue)]
     public Task<IActionResult> OnPostStopAsync(long id, string? reason, CancellationToken ct) =>
         StepAsync(id, desk => desk.StopAsync(scope.Db, id, reason ?? "", ct), redirect: true, ct);
 

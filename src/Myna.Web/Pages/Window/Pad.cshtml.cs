@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Contracts;
+using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Issuance;
 using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Pages.Window;
 
@@ -12,6 +14,7 @@ namespace Myna.Web.Pages.Window;
 /// twice; the PINs go to the chip and are never shown again, stored or logged. A refusal explains
 /// the §6.6 rule in words the resident understands. The clerk's screen only learns that the PINs are set.
 /// </summary>
+[RequirePermission(Permission.WindowIssue)]
 public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Desk { get; set; }
@@ -34,6 +37,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
     }
 
     /// <summary>The holder's new PIN for a reset: checked on the national side, written to the chip, never shown again.</summary>
+    [HandlerPermission(Permission.WindowIssue)]
     public async Task<IActionResult> OnPostResetAsync(long resetId, string? pin, string? pinAgain, CancellationToken ct)
     {
         Desk = IndexModel.DeskOf(Request, Desk);
@@ -49,6 +53,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
         return Page();
     }
 
+    [HandlerPermission(Permission.WindowIssue)]
     public async Task<IActionResult> OnPostAsync(long issuanceId, long? pinRequestId, string? pin, string? pinAgain, string? signaturePin, string? signaturePinAgain,
         string? inputAssistPin, string? inputAssistPinAgain, string? residentRegisterPin, string? residentRegisterPinAgain, CancellationToken ct)
     {
