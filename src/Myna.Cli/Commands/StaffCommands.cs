@@ -58,6 +58,48 @@ internal static class StaffCommands
             await Console.Out.WriteLineAsync($"staff account '{parse.GetRequiredValue(user)}' ready");
             return 0;
         });
-        return new Command("staff", "Staff accounts") { add };
+        return new Command("staff", "Staff accounts") { add, Disable("disable", disabled: true), Disable("enable", disabled: false) };
+    }
+
+    /// <summary>
+    /// <c>myna staff disable USER [--national]</c>: the account can no longer sign in and its open
+    /// sessions and tokens end at once; <c>myna staff enable USER</c> lets it sign in again.
+    /// </summary>
+    private static Command Disable(string verb, bool disabled)
+    {
+        var municipality = CliContext.MunicipalityOption();
+        var user = new Argument<string>("user") { Description = "Sign-in name" };
+        var national = new Option<bool>("--national") { Description = "A J-LIS operator's account (national store)" };
+        var command = new Command(verb, disabled
+            ? "Disable a staff account: no sign-in, and its open sessions and tokens end at once"
+            : "Enable a disabled staff account again")
+        {
+            user, municipality, national,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var runtime = CliContext.Runtime(parse);
+            await runtime.Stores.MigrateAllAsync(ct);
+            var name = parse.GetRequiredValue(user);
+            bool found;
+            if (parse.GetValue(national))
+            {
+                await using var db = runtime.Stores.OpenNational();
+                found = await new StaffSignIn(runtime.NationalAudit(), runtime.Time).SetDisabledAsync(db, name, disabled, CliContext.Actor, ct);
+            }
+            else
+            {
+                var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
+                await using var db = runtime.Stores.OpenMunicipal(code);
+                found = await new StaffSignIn(runtime.MunicipalAudit(code), runtime.Time).SetDisabledAsync(db, name, disabled, CliContext.Actor, ct);
+            }
+            if (!found)
+            {
+                throw new CliException($"no staff account '{name}'", 2);
+            }
+            await Console.Out.WriteLineAsync($"staff account '{name}' {(disabled ? "disabled; its sessions have ended" : "enabled")}");
+            return 0;
+        });
+        return command;
     }
 }

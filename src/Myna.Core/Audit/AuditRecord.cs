@@ -33,6 +33,8 @@ public static class AuditActions
     public const string SignIn = "staff.sign-in";
     public const string SignInFailed = "staff.sign-in-failed";
     public const string SignOut = "staff.sign-out";
+    public const string AccountDisabled = "staff.disabled";
+    public const string AccountEnabled = "staff.enabled";
     public const string AccountLocked = "staff.locked";
     public const string ResidentSearchedByNumber = "resident.search-by-number";
     public const string NoticesGenerated = "notices.generate";

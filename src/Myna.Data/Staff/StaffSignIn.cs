@@ -114,6 +114,26 @@ public sealed class StaffSignIn(AuditLog audit, TimeProvider time)
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Disables (or enables again) an account: a disabled account cannot sign in, and disabling it
+    /// ends its sessions and tokens at once (the stamp changes). Returns false for an unknown user.
+    /// </summary>
+    public async Task<bool> SetDisabledAsync(DbContext db, string userName, bool disabled, string actor, CancellationToken ct = default)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var account = await db.Set<StaffAccount>().SingleOrDefaultAsync(a => a.UserName == userName, ct);
+        if (account is null)
+        {
+            return false;
+        }
+        account.Disabled = disabled;
+        account.SecurityStamp = StaffAccount.NewStamp();
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, "staff:" + userName, ct: ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     private static string Table(DbContext db) =>
         db.Model.FindEntityType(typeof(StaffAccount))!.GetTableName()!;
 

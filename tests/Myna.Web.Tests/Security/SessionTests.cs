@@ -100,6 +100,23 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task DisablingAnAccount_EndsItsTokenAndRefusesSignIn()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 1);
+        using var api = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
+        await using (var db = factory.Stores.OpenMunicipal())
+        {
+            var signIn = new StaffSignIn(factory.Stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
+            Assert.True(await signIn.SetDisabledAsync(db, "supervisor", disabled: true, "test"));
+            Assert.False(await signIn.SetDisabledAsync(db, "nobody", disabled: true, "test"));
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/reports/dashboard")).StatusCode);
+        using var anonymous = factory.CreateClient();
+        var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { municipality = "042021", userName = "supervisor", password = "supervisor-demo-2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task IsCurrent_ASessionOlderThanAWorkingDay_IsOver()
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 1);
