@@ -10,6 +10,9 @@ using Myna.Web.Account;
 using Myna.Web.Api;
 using Myna.Web.Infrastructure;
 
+// Before anything can create a file: databases, keys and letters are the owner's alone (DOMAIN §12).
+PrivateFiles.RestrictUmask();
+
 // "--demo" is a flag of ours, not a configuration key: take it out before the host reads args.
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
@@ -87,6 +90,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToFolder("/Public");
 });
+builder.Services.AddSecurityHeaders();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -116,6 +120,7 @@ else
 
 app.UseExceptionHandler();
 app.UseOcsp();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
