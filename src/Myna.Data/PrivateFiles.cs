@@ -45,14 +45,11 @@ public static class PrivateFiles
             return;
         }
         Tighten(folder);
-        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        // Symbolic links are skipped, not followed: a link's own mode means nothing, and its target may not be ours.
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         foreach (var path in Directory.EnumerateFileSystemEntries(folder, "*", walk))
         {
-            // A symbolic link's own mode means nothing, and its target may not be ours.
-            if (!File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint))
-            {
-                Tighten(path);
-            }
+            Tighten(path);
         }
     }
 
