@@ -37,6 +37,9 @@ public sealed class MynaRuntime
             }
             return new Municipality(code, m.Name, m.Prefecture);
         }).ToList();
+        // DOMAIN §12: an installation made before files were created owner-only is tightened at start.
+        PrivateFiles.TightenExisting(options.Database.DataDirectory);
+        PrivateFiles.TightenExisting(options.KeyDirectory);
         Stores = new Stores.Stores(options.Database, municipalities);
         Keys = new KeyDirectory(options.KeyDirectory);
         Purposes = new PurposeCatalog(options.Purposes.Count > 0 ? options.Purposes : PurposeCatalog.Defaults);

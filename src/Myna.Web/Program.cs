@@ -11,6 +11,9 @@ using Myna.Web.Api;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
+// Before anything can create a file: databases, keys and letters are the owner's alone (DOMAIN §12).
+PrivateFiles.RestrictUmask();
+
 // "--demo" is a flag of ours, not a configuration key: take it out before the host reads args.
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
@@ -80,9 +83,9 @@ builder.Services.AddAuthorization(o =>
     o.AddPolicy(PermissionPolicies.SignedIn, p => p.RequireAuthenticatedUser());
 });
 builder.Services.AddSignInRateLimit(builder.Configuration);
-builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PermissionPageFilter))));
 builder.Services.AddScoped<PermissionPageFilter>();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -110,9 +113,9 @@ else
     await runtime.Stores.MigrateAllAsync();
 }
 
-app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseOcsp();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();

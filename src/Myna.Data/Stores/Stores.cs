@@ -83,7 +83,7 @@ public sealed class Stores
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         if (Options.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(Options.DataDirectory);
+            PrivateFiles.EnsureFolder(Options.DataDirectory);
             builder.UseSqlite(SqliteConnectionString(storeName), o => o.MigrationsAssembly("Myna.Data.Sqlite"));
             builder.AddInterceptors(SqlitePragmas.Instance);
         }

@@ -12,16 +12,21 @@ public static class PkiEndpoints
     {
         var pki = app.MapGroup("/pki").WithTags("pki").AllowAnonymous();
 
-        pki.MapGet("/ca/{name}.cer", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string name, MynaRuntime runtime, CancellationToken ct) =>
+        pki.MapGet("/ca/{name}.cer", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string name, MynaRuntime runtime, HttpContext http,
+            CancellationToken ct) =>
         {
             if (!CaKinds.TryParseSlug(name, out var kind))
             {
                 return ApiProblems.Problem(404, "unknown-ca", "No such CA", "use sign or auth");
             }
             var path = CaSetup.CertificatePath(runtime.CaFolder, CaKinds.KeyName(kind));
-            return File.Exists(path)
-                ? TypedResults.File(await File.ReadAllBytesAsync(path, ct), "application/pkix-cert", name + ".cer")
-                : ApiProblems.Problem(404, "ca-not-initialised", "The CA has not been created", "run 'myna ca init'");
+            if (!File.Exists(path))
+            {
+                return ApiProblems.Problem(404, "ca-not-initialised", "The CA has not been created", "run 'myna ca init'");
+            }
+            // Public and long-lived: verifiers and caches may keep it (every other answer is no-store).
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return TypedResults.File(await File.ReadAllBytesAsync(path, ct), "application/pkix-cert", name + ".cer");
         }).WithName("CaCertificate").WithSummary("The signature (sign) or user-authentication (auth) CA certificate, DER");
 
         pki.MapGet("/crl/{name}.crl", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string name, MynaRuntime runtime, HttpContext http,

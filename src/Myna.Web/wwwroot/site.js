@@ -16,3 +16,20 @@ document.addEventListener("keydown", (e) => {
   const button = form.querySelector(`button[data-key="${e.key}"]`);
   if (button) { e.preventDefault(); button.click(); }
 });
+
+// The pages ask for behaviour with data- attributes, never with inline script or onclick= (the
+// Content-Security-Policy runs only this file):
+//   <button data-print>                  prints the page;
+//   <button data-confirm="question">     goes on only when the question is answered OK;
+//   <input type=checkbox data-shows=SEL>  shows the elements matching SEL while it is checked.
+document.addEventListener("click", (e) => {
+  if (!(e.target instanceof Element)) return;
+  if (e.target.closest("[data-print]")) { window.print(); return; }
+  const asks = e.target.closest("[data-confirm]");
+  if (asks && !window.confirm(asks.dataset.confirm)) e.preventDefault();
+});
+document.addEventListener("change", (e) => {
+  const box = e.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.shows) return;
+  document.querySelectorAll(box.dataset.shows).forEach((part) => { part.hidden = !box.checked; });
+});
