@@ -67,7 +67,7 @@ public static class IssuanceBench
             var number = await queries.RevealAsync(db, r.Id, "card-issuance", "bench");
             await production.EnqueueAsync(new Core.Contracts.ProductionRequest(code.Value, Core.Identifiers.ApplicationId.New(code).Value,
                 Core.Identifiers.ResidentCode.Parse(r.ResidentCode), number, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.NameAltFlags,
-                r.BirthDate, (int)r.Sex, r.Address, r.AddressAltFlags, true, true, false, photo));
+                r.BirthDate, (int)r.Sex, r.Address, r.AddressAltFlags, true, true, false, photo), Guid.NewGuid());
             made++;
         }
         if (made < count)

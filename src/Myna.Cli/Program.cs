@@ -31,6 +31,7 @@ root.Subcommands.Add(ReportCommands.Report());
 root.Subcommands.Add(ReportCommands.Plan());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
+root.Subcommands.Add(OutboxCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

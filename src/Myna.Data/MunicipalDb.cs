@@ -47,6 +47,8 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Lifecycle.MoveOutRecord> MoveOuts => Set<Core.Lifecycle.MoveOutRecord>();
     public DbSet<Core.Lifecycle.IncomingMoveOut> IncomingMoveOuts => Set<Core.Lifecycle.IncomingMoveOut>();
     public DbSet<Core.Lifecycle.PinReset> PinResets => Set<Core.Lifecycle.PinReset>();
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+    public DbSet<Outbox.InboxMessage> InboxMessages => Set<Outbox.InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -234,6 +236,7 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.CardApplicationId);
         });
         AuditModel.Configure(b);
+        Outbox.OutboxModel.Configure(b, withOutbox: true);
         SnakeCaseNames.Apply(b);
     }
 }

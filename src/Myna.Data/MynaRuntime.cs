@@ -97,7 +97,28 @@ public sealed class MynaRuntime
     public NationalNumbering NationalNumbering() => new(Stores, Keys, Time);
 
     public NumberAssignment NumberAssignment(MunicipalityCode code) =>
-        new(NationalNumbering(), MunicipalAudit(code), Protector(code), Time);
+        new(NationalNumbering(), MunicipalAudit(code), Protector(code), Time, Outbox(code));
+
+    /// <summary>
+    /// Whether desks deliver their outbox right after committing (the normal path). A test turns it off
+    /// to stand for a process that died between the two sides.
+    /// </summary>
+    public bool DeliverAfterCommit { get; init; } = true;
+
+    /// <summary>
+    /// A municipality's outbox (ARCHITECTURE principle 3) and the handlers of every kind of message it sends:
+    /// to the national side (number changes, production hand-overs, remakes, moved resident codes) and to
+    /// other municipalities (advance move-out information, 転入通知).
+    /// </summary>
+    public Outbox.OutboxDispatcher Outbox(MunicipalityCode code) => new(() => Stores.OpenMunicipal(code),
+    [
+        new NumberChangeMessages(code, NationalNumbering(), Protector(code), MunicipalAudit(code), Time),
+        new ResidentMovedMessages(code, NationalNumbering()),
+        new ProductionMessages(code, CardProduction(), ResidentQueries(code), MunicipalAudit(code), Time),
+        new Issuance.RemakeMessages(code, CardProduction()),
+        new Lifecycle.AdvanceMoveOutMessages(Exchange(), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
+        new Lifecycle.MoveInNotifiedMessages(Exchange()),
+    ], Time, code.Value) { DeliverAfterCommit = DeliverAfterCommit };
 
     public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 
@@ -160,7 +181,7 @@ public sealed class MynaRuntime
     public Core.Contracts.IMunicipalExchange Exchange() => new Lifecycle.HostExchange(this);
 
     public Lifecycle.MoveDesk MoveDesk(MunicipalityCode code) =>
-        new(Municipality(code), Exchange(), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
+        new(Municipality(code), Outbox(code), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
 
     public Lifecycle.ExpiryNoticeBatch ExpiryNotices(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 
@@ -179,7 +200,7 @@ public sealed class MynaRuntime
     /// <summary>One responder per host: it keeps the signed answers it can reuse.</summary>
     public Certificates.OcspResponder OcspResponder() => ocsp ??= new(Stores, Authority, Time);
 
-    public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), CardProduction(), ResidentQueries(code), Time);
+    public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), Outbox(code), Time);
 
     public ResidentQueries ResidentQueries(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code), Purposes);
 
@@ -190,7 +211,7 @@ public sealed class MynaRuntime
     /// <summary>Production itself (national side): needs the CAs (<c>myna ca init</c>).</summary>
     public Production.CardProductionBatch CardProductionBatch() => new(Stores, CardProduction(), CardChips(), NationalAudit(), Time);
 
-    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, CardProduction(), CardService(), MunicipalAudit(code), Time, PinSealKey(code), LifecycleDesk(code));
+    public Issuance.CardSafe CardSafe(MunicipalityCode code) => new(code, Outbox(code), CardService(), MunicipalAudit(code), Time, PinSealKey(code), LifecycleDesk(code));
 
     public Issuance.WindowApplicationDesk WindowApplications(MunicipalityCode code) => new(PinSealKey(code), MunicipalAudit(code), Time);
 

@@ -12,6 +12,9 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
 {
     public DbSet<ChangedNumber> ChangedNumbers => Set<ChangedNumber>();
     public DbSet<RetiredNumber> RetiredNumbers => Set<RetiredNumber>();
+    /// <summary>Which municipality numbered each resident code (DOMAIN §1.2), as keyed hashes.</summary>
+    public DbSet<NumberedCode> NumberedCodes => Set<NumberedCode>();
+    public DbSet<Outbox.InboxMessage> InboxMessages => Set<Outbox.InboxMessage>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Production.ProductionRequestRow> ProductionRequests => Set<Production.ProductionRequestRow>();
     public DbSet<Production.ProducedCard> ProducedCards => Set<Production.ProducedCard>();
@@ -37,6 +40,12 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
             e.HasKey(x => x.ResidentCodeHash);
             e.HasIndex(x => x.NumberHash).IsUnique();
         });
+        b.Entity<NumberedCode>(e =>
+        {
+            e.ToTable("numbered_codes");
+            e.HasKey(x => x.ResidentCodeHash);
+        });
+        Outbox.OutboxModel.Configure(b, withOutbox: false);
         b.Entity<RetiredNumber>(e =>
         {
             e.ToTable("retired_numbers");
@@ -135,6 +144,14 @@ public sealed class ChangedNumber
     public int Generation { get; set; }
     public required byte[] NumberHash { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>A resident code numbered for a municipality (DOMAIN §1.2: nationally unique), as the keyed hash of the code.</summary>
+public sealed class NumberedCode
+{
+    public required byte[] ResidentCodeHash { get; set; }
+    public required string MunicipalityCode { get; set; }
+    public DateTimeOffset NumberedAt { get; set; }
 }
 
 /// <summary>A number withdrawn by a number change: never issued again.</summary>

@@ -7,7 +7,10 @@ internal static class MynaCli
 {
     public static Process Start(TestStores? stores, params string[] args) => StartWithInput(stores, null, args);
 
-    public static Process StartWithInput(TestStores? stores, string? stdin, params string[] args)
+    public static Process StartWithInput(TestStores? stores, string? stdin, params string[] args) => StartWithEnvironment(stores, stdin, null, args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. <c>MYNA_FAULT</c>, which makes it kill itself at a crash point).</summary>
+    public static Process StartWithEnvironment(TestStores? stores, string? stdin, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +31,10 @@ internal static class MynaCli
                 psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
         }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
         var process = Process.Start(psi)!;
         if (stdin is not null)
         {
@@ -37,9 +44,16 @@ internal static class MynaCli
         return process;
     }
 
-    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(TestStores? stores, string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Out, string Err)> RunAsync(TestStores? stores, string? stdin, params string[] args) =>
+        RunCoreAsync(stores, stdin, null, args);
+
+    public static Task<(int ExitCode, string Out, string Err)> RunWithEnvironmentAsync(TestStores? stores, IReadOnlyDictionary<string, string>? environment,
+        params string[] args) => RunCoreAsync(stores, null, environment, args);
+
+    private static async Task<(int ExitCode, string Out, string Err)> RunCoreAsync(TestStores? stores, string? stdin,
+        IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        using var p = StartWithInput(stores, stdin, args);
+        using var p = StartWithEnvironment(stores, stdin, environment, args);
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();

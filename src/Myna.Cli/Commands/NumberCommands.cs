@@ -44,10 +44,22 @@ internal static class NumberCommands
             await using var db = runtime.Stores.OpenMunicipal(code);
             var id = await db.Residents.Where(r => r.ResidentCode == rc.Value).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct)
                 ?? throw new CliException($"no resident with code {rc.Value}");
+            await runtime.Stores.MigrateAllAsync(ct);
             try
             {
-                var masked = await runtime.NumberAssignment(code).ChangeAsync(db, code, id, parse.GetRequiredValue(reason), CliContext.Actor, ct);
-                await Console.Out.WriteLineAsync($"resident {rc.Value}: new number {masked}; the old number is kept in the history as retired");
+                var change = await runtime.NumberAssignment(code).ChangeAsync(db, code, id, parse.GetRequiredValue(reason), CliContext.Actor, ct);
+                if (change.Refused)
+                {
+                    throw new CliException($"the national side refused the number change of resident {rc.Value}: {change.Problem}");
+                }
+                if (!change.Done)
+                {
+                    throw new CliException($"the number change of resident {rc.Value} is recorded (message {change.MessageId}) but not yet delivered " +
+                        $"to the national side: {change.Problem}; `myna outbox deliver` completes it");
+                }
+                await Console.Out.WriteLineAsync(change.Resumed
+                    ? $"resident {rc.Value}: the interrupted number change is complete: new number {change.Masked}; no second change was made"
+                    : $"resident {rc.Value}: new number {change.Masked}; the old number is kept in the history as retired");
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {

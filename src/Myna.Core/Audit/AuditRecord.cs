@@ -28,6 +28,8 @@ public static class AuditActions
     public const string NumbersExported = "number.export";
     public const string NumbersAssigned = "number.assign";
     public const string NumberChanged = "number.change";
+    /// <summary>A number change asked of the national side (in the outbox); <see cref="NumberChanged"/> follows its acknowledgement.</summary>
+    public const string NumberChangeRequested = "number.change-request";
     public const string ResidentsImported = "residents.import";
     public const string ResidentsExported = "residents.export";
     public const string SignIn = "staff.sign-in";

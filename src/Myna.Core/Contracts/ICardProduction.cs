@@ -32,14 +32,17 @@ public sealed record ProductionRequest(
 /// <summary>The national side's production queue (J-LIS).</summary>
 public interface ICardProduction
 {
-    /// <summary>Queues a request. Idempotent per application ID: sending the same application again changes nothing.</summary>
-    Task EnqueueAsync(ProductionRequest request, CancellationToken ct = default);
+    /// <summary>
+    /// Queues a request. Idempotent per application ID and per message ID: sending the same application
+    /// (or delivering the same message) again changes nothing.
+    /// </summary>
+    Task EnqueueAsync(ProductionRequest request, Guid messageId, CancellationToken ct = default);
 
     /// <summary>
     /// A delivered card was found damaged, misprinted or not matching (DOMAIN §5): the card is voided
     /// (its certificates revoked, its chip unusable) and its application is produced again, free of charge.
     /// </summary>
-    Task RequestRemakeAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default);
+    Task RequestRemakeAsync(MunicipalityCode municipality, string serial, string reason, string actor, Guid messageId, CancellationToken ct = default);
 }
 
 /// <summary>What the card face and chip say (DOMAIN §5, §6.1), for the municipality to compare with its register.</summary>

@@ -85,12 +85,15 @@ public sealed record AdvanceMoveOut(
 /// </summary>
 public interface IMunicipalExchange
 {
-    /// <summary>Delivers the advance move-out information to the destination; throws <see cref="MunicipalityUnreachableException"/> when it cannot.</summary>
-    Task SendAdvanceMoveOutAsync(AdvanceMoveOut information, CancellationToken ct = default);
+    /// <summary>
+    /// Delivers the advance move-out information to the destination; throws <see cref="MunicipalityUnreachableException"/> when it cannot.
+    /// The destination keeps each message ID once.
+    /// </summary>
+    Task SendAdvanceMoveOutAsync(AdvanceMoveOut information, Guid messageId, CancellationToken ct = default);
 
-    /// <summary>The destination tells the origin the move-in was notified (転入通知) and whether the card continued.</summary>
+    /// <summary>The destination tells the origin the move-in was notified (転入通知) and whether the card continued; once per message ID.</summary>
     Task SendMoveInNotifiedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, DateOnly movedInOn, bool cardContinued,
-        CancellationToken ct = default);
+        Guid messageId, CancellationToken ct = default);
 }
 
 public sealed class MunicipalityUnreachableException(string message) : InvalidOperationException(message);

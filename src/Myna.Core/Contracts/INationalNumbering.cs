@@ -19,7 +19,29 @@ public interface INationalNumbering
     /// <summary>
     /// Derives a new number for a code whose number has leaked (番号変更): a different tweak,
     /// retried until the result collides with no number ever issued. The old number is kept as
-    /// retired and is never issued again. Refuses a code that has no number yet.
+    /// retired and is never issued again. Idempotent per message ID: the same message delivered
+    /// again returns the number it gave the first time, never a further generation.
     /// </summary>
-    Task<IndividualNumber> ChangeAsync(MunicipalityCode municipality, ResidentCode code, CancellationToken ct = default);
+    Task<IndividualNumber> ChangeAsync(MunicipalityCode municipality, ResidentCode code, Guid messageId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The resident moved in at <paramref name="destination"/> (転入, DOMAIN §8.6): the code now belongs to
+    /// the destination, which may number it or change its number. Idempotent per message ID.
+    /// </summary>
+    Task MovedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, Guid messageId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The national side refuses a numbering request (a contract refusal, ARCHITECTURE principle 2): a stable
+/// <see cref="Code"/> and a message that may name the resident code, never a number.
+/// </summary>
+public sealed class NumberingRefusedException(string code, string message) : InvalidOperationException(message)
+{
+    /// <summary>A resident code is nationally unique (DOMAIN §1.2): it was numbered for another municipality.</summary>
+    public const string CodeOfAnotherMunicipality = "numbering.resident-code-of-another-municipality";
+
+    public string Code { get; } = code;
+
+    public static NumberingRefusedException OfAnotherMunicipality(ResidentCode resident) => new(CodeOfAnotherMunicipality,
+        $"resident code {resident.Value} is already numbered for another municipality; a resident code is nationally unique (DOMAIN §1.2)");
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Audit;
 using Myna.Core.Calendar;
-using Myna.Core.Contracts;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
 using AppId = Myna.Core.Identifiers.ApplicationId;
@@ -37,7 +36,7 @@ public sealed record FormPrefill(long ResidentId, string ApplicationId, string F
 /// the rules of §4.4, the human review with its deficiency notice, resubmission under the same
 /// application ID, and the hand-over to the national production queue.
 /// </summary>
-public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, Residents.ResidentQueries numbers, TimeProvider time)
+public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outbox, TimeProvider time)
 {
     private static ApplicationProblem P(string field, string ja, string en) => new(field, ja, en);
 
@@ -291,46 +290,36 @@ public sealed class ApplicationDesk(AuditLog audit, ICardProduction production, 
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationReviewed, string.Create(CultureInfo.InvariantCulture, $"application:{id}"),
             detail: pass ? "accepted" : "deficient", ct: ct);
+        if (pass)
+        {
+            // ARCHITECTURE principle 3: the hand-over to production is recorded with the acceptance, and delivered after the commit.
+            await ProductionMessages.RecordAsync(db, application, actor, time, ct);
+        }
         await tx.CommitAsync(ct);
         if (pass)
         {
-            await SendAsync(db, municipality, application, actor, ct);
+            await outbox.AfterCommitAsync(ct);
+            await db.Entry(application).ReloadAsync(ct);
         }
         return application;
     }
 
     /// <summary>
-    /// Hands an accepted application to the national queue with the register's current data
-    /// (§4.4: changes before production update the production data). The queue is idempotent,
-    /// so an interrupted hand-over is simply repeated by <see cref="SendAcceptedAsync"/>.
+    /// Accepted applications with no hand-over in the outbox (accepted before the outbox existed) get one;
+    /// then the outbox is delivered. Returns how many applications were still waiting to reach the queue.
     /// </summary>
-    private async Task SendAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, CardApplication application, string actor, CancellationToken ct)
-    {
-        var r = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == application.ResidentId, ct);
-        var photo = await db.ApplicationPhotos.AsNoTracking().Where(p => p.CardApplicationId == application.Id && p.Review == PhotoReview.Passed)
-            .OrderByDescending(p => p.Id).Select(p => p.Jpeg).FirstAsync(ct);
-        // The number goes onto the chip and the card's back: a use audited under card issuance (DOMAIN §12).
-        var number = await numbers.RevealAsync(db, r.Id, "card-issuance", actor, ct);
-        await production.EnqueueAsync(new ProductionRequest(municipality.Value, application.ApplicationId, Core.Identifiers.ResidentCode.Parse(r.ResidentCode),
-            number, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.NameAltFlags, r.BirthDate, (int)r.Sex, r.Address, r.AddressAltFlags,
-            application.WantsSignatureCertificate, application.WantsUserCertificate, application.Braille, photo), ct);
-        await using var tx = await Sql.BeginWriteAsync(db, ct);
-        application.Status = ApplicationStatus.QueuedForProduction;
-        application.UpdatedAt = time.GetUtcNow();
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = actor });
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, actor, AuditActions.ApplicationQueued, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"), ct: ct);
-        await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Sends every accepted application not yet queued (after an interruption); returns how many.</summary>
     public async Task<int> SendAcceptedAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, string actor, CancellationToken ct = default)
     {
         var waiting = await db.CardApplications.Where(a => a.Status == ApplicationStatus.Accepted).OrderBy(a => a.Id).ToListAsync(ct);
-        foreach (var a in waiting)
+        var inOutbox = (await Outbox.Outbox.OpenAsync(db, ct)).Where(m => m.Kind == ProductionMessages.Kind)
+            .Select(m => Outbox.Outbox.Read<ProductionHandOver>(m).ApplicationRowId).ToHashSet();
+        foreach (var a in waiting.Where(a => !inOutbox.Contains(a.Id)))
         {
-            await SendAsync(db, municipality, a, actor, ct);
+            await using var tx = await Sql.BeginWriteAsync(db, ct);
+            await ProductionMessages.RecordAsync(db, a, actor, time, ct);
+            await tx.CommitAsync(ct);
         }
+        await outbox.DeliverAsync(ct);
         return waiting.Count;
     }
 

@@ -37,7 +37,7 @@ public sealed record SetupOutcome(CardView Card, IReadOnlyList<SetupDifference> 
 /// compares the register with the card and applies the certificate wishes. The safe's inventory
 /// (cards by state) is a query, never a counter.
 /// </summary>
-public sealed class CardSafe(MunicipalityCode municipality, ICardProduction production, ICardService cards, AuditLog audit, TimeProvider time, byte[] pinSealKey,
+public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatcher outbox, ICardService cards, AuditLog audit, TimeProvider time, byte[] pinSealKey,
     Lifecycle.CardLifecycleDesk lifecycle)
 {
     public async Task<DeliveryImport> ImportListAsync(MunicipalDb db, string content, string actor, CancellationToken ct = default)
@@ -163,7 +163,6 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
             throw new CardSafeException("say what does not match");
         }
         var reason = problem + (string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim());
-        await production.RequestRemakeAsync(municipality, card.Serial, reason, actor, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         card.Problem = problem;
         card.ProblemNote = note?.Trim();
@@ -176,7 +175,9 @@ public sealed class CardSafe(MunicipalityCode municipality, ICardProduction prod
             Note = $"card {card.Serial} returned for remaking: {reason}" });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardReturned, "card:" + card.Serial, detail: reason, ct: ct);
+        await Outbox.Outbox.RecordAsync(db, RemakeMessages.Kind, Outbox.Outbox.National, new RemakeRequest(card.Serial, reason, actor), time, ct);
         await tx.CommitAsync(ct);
+        await outbox.AfterCommitAsync(ct);
         return await ViewAsync(db, card.Id, ct);
     }
 

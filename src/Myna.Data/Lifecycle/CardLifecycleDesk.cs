@@ -383,7 +383,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var now = time.GetUtcNow();
         held.UpdatedAt = now;
         db.LifecycleEvents.Add(new CardLifecycleEvent { ResidentId = held.ResidentId, HeldCardId = held.Id, Kind = kind, At = now, Actor = actor, Detail = detail, Reference = reference });
-        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Joins the caller's transaction when there is one (a move-out recorded with its outbox message).
+        await using var tx = db.Database.CurrentTransaction is null ? await Sql.BeginWriteAsync(db, ct) : null;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, kind switch
         {
@@ -397,6 +398,9 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             LifecycleKind.Abolished or LifecycleKind.Replaced => AuditActions.CardAbolished,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a step recorded on a held card"),
         }, "card:" + held.Serial, detail: kind + ": " + detail, ct: ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
     }
 }

@@ -10,22 +10,22 @@ namespace Myna.Data.Lifecycle;
 /// </summary>
 public sealed class HostExchange(MynaRuntime runtime) : IMunicipalExchange
 {
-    public async Task SendAdvanceMoveOutAsync(AdvanceMoveOut information, CancellationToken ct = default)
+    public async Task SendAdvanceMoveOutAsync(AdvanceMoveOut information, Guid messageId, CancellationToken ct = default)
     {
         Reachable(information.Destination);
         await using var db = runtime.Stores.OpenMunicipal(information.Destination);
-        await runtime.MoveDesk(information.Destination).ReceiveAsync(db, information, ct);
+        await runtime.MoveDesk(information.Destination).ReceiveAsync(db, information, messageId, ct);
     }
 
     public async Task SendMoveInNotifiedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, DateOnly movedInOn, bool cardContinued,
-        CancellationToken ct = default)
+        Guid messageId, CancellationToken ct = default)
     {
         if (!runtime.Stores.Serves(origin))
         {
             return; // the origin is elsewhere: its own system learns of the move-in through its own channel
         }
         await using var db = runtime.Stores.OpenMunicipal(origin);
-        await runtime.MoveDesk(origin).MoveInNotifiedAsync(db, code, destination, movedInOn, cardContinued, ct);
+        await runtime.MoveDesk(origin).MoveInNotifiedAsync(db, code, destination, movedInOn, cardContinued, messageId, ct);
     }
 
     private void Reachable(MunicipalityCode destination)

@@ -27,7 +27,7 @@ public sealed record MoveInOutcome(long ResidentId, bool HadCard, bool CardConti
 /// destination: the information is kept (the number sealed under this municipality's key) until the
 /// move-in, which registers the person and continues the card when notified within 14 days.
 /// </summary>
-public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalExchange exchange, CardLifecycleDesk lifecycle, NumberProtector protector,
+public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.OutboxDispatcher outbox, CardLifecycleDesk lifecycle, NumberProtector protector,
     byte[] sealKey, AuditLog audit, TimeProvider time)
 {
     /// <summary>
@@ -54,50 +54,51 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             ResidentId = residentId, Destination = destination.Value, DestinationAddress = destinationAddress.Trim(), PlannedOn = plannedOn,
             HeldCardId = held?.Id, CreatedAt = time.GetUtcNow(),
         };
-        db.MoveOuts.Add(record);
-        await db.SaveChangesAsync(ct);
-        var information = new AdvanceMoveOut(here.Code, destination, ResidentCode.Parse(resident.ResidentCode), resident.FamilyName, resident.GivenName,
-            resident.FamilyNameKana, resident.GivenNameKana, resident.BirthDate, (int)resident.Sex, resident.Relationship,
-            numberRow is null ? null : protector.Unprotect(numberRow.Cipher, residentId), record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry,
-            held?.Endorsements ?? 0);
-        try
+        Guid messageId;
+        await using (var tx = await Sql.BeginWriteAsync(db, ct))
         {
-            await exchange.SendAdvanceMoveOutAsync(information, ct);
-            record.SentAt = time.GetUtcNow();
-            if (information.Number is not null)
-            {
-                // §12: a number provided to another body is an export — whose, to whom, for which purpose.
-                await audit.AppendAsync(db, actor, AuditActions.NumbersExported, $"resident:{residentId}", purpose: "card-issuance",
-                    detail: $"転出予定者情報 to={destination.Value}", ct: ct);
-            }
-        }
-        catch (MunicipalityUnreachableException e)
-        {
-            record.SendProblem = e.Message;
-        }
-        if (held is not null)
-        {
-            await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
-                $"転出先 {destination.Value}（{record.DestinationAddress}）・転出予定日 {plannedOn:yyyy-MM-dd}" + (record.SendProblem is null ? "" : "・未送付：" + record.SendProblem),
-                null, actor, ct);
-        }
-        else
-        {
-            // Without a card there is no card event to carry the audit record.
+            db.MoveOuts.Add(record);
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, actor, AuditActions.MoveOutSent, $"resident:{residentId}",
-                detail: $"to={destination.Value} planned={plannedOn:yyyy-MM-dd} card=none delivered={record.SendProblem is null}", ct: ct);
+            // ARCHITECTURE principle 3: the information leaves with the move-out record, or not at all; the number in it is sealed.
+            messageId = await Outbox.Outbox.RecordAsync(db, AdvanceMoveOutMessages.Kind, destination.Value, new AdvanceMoveOutPayload(record.Id, actor,
+                here.Code.Value, destination.Value, resident.ResidentCode, resident.FamilyName, resident.GivenName, resident.FamilyNameKana, resident.GivenNameKana,
+                resident.BirthDate, (int)resident.Sex, resident.Relationship,
+                numberRow is null ? null : Outbox.OutboxPayload.SealNumber(sealKey, protector.Unprotect(numberRow.Cipher, residentId), AdvanceMoveOutMessages.Bound(record.Id)),
+                record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry, held?.Endorsements ?? 0), time, ct);
+            if (held is not null)
+            {
+                await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
+                    $"転出先 {destination.Value}（{record.DestinationAddress}）・転出予定日 {plannedOn:yyyy-MM-dd}", null, actor, ct);
+            }
+            else
+            {
+                // Without a card there is no card event to carry the audit record.
+                await audit.AppendAsync(db, actor, AuditActions.MoveOutSent, $"resident:{residentId}",
+                    detail: $"to={destination.Value} planned={plannedOn:yyyy-MM-dd} card=none", ct: ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        await outbox.AfterCommitAsync(ct);
+        await db.Entry(record).ReloadAsync(ct);
+        if (record.SentAt is null && await Outbox.Outbox.FindAsync(db, messageId, ct) is { AcknowledgedAt: null } waiting)
+        {
+            // Still in the outbox (the destination unreachable): said on the move-out, delivered by the next round.
+            record.SendProblem = waiting.LastError ?? "waiting for delivery";
+            await db.SaveChangesAsync(ct);
         }
         return record;
     }
 
     /// <summary>Destination: keeps the advance information; the number is sealed under this municipality's own key. The same information twice is kept once.</summary>
-    public async Task ReceiveAsync(MunicipalDb db, AdvanceMoveOut information, CancellationToken ct = default)
+    public async Task ReceiveAsync(MunicipalDb db, AdvanceMoveOut information, Guid messageId, CancellationToken ct = default)
     {
         var code = information.ResidentCode.Value;
-        if (await db.IncomingMoveOuts.AnyAsync(i => i.ResidentCode == code && i.Origin == information.Origin.Value && i.PlannedOn == information.PlannedOn
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, AdvanceMoveOutMessages.Kind, null, time, ct)
+            || await db.IncomingMoveOuts.AnyAsync(i => i.ResidentCode == code && i.Origin == information.Origin.Value && i.PlannedOn == information.PlannedOn
             && i.MovedInResidentId == null, ct))
         {
+            await tx.CommitAsync(ct);
             return;
         }
         db.IncomingMoveOuts.Add(new IncomingMoveOut
@@ -112,6 +113,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, "exchange:" + information.Origin.Value, AuditActions.MoveOutReceived, "resident-code:" + code[^4..],
             detail: $"from={information.Origin.Value} planned={information.PlannedOn:yyyy-MM-dd} card={(information.CardSerial is null ? "none" : "yes")}", ct: ct);
+        await tx.CommitAsync(ct);
     }
 
     private static byte[] Bound(string residentCode) => Encoding.ASCII.GetBytes("move-in:" + residentCode);
@@ -202,6 +204,9 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
             incoming.MovedInOn = movedInOn;
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(db, actor, AuditActions.MoveIn, $"resident:{resident.Id}", detail: $"from={incoming.Origin} on={movedInOn:yyyy-MM-dd}", ct: ct);
+            // §1.2: the national side learns that the resident code now belongs here, with the register entry.
+            await Outbox.Outbox.RecordAsync(db, Numbering.ResidentMovedMessages.Kind, Outbox.Outbox.National,
+                new Numbering.ResidentMoved(incoming.Origin, incoming.ResidentCode), time, ct);
             await tx.CommitAsync(ct);
         }
         var origin = MunicipalityCode.Parse(incoming.Origin);
@@ -246,9 +251,16 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
                 continued = true;
             }
         }
-        incoming.CardContinued = incoming.CardSerial is null ? null : continued;
-        await db.SaveChangesAsync(ct);
-        await exchange.SendMoveInNotifiedAsync(origin, here.Code, ResidentCode.Parse(incoming.ResidentCode), movedInOn, continued, ct);
+        await using (var tx = await Sql.BeginWriteAsync(db, ct))
+        {
+            incoming.CardContinued = incoming.CardSerial is null ? null : continued;
+            await db.SaveChangesAsync(ct);
+            // The 転入通知 leaves with the card's outcome recorded here (ARCHITECTURE principle 3).
+            await Outbox.Outbox.RecordAsync(db, MoveInNotifiedMessages.Kind, origin.Value,
+                new MoveInNotified(origin.Value, here.Code.Value, incoming.ResidentCode, movedInOn, continued), time, ct);
+            await tx.CommitAsync(ct);
+        }
+        await outbox.AfterCommitAsync(ct);
         return new MoveInOutcome(resident.Id, incoming.CardSerial is not null, continued, reason);
     }
 
@@ -287,17 +299,20 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
     /// continued (the move-in came too late) is invalidated here, its certificates revoked.
     /// </summary>
     public async Task MoveInNotifiedAsync(MunicipalDb db, ResidentCode code, MunicipalityCode destination, DateOnly movedInOn, bool cardContinued,
-        CancellationToken ct = default)
+        Guid messageId, CancellationToken ct = default)
     {
-        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == code.Value, ct);
-        if (resident is null)
+        // Once per message ID, in the transaction of its effect (ARCHITECTURE principle 3).
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, MoveInNotifiedMessages.Kind, null, time, ct))
         {
             return;
         }
-        var record = await db.MoveOuts.Where(o => o.ResidentId == resident.Id && o.Destination == destination.Value && o.MovedInOn == null)
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == code.Value, ct);
+        var record = resident is null ? null : await db.MoveOuts.Where(o => o.ResidentId == resident.Id && o.Destination == destination.Value && o.MovedInOn == null)
             .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
         if (record is null)
         {
+            await tx.CommitAsync(ct);
             return;
         }
         record.MovedInOn = movedInOn;
@@ -317,6 +332,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, IMunicipalEx
                     $"{destination.Value} への転入で継続利用の期限（転入後14日・転出予定日後90日）を過ぎたため失効", null, actor, ct);
             }
         }
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed class NationalNumbering(Stores.Stores stores, KeyDirectory keys, T
         var result = new IndividualNumber[codes.Count];
         await using var db = stores.OpenNational();
         await Sql.OpenAsync(db, ct);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        await RegisterAsync(db, municipality, codes, ct);
         await using var anyExceptions = Sql.Command(db,
             "SELECT CASE WHEN EXISTS (SELECT 1 FROM changed_numbers) OR EXISTS (SELECT 1 FROM retired_numbers) THEN 1 ELSE 0 END");
         if (Convert.ToInt32(await anyExceptions.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0)
@@ -40,6 +42,7 @@ public sealed class NationalNumbering(Stores.Stores stores, KeyDirectory keys, T
             {
                 result[i] = Derive(ff1, codes[i], 0);
             }
+            await tx.CommitAsync(ct);
             return result;
         }
         await using var changedGeneration = Sql.Command(db, "SELECT generation FROM changed_numbers WHERE resident_code_hash = @c", "@c");
@@ -62,15 +65,50 @@ public sealed class NationalNumbering(Stores.Stores stores, KeyDirectory keys, T
             }
             result[i] = number;
         }
+        await tx.CommitAsync(ct);
         return result;
     }
 
-    public async Task<IndividualNumber> ChangeAsync(MunicipalityCode municipality, ResidentCode code, CancellationToken ct = default)
+    /// <summary>
+    /// Records which municipality numbers each code, and refuses the whole request when one code was
+    /// numbered for another municipality (DOMAIN §1.2: a resident code is nationally unique). One INSERT per
+    /// code; only a code seen before costs a second statement (a rerun after a crash).
+    /// </summary>
+    private async Task RegisterAsync(NationalDb db, MunicipalityCode municipality, IReadOnlyList<ResidentCode> codes, CancellationToken ct)
+    {
+        await using var insert = Sql.Command(db,
+            "INSERT INTO numbered_codes (resident_code_hash, municipality_code, numbered_at) VALUES (@c, @m, @at) ON CONFLICT DO NOTHING", "@c", "@m", "@at");
+        await using var owner = Sql.Command(db, "SELECT municipality_code FROM numbered_codes WHERE resident_code_hash = @c", "@c");
+        insert.Set(1, municipality.Value);
+        insert.Set(2, time.GetUtcNow());
+        foreach (var code in codes)
+        {
+            var codeHash = Hash("code:", code.Value);
+            insert.Set(0, codeHash);
+            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            {
+                continue;
+            }
+            owner.Set(0, codeHash);
+            if (await owner.ExecuteScalarAsync(ct) as string != municipality.Value)
+            {
+                throw NumberingRefusedException.OfAnotherMunicipality(code);
+            }
+        }
+    }
+
+    public async Task<IndividualNumber> ChangeAsync(MunicipalityCode municipality, ResidentCode code, Guid messageId, CancellationToken ct = default)
     {
         using var ff1 = new Ff1(numberingKey);
         await using var db = stores.OpenNational();
         await Sql.OpenAsync(db, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Delivered again after a crash on either side: the same number, never a further generation.
+        if (await Outbox.Inbox.LookUpAsync(db, messageId, ct) is (true, { } given))
+        {
+            return Derive(ff1, code, int.Parse(given, CultureInfo.InvariantCulture));
+        }
+        await RegisterAsync(db, municipality, [code], ct);
         var codeHash = Hash("code:", code.Value);
         await using var current = Sql.Command(db, "SELECT generation FROM changed_numbers WHERE resident_code_hash = @c", "@c");
         current.Set(0, codeHash);
@@ -101,9 +139,39 @@ public sealed class NationalNumbering(Stores.Stores stores, KeyDirectory keys, T
             upsert.Set(3, numberHash);
             upsert.Set(4, time.GetUtcNow());
             await upsert.ExecuteNonQueryAsync(ct);
+            // The generation (not the number) answers a repeat of this message.
+            await Outbox.Inbox.RecordAsync(db, messageId, "number.change", generation.ToString(CultureInfo.InvariantCulture), time, ct);
             await tx.CommitAsync(ct);
             return number;
         }
+    }
+
+    public async Task MovedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, Guid messageId, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        await Sql.OpenAsync(db, ct);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, "numbering.moved", null, time, ct))
+        {
+            return;
+        }
+        var codeHash = Hash("code:", code.Value);
+        await using var owner = Sql.Command(db, "SELECT municipality_code FROM numbered_codes WHERE resident_code_hash = @c", "@c");
+        owner.Set(0, codeHash);
+        var current = await owner.ExecuteScalarAsync(ct) as string;
+        if (current is not null && current != origin.Value && current != destination.Value)
+        {
+            // §1.2: the code lives in a third municipality; a move from the origin cannot take it.
+            throw NumberingRefusedException.OfAnotherMunicipality(code);
+        }
+        await using var upsert = Sql.Command(db,
+            "INSERT INTO numbered_codes (resident_code_hash, municipality_code, numbered_at) VALUES (@c, @m, @at) " +
+            "ON CONFLICT (resident_code_hash) DO UPDATE SET municipality_code = excluded.municipality_code", "@c", "@m", "@at");
+        upsert.Set(0, codeHash);
+        upsert.Set(1, destination.Value);
+        upsert.Set(2, time.GetUtcNow());
+        await upsert.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>

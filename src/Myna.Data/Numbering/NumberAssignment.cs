@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
-using Myna.Core.Numbering;
 using Myna.Core.Protection;
 using Myna.Data.Audit;
 
@@ -20,7 +19,7 @@ public sealed record NumberingSummary(long RunId, long Numbered, long AlreadyNum
 /// any point and run again, it picks up the residents still without a number; the unique
 /// indexes make a second number for a resident, or a shared number, impossible.
 /// </summary>
-public sealed class NumberAssignment(INationalNumbering national, AuditLog audit, NumberProtector protector, TimeProvider time)
+public sealed class NumberAssignment(INationalNumbering national, AuditLog audit, NumberProtector protector, TimeProvider time, Outbox.OutboxDispatcher outbox)
 {
     public const int ChunkSize = 5000;
 
@@ -143,10 +142,14 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
     }
 
     /// <summary>
-    /// 番号変更 (DOMAIN §1.3): only when the number has leaked and misuse is feared. The old
-    /// number stays in the history as retired; the new one becomes current.
+    /// 番号変更 (DOMAIN §1.3): only when the number has leaked and misuse is feared. The request is
+    /// recorded in the outbox (ARCHITECTURE principle 3) and delivered to the national side at once; the
+    /// new number becomes current here, and the old one retired, in the transaction that records the
+    /// national side's acknowledgement (<see cref="NumberChangeMessages"/>). A request still waiting from
+    /// an interrupted run is delivered instead of asking for a second change.
     /// </summary>
-    public async Task<string> ChangeAsync(MunicipalDb db, MunicipalityCode municipality, long residentId, string reason, string actor, CancellationToken ct = default)
+    public async Task<NumberChange> ChangeAsync(MunicipalDb db, MunicipalityCode municipality, long residentId, string reason, string actor,
+        CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -154,28 +157,37 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
         }
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
             ?? throw new InvalidOperationException($"resident {residentId} does not exist");
-        var current = await db.ResidentNumbers.FirstOrDefaultAsync(n => n.ResidentId == residentId && n.IsCurrent, ct)
-            ?? throw new InvalidOperationException($"resident {residentId} has no number to change");
-        var number = await national.ChangeAsync(municipality, ResidentCode.Parse(resident.ResidentCode), ct);
-        await using var tx = await Sql.BeginWriteAsync(db, ct);
-        var now = time.GetUtcNow();
-        current.IsCurrent = false;
-        current.RetiredAt = now;
-        current.RetiredReason = reason.Trim();
-        await db.SaveChangesAsync(ct);
-        var p = protector.Protect(number, residentId);
-        db.ResidentNumbers.Add(new ResidentNumber
+        if (!await db.ResidentNumbers.AnyAsync(n => n.ResidentId == residentId && n.IsCurrent, ct))
         {
-            ResidentId = residentId,
-            Cipher = p.Cipher,
-            LookupHash = p.LookupHash,
-            Last4 = p.Last4,
-            IsCurrent = true,
-            AssignedAt = now,
-        });
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, actor, AuditActions.NumberChanged, $"resident:{residentId}", detail: reason.Trim(), ct: ct);
-        await tx.CommitAsync(ct);
-        return number.Masked;
+            throw new InvalidOperationException($"resident {residentId} has no number to change");
+        }
+        var waiting = (await Outbox.Outbox.OpenAsync(db, ct))
+            .FirstOrDefault(m => m.Kind == NumberChangeMessages.Kind && m.RefusedAt is null && Outbox.Outbox.Read<NumberChangeRequest>(m).ResidentId == residentId);
+        var messageId = waiting?.MessageId ?? Guid.Empty;
+        if (waiting is null)
+        {
+            await using var tx = await Sql.BeginWriteAsync(db, ct);
+            messageId = await Outbox.Outbox.RecordAsync(db, NumberChangeMessages.Kind, Outbox.Outbox.National,
+                new NumberChangeRequest(residentId, resident.ResidentCode, reason.Trim(), actor), time, ct);
+            await audit.AppendAsync(db, actor, AuditActions.NumberChangeRequested, $"resident:{residentId}", detail: reason.Trim(), ct: ct);
+            await tx.CommitAsync(ct);
+        }
+        await outbox.AfterCommitAsync(ct);
+        var message = await Outbox.Outbox.FindAsync(db, messageId, ct) ?? throw new InvalidOperationException("the number change request disappeared");
+        if (message.AcknowledgedAt is null)
+        {
+            return new NumberChange(messageId, waiting is not null, null, message.RefusedAt is not null, message.LastError);
+        }
+        var last4 = await db.ResidentNumbers.AsNoTracking().Where(n => n.ResidentId == residentId && n.IsCurrent).Select(n => n.Last4).FirstAsync(ct);
+        return new NumberChange(messageId, waiting is not null, "********" + last4, false, null);
     }
+}
+
+/// <summary>
+/// The outcome of a number change: done (the masked new number), refused by the national side, or
+/// waiting for delivery (the message stays in the outbox). <see cref="Resumed"/>: an earlier request was completed.
+/// </summary>
+public sealed record NumberChange(Guid MessageId, bool Resumed, string? Masked, bool Refused, string? Problem)
+{
+    public bool Done => Masked is not null;
 }

@@ -16,11 +16,17 @@ namespace Myna.Data.Production;
 public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey, CertificateStatusService status, AuditLog audit, TimeProvider time)
     : ICardProduction
 {
-    public async Task EnqueueAsync(ProductionRequest request, CancellationToken ct = default)
+    public async Task EnqueueAsync(ProductionRequest request, Guid messageId, CancellationToken ct = default)
     {
         var r = request;
         await using var db = stores.OpenNational();
         await Sql.OpenAsync(db, ct);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Each message once (ARCHITECTURE principle 3), and each application once whatever the message.
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, "application.production", null, time, ct))
+        {
+            return;
+        }
         await using var insert = Sql.Command(db, """
             INSERT INTO production_requests (municipality_code, application_id, resident_code, number_sealed, family_name, given_name, family_name_kana,
                 given_name_kana, name_alt_flags, birth_date, sex, address, address_alt_flags, stay_until, signature_certificate, user_certificate, braille,
@@ -36,9 +42,10 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
             insert.Set(i, values[i]);
         }
         await insert.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
-    public async Task RequestRemakeAsync(MunicipalityCode municipality, string serial, string reason, string actor, CancellationToken ct = default)
+    public async Task RequestRemakeAsync(MunicipalityCode municipality, string serial, string reason, string actor, Guid messageId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -47,15 +54,15 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
         await using var db = stores.OpenNational();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == serial && c.MunicipalityCode == municipality.Value, ct)
             ?? throw new ProductionException($"no card {serial} was made for {municipality.Value}");
-        if (card.State == ProducedCardState.Voided && IsRemake(card.VoidReason))
+        if (card.State == ProducedCardState.Voided && IsRemake(card.VoidReason) || (await Outbox.Inbox.LookUpAsync(db, messageId, ct)).Seen)
         {
-            return; // asked again after an interruption: already done
+            return; // delivered again after an interruption: already done
         }
         if (card.State is not (ProducedCardState.Listed or ProducedCardState.Made))
         {
             throw new ProductionException($"card {serial} is {card.State} and cannot go back for remaking");
         }
-        await VoidAsync(db, card.Serial, RemakePrefix + reason.Trim(), actor, requeue: true, ct);
+        await VoidAsync(db, card.Serial, RemakePrefix + reason.Trim(), actor, requeue: true, ct, messageId);
     }
 
     private const string RemakePrefix = "再作成: ";
@@ -68,7 +75,7 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
     /// Voids a card (its certificates revoked, the card unusable) and, for a remake, queues its request
     /// again; the number is recovered from the voided chip, so the new card carries the same data.
     /// </summary>
-    internal async Task VoidAsync(NationalDb db, string serial, string reason, string actor, bool requeue, CancellationToken ct)
+    internal async Task VoidAsync(NationalDb db, string serial, string reason, string actor, bool requeue, CancellationToken ct, Guid? messageId = null)
     {
         var certificates = await db.Certificates.AsNoTracking()
             .Where(c => c.CardSerial == serial && c.Status != CertificateStatus.Revoked).Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
@@ -95,6 +102,10 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
             request.UpdatedAt = card.UpdatedAt;
         }
         await db.SaveChangesAsync(ct);
+        if (messageId is { } id)
+        {
+            await Outbox.Inbox.RecordAsync(db, id, "card.remake", null, time, ct);
+        }
         await audit.AppendAsync(db, actor, AuditActions.CardVoided, "card:" + serial, detail: reason, ct: ct);
         await tx.CommitAsync(ct);
     }

@@ -167,7 +167,7 @@ public sealed class ProductionDeliveryTests
         var returned = await safe.ReturnForRemakeAsync(db, serials[2], CardProblem.Damaged, "角に割れ", "clerk");
         Assert.Equal(CardState.ReturnedForRemake, returned.State);
         // Asked again (a retry after an interruption between the national and the local step): already done, nothing changes.
-        await stores.Runtime.CardProduction().RequestRemakeAsync(TestStores.Ishinomaki, serials[2], "角に割れ", "clerk");
+        await stores.Runtime.CardProduction().RequestRemakeAsync(TestStores.Ishinomaki, serials[2], "角に割れ", "clerk", Guid.NewGuid());
         await using (var national = stores.Runtime.Stores.OpenNational())
         {
             Assert.All(await national.Certificates.AsNoTracking().Where(c => c.CardSerial == serials[2]).ToListAsync(),

@@ -124,8 +124,8 @@ public sealed class NumberingTests
         var code = ResidentCode.FromBody(1234567890);
         var first = Assert.Single(await national.AssignAsync(TestStores.Ishinomaki, [code]));
 
-        var second = await national.ChangeAsync(TestStores.Ishinomaki, code);
-        var third = await national.ChangeAsync(TestStores.Ishinomaki, code);
+        var second = await national.ChangeAsync(TestStores.Ishinomaki, code, Guid.NewGuid());
+        var third = await national.ChangeAsync(TestStores.Ishinomaki, code, Guid.NewGuid());
 
         Assert.Equal(third, Assert.Single(await national.AssignAsync(TestStores.Ishinomaki, [code])));
         Assert.Equal(3, new[] { first, second, third }.Distinct().Count());
