@@ -48,39 +48,37 @@ public static class StaffSessions
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
-    /// <summary>The account store a principal belongs to, and its account ID.</summary>
-    private static bool TryAccount(ClaimsPrincipal user, MynaRuntime runtime, out Func<Microsoft.EntityFrameworkCore.DbContext>? open, out long id)
+    /// <summary>
+    /// Whether the signed-in person's session is still current (the one check every request passes):
+    /// not older than a working day, and the account's stamp unchanged. A municipal session reads
+    /// the stamp through the request's own store (<see cref="MunicipalScope"/>), which the page or
+    /// endpoint then uses, so the check costs one indexed read and no extra connection.
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal user, MynaRuntime runtime, MunicipalScope? scope, CancellationToken ct)
     {
-        open = null;
-        if (!long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        var stamp = user.FindFirstValue(StampClaim);
+        if (stamp is null
+            || !long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !long.TryParse(user.FindFirstValue(IssuedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
+            || runtime.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) > AbsoluteLifetime)
         {
             return false;
         }
         var code = user.FindFirstValue(MynaClaims.Municipality);
         if (code is null)
         {
-            open = runtime.Stores.OpenNational;
-            return true;
+            await using var national = runtime.Stores.OpenNational();
+            return await StaffSignIn.IsCurrentAsync(national, id, stamp, ct);
         }
         if (!MunicipalityCode.TryParse(code, out var municipality, out _) || !runtime.Stores.Serves(municipality))
         {
             return false;
         }
-        open = () => runtime.Stores.OpenMunicipal(municipality);
-        return true;
-    }
-
-    /// <summary>Whether the signed-in person's session is still current (the one check every request passes).</summary>
-    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal user, MynaRuntime runtime, CancellationToken ct)
-    {
-        var stamp = user.FindFirstValue(StampClaim);
-        if (stamp is null || !TryAccount(user, runtime, out var open, out var id)
-            || !long.TryParse(user.FindFirstValue(IssuedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
-            || runtime.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) > AbsoluteLifetime)
+        if (scope is not null)
         {
-            return false;
+            return await StaffSignIn.IsCurrentAsync(scope.Db, id, stamp, ct);
         }
-        await using var db = open!();
+        await using var db = runtime.Stores.OpenMunicipal(municipality);
         return await StaffSignIn.IsCurrentAsync(db, id, stamp, ct);
     }
 
@@ -93,7 +91,7 @@ public static class StaffSessions
         if (context.User.Identity?.IsAuthenticated == true)
         {
             var runtime = context.RequestServices.GetRequiredService<MynaRuntime>();
-            if (!await IsCurrentAsync(context.User, runtime, context.RequestAborted))
+            if (!await IsCurrentAsync(context.User, runtime, context.RequestServices.GetRequiredService<MunicipalScope>(), context.RequestAborted))
             {
                 if (context.User.Identity.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
                 {
@@ -109,12 +107,18 @@ public static class StaffSessions
     public static async Task SignOutAsync(HttpContext context)
     {
         var runtime = context.RequestServices.GetRequiredService<MynaRuntime>();
-        if (TryAccount(context.User, runtime, out var open, out var id))
+        if (long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            var code = context.User.FindFirstValue(MynaClaims.Municipality);
-            var audit = code is null ? runtime.NationalAudit() : runtime.MunicipalAudit(MunicipalityCode.Parse(code));
-            await using var db = open!();
-            await new StaffSignIn(audit, runtime.Time).EndSessionsAsync(db, id, context.RequestAborted);
+            if (context.User.FindFirstValue(MynaClaims.Municipality) is null)
+            {
+                await using var national = runtime.Stores.OpenNational();
+                await new StaffSignIn(runtime.NationalAudit(), runtime.Time).EndSessionsAsync(national, id, context.RequestAborted);
+            }
+            else
+            {
+                var scope = context.RequestServices.GetRequiredService<MunicipalScope>();
+                await new StaffSignIn(runtime.MunicipalAudit(scope.Code), runtime.Time).EndSessionsAsync(scope.Db, id, context.RequestAborted);
+            }
         }
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }

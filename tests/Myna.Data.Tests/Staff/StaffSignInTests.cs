@@ -34,17 +34,7 @@ public sealed class StaffSignInTests
     public async Task SignIn_FiftyConcurrentWrongGuesses_LockTheAccount(string provider)
     {
         await using var stores = await TestStores.CreateAsync(provider);
-        await using (var setup = stores.OpenMunicipal())
-        {
-            await StaffSignIn.EnsureAccountAsync(setup, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
-        }
-        var signIn = new StaffSignIn(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
-        {
-            await using var db = stores.OpenMunicipal();
-            return (await signIn.SignInAsync(db, "clerk", "wrong " + i)).Outcome;
-        })));
+        var (signIn, outcomes) = await GuessInParallelAsync(stores, i => "wrong " + i);
 
         Assert.DoesNotContain(SignInOutcome.Succeeded, outcomes);
         Assert.Equal(SignInPolicy.MaxFailures - 1, outcomes.Count(o => o == SignInOutcome.WrongCredentials));
@@ -58,17 +48,7 @@ public sealed class StaffSignInTests
     public async Task SignIn_RightPasswordAmongFortyNineConcurrentGuesses_LeavesTheAccountLocked(string provider)
     {
         await using var stores = await TestStores.CreateAsync(provider);
-        await using (var setup = stores.OpenMunicipal())
-        {
-            await StaffSignIn.EnsureAccountAsync(setup, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
-        }
-        var signIn = new StaffSignIn(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
-        {
-            await using var db = stores.OpenMunicipal();
-            return (await signIn.SignInAsync(db, "clerk", i == 25 ? "correct horse battery" : "wrong " + i)).Outcome;
-        })));
+        var (_, outcomes) = await GuessInParallelAsync(stores, i => i == 25 ? "correct horse battery" : "wrong " + i);
 
         // However the guesses interleave, at least five wrong ones follow the right one or precede
         // it, so the account ends locked; the right one got in only if it came before the fifth failure.
@@ -97,5 +77,21 @@ public sealed class StaffSignInTests
         Assert.NotEqual(first, second);
         await StaffSignIn.EnsureAccountAsync(db, "clerk", "窓口 一郎", "another password", [StaffRoles.Supervisor], TimeProvider.System);
         Assert.NotEqual(second, await StampAsync());
+    }
+
+    /// <summary>Fifty sign-ins of one account at once, each on its own connection, with the passwords given.</summary>
+    private static async Task<(StaffSignIn SignIn, SignInOutcome[] Outcomes)> GuessInParallelAsync(TestStores stores, Func<int, string> password)
+    {
+        await using (var setup = stores.OpenMunicipal())
+        {
+            await StaffSignIn.EnsureAccountAsync(setup, "clerk", "窓口 一郎", "correct horse battery", [StaffRoles.WindowClerk], TimeProvider.System);
+        }
+        var signIn = new StaffSignIn(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await using var db = stores.OpenMunicipal();
+            return (await signIn.SignInAsync(db, "clerk", password(i))).Outcome;
+        })));
+        return (signIn, outcomes);
     }
 }

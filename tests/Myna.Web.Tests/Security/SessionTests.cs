@@ -125,8 +125,8 @@ public sealed class SessionTests
         var now = DateTimeOffset.UtcNow;
         var fresh = StaffSessions.Principal(account, "042021", "test", now.AddHours(-1));
         var stale = StaffSessions.Principal(account, "042021", "test", now - StaffSessions.AbsoluteLifetime - TimeSpan.FromMinutes(1));
-        Assert.True(await StaffSessions.IsCurrentAsync(fresh, factory.Stores.Runtime, CancellationToken.None));
-        Assert.False(await StaffSessions.IsCurrentAsync(stale, factory.Stores.Runtime, CancellationToken.None));
+        Assert.True(await StaffSessions.IsCurrentAsync(fresh, factory.Stores.Runtime, null, CancellationToken.None));
+        Assert.False(await StaffSessions.IsCurrentAsync(stale, factory.Stores.Runtime, null, CancellationToken.None));
     }
 
     [Fact]
