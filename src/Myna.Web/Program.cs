@@ -87,6 +87,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToFolder("/Public");
 });
+// Field limits on every page handler, as on every API endpoint (DOMAIN §12: nothing unbounded is stored).
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new InputLimits.PageFilter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -119,12 +121,14 @@ app.UseOcsp();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilterFactory(InputLimits.Filter);
 api.MapAuthApi();
 api.MapResidentsApi();
 api.MapResidenceApi();

@@ -52,7 +52,7 @@ public static class ApplicationsApi
             {
                 return Rejected(e);
             }
-        }).DisableAntiforgery().WithName("ApplyOnline")
+        }).DisableAntiforgery().WithBodyLimit(RequestBodyLimits.Photo).WithName("ApplyOnline")
           .WithSummary("Online application (multipart): application ID, JPEG photo, contact, certificate wishes, consent; answers the receipt number");
 
         pub.MapPost("/status", async Task<Results<Ok<PublicStatusDto>, ProblemHttpResult>> (StatusRequest request, PublicApplications applications,
@@ -106,7 +106,7 @@ public static class ApplicationsApi
             {
                 return Rejected(e);
             }
-        }).DisableAntiforgery().WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
+        }).DisableAntiforgery().WithBodyLimit(RequestBodyLimits.Photo).WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
 
         staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, MynaRuntime runtime, CancellationToken ct) =>
         {
@@ -177,7 +177,7 @@ public static class ApplicationsApi
             {
                 return ApiProblems.Problem(400, "invalid-zip", "The photo archive is not a zip file", null, "zip");
             }
-        }).DisableAntiforgery().WithName("EmployerBulkApplication")
+        }).DisableAntiforgery().WithBodyLimit(RequestBodyLimits.Bulk).WithName("EmployerBulkApplication")
           .WithSummary("Employer bulk application (multipart: employer, csv, zip of photos): all or nothing, with a report per row");
     }
 

@@ -34,7 +34,7 @@ public static class AuthApi
             }
             await using var db = runtime.Stores.OpenMunicipal(code);
             return Outcome(await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct), code.Value);
-        }).AllowAnonymous().WithName("CreateToken").WithTags("auth");
+        }).AllowAnonymous().WithBodyLimit(RequestBodyLimits.SignIn).WithName("CreateToken").WithTags("auth");
     }
 
     private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality) => result.Outcome switch
