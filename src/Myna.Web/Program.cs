@@ -90,6 +90,7 @@ builder.Services.AddRazorPages(o =>
 // Field limits on every page handler, as on every API endpoint (DOMAIN §12: nothing unbounded is stored).
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new InputLimits.PageFilter()));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Myna API";
