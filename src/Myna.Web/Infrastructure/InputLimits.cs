@@ -85,10 +85,8 @@ public static class InputLimits
             || (t.IsGenericType && typeof(IEnumerable).IsAssignableFrom(t) && t.GetGenericArguments() is [var item] && (item == typeof(string) || IsModel(item)));
     }
 
-    /// <summary>A request record or form model of Myna's own (its properties are fields).</summary>
-    private static bool IsModel(Type t) => t.IsClass && t != typeof(string) && t.Namespace?.StartsWith("Myna.", StringComparison.Ordinal) == true
-        && !typeof(Delegate).IsAssignableFrom(t) && (t.Namespace.StartsWith("Myna.Web.Api", StringComparison.Ordinal) || t.Name.EndsWith("Input", StringComparison.Ordinal)
-            || t.Name.EndsWith("Request", StringComparison.Ordinal) || t.Name.EndsWith("Criteria", StringComparison.Ordinal) || t.Name.EndsWith("Body", StringComparison.Ordinal));
+    /// <summary>A request record or form model of Myna's own (its properties are fields); services are left out before this is asked.</summary>
+    private static bool IsModel(Type t) => t.IsClass && !typeof(Delegate).IsAssignableFrom(t) && t.Namespace?.StartsWith("Myna.", StringComparison.Ordinal) == true;
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
