@@ -87,7 +87,10 @@ builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PermissionPageFilter))));
 builder.Services.AddScoped<PermissionPageFilter>();
 builder.Services.AddSecurityHeaders();
+// Field limits on every page handler, as on every API endpoint (DOMAIN §12: nothing unbounded is stored).
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new InputLimits.PageFilter()));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Myna API";
@@ -120,6 +123,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseStaffSessionCheck();
 app.UseRateLimiter();
@@ -128,6 +132,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilterFactory(InputLimits.Filter);
 api.MapAuthApi();
 api.MapResidentsApi();
 api.MapResidenceApi();

@@ -121,6 +121,10 @@ internal static class ReportCommands
             {
                 throw new CliException("--to is before --from", 2);
             }
+            if (Core.Calendar.ReportPeriod.Check(start, end) is { } period)
+            {
+                throw new CliException($"--{period.Field}: {period.Message}", 2);
+            }
             await runtime.Stores.MigrateAllAsync(ct);
             await using var db = runtime.Stores.OpenMunicipal(code);
             var figures = await Data.Reports.OperationsReport.ComputeAsync(db, start, end, ct);

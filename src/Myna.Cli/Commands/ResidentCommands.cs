@@ -88,6 +88,10 @@ internal static class ResidentCommands
             {
                 throw new CliException(e.Message);
             }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message, 2);
+            }
             return 0;
         });
         return new Command("residents", "Work with the resident register") { export };

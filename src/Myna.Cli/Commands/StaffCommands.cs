@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Myna.Core.Staff;
+using Myna.Core.Text;
 using Myna.Data.Staff;
 
 namespace Myna.Cli.Commands;
@@ -36,6 +37,12 @@ internal static class StaffCommands
             if (password.Length < 12)
             {
                 throw new CliException("the password (read from standard input) must have at least 12 characters");
+            }
+            // The limits of the sign-in form and the token endpoint (docs/security-input.md), so the account can always sign in.
+            if ((FieldLimits.Check("userName", parse.GetRequiredValue(user)) ?? FieldLimits.Check("displayName", parse.GetRequiredValue(name))
+                ?? FieldLimits.Check("password", password)) is { } problem)
+            {
+                throw new CliException(problem.Message, 2);
             }
             await runtime.Stores.MigrateAllAsync(ct);
             try

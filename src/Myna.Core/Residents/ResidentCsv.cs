@@ -45,7 +45,7 @@ public static class ResidentCsv
         BirthDate, Sex, Prefecture, City, Town, Block, RegisteredOn,
     };
 
-    private const int MaxText = 100;
+    private static readonly int MaxText = Text.FieldLimits.RegisterText.MaxLength;
 
     public static string StatusName(ResidentStatus s) => s switch
     {
@@ -96,6 +96,11 @@ public static class ResidentCsv
             return null;
         }
         string Get(string column) => map.TryGetValue(column, out var i) ? fields[i].Trim() : "";
+        // DOMAIN §2: no field of the register holds NUL or another control character (a CSV field may quote a line break).
+        foreach (var column in map.Where(c => Text.FieldLimits.FirstBadCharacter(fields[c.Value]) is not null).Select(c => c.Key))
+        {
+            problems.Add((column, "has a control character (NUL, a line break, …) or a broken surrogate"));
+        }
         string? Optional(string column)
         {
             var v = Get(column);

@@ -22,9 +22,13 @@ public static class ApplicationQueries
     public static async Task<(List<ApplicationListItem> Items, int Total)> ListAsync(MunicipalDb db, ApplicationStatus? status, int page,
         CancellationToken ct = default)
     {
+        if (Core.Text.Paging.Check(page) is { } paging)
+        {
+            throw new ArgumentOutOfRangeException(paging.Field, page, paging.Message);
+        }
         var query = db.CardApplications.AsNoTracking().Where(a => status == null || a.Status == status);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.ReceivedOn).ThenBy(a => a.Id).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
+        var items = await query.OrderBy(a => a.ReceivedOn).ThenBy(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Join(db.Residents.AsNoTracking(), a => a.ResidentId, r => r.Id, (a, r) => new ApplicationListItem(a.Id, a.ApplicationId, a.ReceiptNumber,
                 r.Id, r.FamilyName + "\u3000" + r.GivenName, r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, a.Channel, a.Status, a.ReceivedAt))
             .ToListAsync(ct);

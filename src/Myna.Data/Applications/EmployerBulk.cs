@@ -30,7 +30,7 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
     public async Task<BulkResult> SubmitAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, Stream csv, Stream zip, string employer,
         string actor, CancellationToken ct = default)
     {
-        using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
+        using var archive = OpenZip(zip);
         var photos = archive.Entries.Where(e => e.Length > 0).GroupBy(e => e.FullName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var rows = new List<(long Line, ApplicationInput Input, List<ApplicationProblem> Problems)>();
@@ -141,4 +141,21 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
 
     private static BulkResult Fail(long line, string id, string field, string ja, string en) =>
         new(false, [new BulkRowResult(line, id, false, null, [new ApplicationProblem(field, ja, en)])]);
+
+    /// <summary>A file too short to hold a zip's end record (22 bytes) fails with a seek error, not as "not a zip": both are <see cref="InvalidDataException"/> here.</summary>
+    private static ZipArchive OpenZip(Stream zip)
+    {
+        if (zip.CanSeek && zip.Length < 22)
+        {
+            throw new InvalidDataException("the photo archive is not a zip file");
+        }
+        try
+        {
+            return new ZipArchive(zip, ZipArchiveMode.Read);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException("the photo archive is not a zip file", e);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor? anchor 
     public async Task<long> AppendAsync(DbContext db, string actor, string action, string subject,
         string? purpose = null, string? detail = null, CancellationToken ct = default)
     {
+        AuditLimits.Ensure(actor, action, subject, purpose, detail);
         await Sql.OpenAsync(db, ct);
         var ownTransaction = db.Database.CurrentTransaction is null ? await Sql.BeginWriteAsync(db, ct) : null;
         try

@@ -47,9 +47,9 @@ public static class OperationsReport
 {
     public static async Task<OperationsFigures> ComputeAsync(MunicipalDb db, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        if (to < from)
+        if (Core.Calendar.ReportPeriod.Check(from, to) is { } problem)
         {
-            throw new ArgumentException("the period ends before it starts");
+            throw new ArgumentException(problem.Message, problem.Field);
         }
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), JapanClock.Offset);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), JapanClock.Offset);

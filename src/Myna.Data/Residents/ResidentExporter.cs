@@ -26,7 +26,9 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
     {
         var encoding = encodingName is null or "" or "utf-8" or "utf8"
             ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
-            : TextEncodings.ForFile(path, encodingName);
+            : string.Equals(encodingName.Trim(), "auto", StringComparison.OrdinalIgnoreCase)
+                ? throw new ArgumentException("an export is written in utf-8 or cp932, not 'auto'", nameof(encodingName))
+                : TextEncodings.ForFile(path, encodingName);
         NumberPurpose? purpose = null;
         if (includeNumbers)
         {
@@ -34,6 +36,12 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
         }
         var full = Path.GetFullPath(path);
         var partial = full + ".partial";
+        var checkEach = encoding is not UTF8Encoding;
+        if (checkEach)
+        {
+            // A character the encoding lacks (𠮷 in CP932) is refused with its row and column before any file is written.
+            await EnsureEncodableAsync(db, encoding, ct);
+        }
         long count = 0;
         try
         {
@@ -50,20 +58,17 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
                 }).AsAsyncEnumerable();
                 await foreach (var row in rows.WithCancellation(ct))
                 {
-                    var fields = ResidentCsv.Row(row.Resident.ResidentCode, ResidentSnapshot.Of(row.Resident, row.HouseholdCode), row.Resident.RegisteredOn);
+                    var fields = ResidentCsv.Row(row.Resident.ResidentCode, ResidentSnapshot.Of(row.Resident, row.HouseholdCode), row.Resident.RegisteredOn).ToList();
+                    if (checkEach)
+                    {
+                        // Again while writing, for a row changed since the check: refused before it reaches the writer's buffer.
+                        EnsureEncodable(encoding, count + 1, row.Resident.ResidentCode, fields);
+                    }
                     if (includeNumbers)
                     {
-                        fields = fields.Append(row.Cipher is null ? "" : protector.Unprotect(row.Cipher, row.Resident.Id).Value);
+                        fields.Add(row.Cipher is null ? "" : protector.Unprotect(row.Cipher, row.Resident.Id).Value);
                     }
-                    try
-                    {
-                        csv.WriteRecord(fields);
-                    }
-                    catch (EncoderFallbackException)
-                    {
-                        throw new InvalidOperationException(
-                            $"resident {row.Resident.ResidentCode} has a character that {encoding.WebName} cannot represent; export in utf-8");
-                    }
+                    csv.WriteRecord(fields);
                     count++;
                 }
             }
@@ -78,6 +83,32 @@ public sealed class ResidentExporter(NumberProtector protector, AuditLog audit, 
             if (File.Exists(partial))
             {
                 File.Delete(partial);
+            }
+        }
+    }
+
+    /// <summary>Reads the rows the export will write and refuses the first field <paramref name="encoding"/> cannot represent.</summary>
+    private static async Task EnsureEncodableAsync(MunicipalDb db, Encoding encoding, CancellationToken ct)
+    {
+        long row = 0;
+        var rows = db.Residents.AsNoTracking().Where(r => !r.AddressProtected).OrderBy(r => r.Id)
+            .Select(r => new { Resident = r, r.Household!.HouseholdCode }).AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            EnsureEncodable(encoding, ++row, r.Resident.ResidentCode,
+                ResidentCsv.Row(r.Resident.ResidentCode, ResidentSnapshot.Of(r.Resident, r.HouseholdCode), r.Resident.RegisteredOn).ToList());
+        }
+    }
+
+    private static void EnsureEncodable(Encoding encoding, long row, string residentCode, List<string?> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is { } value && Encodability.FirstUnencodable(encoding, value) is { } at)
+            {
+                throw new ExportEncodingException(row, ResidentCsv.Columns[i],
+                    $"row {row} (resident {residentCode}), column {ResidentCsv.Columns[i]}: character {Encodability.CodePointAt(value, at)} at position {at + 1} " +
+                    $"cannot be written in {encoding.WebName}; export in utf-8, or record the alternative character (代替文字, DOMAIN §2)");
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed record Reader(string Actor, bool MaySeeProtected);
 /// <summary>Reads of the register for the staff UI and the API (DOMAIN §2, §12).</summary>
 public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, PurposeCatalog purposes)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = Core.Text.Paging.MaxPageSize;
 
     public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, Reader reader, CancellationToken ct = default)
     {
@@ -111,8 +111,12 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
                 throw new SearchInputException("identifier", "enter an 11-digit resident code or a 12-digit individual number");
             }
         }
-        var pageSize = Math.Clamp(c.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, c.Page);
+        // A page far past the end would overflow the offset: refused with the field, like any other bad condition.
+        if (Core.Text.Paging.Check(c.Page, c.PageSize) is { } paging)
+        {
+            throw new SearchInputException(paging.Field, paging.Message);
+        }
+        var (page, pageSize) = (c.Page, c.PageSize);
         if (!any)
         {
             return new ResidentSearchResult([], 0, page, pageSize);

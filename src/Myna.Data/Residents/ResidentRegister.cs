@@ -182,7 +182,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         r.Block = Text(c.Block, r.Block, "block", required: true);
         if (c.Building is not null)
         {
-            r.Building = c.Building.Trim().Length == 0 ? null : c.Building.Trim();
+            r.Building = c.Building.Trim().Length == 0 ? null : Text(c.Building, "", "building", required: false);
         }
     }
 
@@ -197,7 +197,10 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         {
             throw new RegisterRuleException(field, "required");
         }
-        return v.Length <= 100 ? v : throw new RegisterRuleException(field, "longer than 100 characters");
+        // DOMAIN §2: a name or an address part is one line of at most 100 characters, no control characters.
+        return Core.Text.FieldLimits.Check(field, v, Core.Text.FieldLimits.RegisterText) is { } problem
+            ? throw new RegisterRuleException(field, problem.Message)
+            : v;
     }
 
     private static string Kana(string? value, string current, string field)

@@ -20,7 +20,7 @@ public static class AccountEndpoints
         {
             context.Response.Cookies.Append(UiText.CookieName, lang == "en" ? "en" : "ja",
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrls.OrDefault(context, returnUrl, "/"));
         }).AllowAnonymous();
     }
 }

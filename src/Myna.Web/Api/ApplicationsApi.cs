@@ -54,7 +54,7 @@ public static class ApplicationsApi
             {
                 return Rejected(e);
             }
-        }).DisableAntiforgery().WithName("ApplyOnline")
+        }).DisableAntiforgery().WithBodyLimit(RequestBodyLimits.Photo).WithName("ApplyOnline")
           .WithSummary("Online application (multipart): application ID, JPEG photo, contact, certificate wishes, consent; answers the receipt number");
 
         pub.MapPost("/status", async Task<Results<Ok<PublicStatusDto>, ProblemHttpResult>> (StatusRequest request, PublicApplications applications,
@@ -104,7 +104,7 @@ public static class ApplicationsApi
             {
                 return Rejected(e);
             }
-        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
+        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithBodyLimit(RequestBodyLimits.Photo).WithName("TakeApplication").WithSummary("Staff intake (multipart) for mail, photo booth, window, outreach and application-support channels");
 
         staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, MynaRuntime runtime, CancellationToken ct) =>
         {
@@ -167,7 +167,7 @@ public static class ApplicationsApi
             {
                 return ApiProblems.Problem(400, "invalid-zip", "The photo archive is not a zip file", null, "zip");
             }
-        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithName("EmployerBulkApplication")
+        }).DisableAntiforgery().RequirePermission(Permission.ApplicationsTake).WithBodyLimit(RequestBodyLimits.Bulk).WithName("EmployerBulkApplication")
           .WithSummary("Employer bulk application (multipart: employer, csv, zip of photos): all or nothing, with a report per row");
     }
 

@@ -35,7 +35,7 @@ public static class AuthApi
             }
             await using var db = runtime.Stores.OpenMunicipal(code);
             return Outcome(await StaffServices.SignIn(runtime, code).SignInAsync(db, request.UserName ?? "", request.Password ?? "", ct), code.Value, runtime.Time);
-        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).WithName("CreateToken").WithTags("auth");
+        }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).WithBodyLimit(RequestBodyLimits.SignIn).WithName("CreateToken").WithTags("auth");
     }
 
     private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality, TimeProvider time) => result.Outcome switch

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Data;
+using Myna.Web.Infrastructure;
 
 using Myna.Core.Staff;
 using Myna.Web.Security;
@@ -33,7 +34,7 @@ public static class IdentityVerificationApi
             {
                 return ApiProblems.Problem(400, "invalid-case", "The case description cannot be read", e.Message, e.Path);
             }
-        }).RequirePermission(Permission.IdentityVerify).WithTags("identity-verification").WithName("EvaluateIdentityVerification")
+        }).RequirePermission(Permission.IdentityVerify).WithBodyLimit(1024 * 1024).WithTags("identity-verification").WithName("EvaluateIdentityVerification")
             .WithSummary("Which §6.5 method holds for the documents and measures described, or exactly what is missing")
             .Accepts<object>("application/json");
     }

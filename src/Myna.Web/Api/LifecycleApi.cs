@@ -62,6 +62,10 @@ public static class LifecycleApi
             {
                 return ApiProblems.Problem(400, "invalid-period", "Give the period as from and to dates", error, "from");
             }
+            if (ReportPeriod.Check(start, end) is { } problem)
+            {
+                return ApiProblems.Problem(400, problem.Code, "The period cannot be reported", problem.Message, problem.Field);
+            }
             var csv = FeeLedger.Csv(await FeeLedger.LinesAsync(scope.Db, start, end, ct));
             return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"fees-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");
         }).WithTags("lifecycle").RequirePermission(Permission.ReportsRead).WithName("FeeLedger").WithSummary("The fee ledger of a period (reissues and renewals, receipts, fees, subsidy eligibility) as CSV");

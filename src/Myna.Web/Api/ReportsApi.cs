@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Statistics;
+using Myna.Web.Infrastructure;
 
 using Myna.Core.Staff;
 using Myna.Web.Security;
@@ -36,7 +37,7 @@ public static class ReportsApi
             return Pages.Reports.IndexModel.RatesFile(rated, format, "Myna") is { } file
                 ? TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName)
                 : TypedResults.Ok(rated);
-        }).Accepts<string>("text/csv").WithName("IssuanceRates")
+        }).Accepts<string>("text/csv").WithBodyLimit(4 * 1024 * 1024).WithName("IssuanceRates")
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 
         reports.MapGet("/issuance-rates/own", async (Data.MynaRuntime runtime, CancellationToken ct) => TypedResults.Ok(await Data.Reports.OwnCounts.HostAsync(runtime, ct)))
@@ -44,8 +45,8 @@ public static class ReportsApi
 
         reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>
-            to < from
-                ? ApiProblems.Problem(400, "invalid-period", "The period ends before it starts", null, "to")
+            Core.Calendar.ReportPeriod.Check(from, to) is { } problem
+                ? ApiProblems.Problem(400, problem.Code, "The period cannot be reported", problem.Message, problem.Field)
                 : TypedResults.Ok(await Data.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
             .WithName("OperationsReport").WithSummary("The operations report of a period (§11.2), computed from the recorded events");
 

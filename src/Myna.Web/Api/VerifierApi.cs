@@ -1,5 +1,6 @@
 using Myna.Data;
 using Myna.Data.Verifiers;
+using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Api;
 
@@ -58,7 +59,7 @@ public static class VerifierApi
                 var consent = await runtime.Verifiers().RecordConsentAsync(db, verifier, request.Serial ?? "", request.Purpose ?? "", evidence, ct);
                 return Results.Created($"/api/v1/verifier/consents/{consent.Serial}", new { consent.Id, consent.Serial, consent.ConsentedAt, consent.Purpose });
             }))
-            .WithName("VerifierConsentRecord")
+            .WithBodyLimit(256 * 1024).WithName("VerifierConsentRecord")
             .WithSummary("Records the holder's consent to the four-information provision: a CMS signature over the consent statement made with the holder's signature certificate");
 
         group.MapDelete("/consents/{serial}", async (string serial, HttpContext http, MynaRuntime runtime, CancellationToken ct) =>

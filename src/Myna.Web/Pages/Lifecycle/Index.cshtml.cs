@@ -90,7 +90,8 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     [HandlerPermission(Permission.ReportsRead)]
     public async Task<IActionResult> OnGetFeesAsync(string? from, string? to, CancellationToken ct)
     {
-        if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error))
+        if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error)
+            || (error = ReportPeriod.Check(start, end)?.Message) is not null)
         {
             Error = error;
             await LoadAsync(ct);

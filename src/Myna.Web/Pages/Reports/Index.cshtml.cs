@@ -110,12 +110,13 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
 
         var from = JapaneseDate.TryParse(From, out var f, out _) ? f : new DateOnly(Today.Year, Today.Month, 1);
         var to = JapaneseDate.TryParse(To, out var t, out _) ? t : Today;
-        (From, To) = (JapaneseDate.Format(from), JapaneseDate.Format(to));
-        if (to < from)
+        if (ReportPeriod.Check(from, to) is { } problem)
         {
-            Error = "the period ends before it starts";
-            (from, to) = (to, from);
+            // §11.2: a period that cannot be reported shows this month instead, with the reason.
+            Error = problem.Message;
+            (from, to) = (new DateOnly(Today.Year, Today.Month, 1), Today);
         }
+        (From, To) = (JapaneseDate.Format(from), JapaneseDate.Format(to));
         Operations = await OperationsReport.ComputeAsync(scope.Db, from, to, ct);
         OperationsText = OperationsReport.ToText(Operations, scope.Municipality.Name);
 
