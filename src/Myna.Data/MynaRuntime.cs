@@ -88,8 +88,19 @@ public sealed class MynaRuntime
     public AuditLog NationalAudit() =>
         audits.GetOrAdd(KeyDirectory.NationalScope, NewAudit);
 
-    private AuditLog NewAudit(string scope) =>
-        new(Keys.Read(scope, KeyDirectory.Audit), Time, new AuditAnchor(Keys.AnchorPath(scope)));
+    private AuditLog NewAudit(string scope)
+    {
+        var key = Keys.Read(scope, KeyDirectory.Audit);
+        var anchor = new AuditAnchor(Keys.AnchorPath(scope), key);
+        // A municipality's log is also checkpointed on the national side (DOMAIN §12); the
+        // national log has its signed anchor file only.
+        return scope == KeyDirectory.NationalScope
+            ? new AuditLog(key, Time, anchor)
+            : new AuditLog(key, Time, anchor, new NationalWitness(MunicipalityCode.Parse(scope), AuditCheckpoints()));
+    }
+
+    /// <summary>The national side's copies of the municipal audit logs' ends.</summary>
+    public Core.Contracts.IAuditCheckpoints AuditCheckpoints() => new NationalAuditCheckpoints(Stores, Time);
 
     public NumberProtector Protector(MunicipalityCode code) =>
         protectors.GetOrAdd(code, c => NumberProtector.FromKeys(Keys, c.Value));

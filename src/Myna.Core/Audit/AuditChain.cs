@@ -98,20 +98,43 @@ public enum AuditProblemKind
     OutOfOrder,
     Altered,
     BrokenLink,
+    /// <summary>The log ends before the record a witness (anchor file, national checkpoint) names.</summary>
+    CutFromEnd,
+    /// <summary>The record a witness names is there but is not the one it named.</summary>
+    EndRewritten,
+    /// <summary>The log holds records but the anchor file is gone.</summary>
+    AnchorMissing,
+    /// <summary>The anchor file is empty, truncated, edited or in the older unsigned format.</summary>
+    AnchorDamaged,
+    /// <summary>The anchor file's signature does not match: written by someone without the key.</summary>
+    AnchorForged,
+    /// <summary>The log holds records but the national side keeps no checkpoint of it.</summary>
+    CheckpointMissing,
 }
 
-public sealed record AuditProblem(long FirstSequence, long LastSequence, AuditProblemKind Kind)
+/// <summary>
+/// One finding of a verification. <see cref="Detail"/> says which witness saw it (the anchor
+/// file, the national checkpoint) or what is wrong with the anchor file.
+/// </summary>
+public sealed record AuditProblem(long FirstSequence, long LastSequence, AuditProblemKind Kind, string? Detail = null)
 {
     public override string ToString()
     {
         var range = FirstSequence == LastSequence
             ? FirstSequence.ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{FirstSequence}-{LastSequence}");
+        var held = LastSequence == 0 ? "no records" : $"records up to sequence {LastSequence}";
         return Kind switch
         {
             AuditProblemKind.Missing => $"sequence {range}: record(s) removed",
             AuditProblemKind.OutOfOrder => $"sequence {range}: out of order (reordered or duplicated)",
             AuditProblemKind.Altered => $"sequence {range}: record altered",
+            AuditProblemKind.CutFromEnd => $"sequence {range}: record(s) removed from the end of the log ({Detail} names sequence {LastSequence})",
+            AuditProblemKind.EndRewritten => $"sequence {range}: not the record {Detail} names (the end of the log was cut and rewritten)",
+            AuditProblemKind.AnchorMissing => $"anchor file missing while the log holds {held} (deleted?)",
+            AuditProblemKind.AnchorDamaged => $"anchor file damaged: {Detail}; the log holds {held}",
+            AuditProblemKind.AnchorForged => $"anchor file forged or edited: its signature does not match (it claims sequence {FirstSequence}); the log holds {held}",
+            AuditProblemKind.CheckpointMissing => $"the national side holds no checkpoint of this log, which holds {held}",
             _ => $"sequence {range}: not chained to the preceding record (a record before it was removed, replaced or reordered)",
         };
     }

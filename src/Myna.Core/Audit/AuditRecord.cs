@@ -91,4 +91,5 @@ public static class AuditActions
     public const string MoveOutReceived = "move.out.received";
     public const string MoveIn = "move.in";
     public const string MoveCardsInvalidated = "move.invalidate";
+    public const string AuditEndAccepted = "audit.end-accepted";
 }

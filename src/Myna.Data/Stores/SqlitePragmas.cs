@@ -28,7 +28,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // every open (EF opens and closes the connection around each query).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
 
-    private static void Apply(DbConnection connection)
+    /// <summary>Also for plain connections opened outside a context (<see cref="Stores.NationalConnection"/>).</summary>
+    public static void Apply(DbConnection connection)
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
         {

@@ -81,6 +81,7 @@ public sealed class Stores
     private void Configure(DbContextOptionsBuilder builder, string storeName)
     {
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.AddInterceptors(AfterCommit.Instance);
         if (Options.Provider == DatabaseProvider.Sqlite)
         {
             PrivateFiles.EnsureFolder(Options.DataDirectory);

@@ -19,19 +19,7 @@ public sealed class AuditTamperTests
         return stores;
     }
 
-    /// <summary>The database refuses changes; an attacker with database access drops the guard first.</summary>
-    private static async Task TamperAsync(MunicipalDb db, string provider, string sql)
-    {
-        if (provider == "postgres")
-        {
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_records DISABLE TRIGGER USER");
-        }
-        else
-        {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_records_no_update; DROP TRIGGER audit_records_no_delete;");
-        }
-        await db.Database.ExecuteSqlRawAsync(sql);
-    }
+    private static Task TamperAsync(MunicipalDb db, string provider, string sql) => AuditTamper.RunAsync(db, provider, sql);
 
     private static async Task<AuditVerification> VerifyAsync(TestStores stores)
     {
@@ -91,13 +79,16 @@ public sealed class AuditTamperTests
     public async Task Verify_RecordsCutOffTheEnd_AreNamedThroughTheAnchor(string provider)
     {
         await using var stores = await WithRecordsAsync(provider, 10);
-        Assert.True((await VerifyAsync(stores)).IsIntact); // moves the anchor to 10
+        Assert.True((await VerifyAsync(stores)).IsIntact);
         await using (var db = stores.OpenMunicipal())
         {
             await TamperAsync(db, provider, "DELETE FROM audit_records WHERE sequence >= 8");
         }
         var result = await VerifyAsync(stores);
-        Assert.Equal([new AuditProblem(8, 10, AuditProblemKind.Missing)], result.Problems);
+        Assert.Equal([
+            new AuditProblem(8, 10, AuditProblemKind.CutFromEnd, "the anchor file"),
+            new AuditProblem(8, 10, AuditProblemKind.CutFromEnd, "the national checkpoint"),
+        ], result.Problems);
     }
 
     [Theory]
