@@ -66,7 +66,7 @@ internal static class AuditCommands
             }
             if (!intact)
             {
-                await Console.Out.WriteLineAsync("Investigate before anything else (docs/security-audit.md); once the end is understood, 'myna audit accept-end --reason TEXT' records the acceptance.");
+                await Console.Out.WriteLineAsync("Investigate before anything else (docs/security.md, section 'The audit log'); once the end is understood, 'myna audit accept-end --reason TEXT' records the acceptance.");
             }
             return intact ? 0 : 1;
         });

@@ -38,7 +38,7 @@ internal static class StaffCommands
             {
                 throw new CliException("the password (read from standard input) must have at least 12 characters");
             }
-            // The limits of the sign-in form and the token endpoint (docs/security-input.md), so the account can always sign in.
+            // The limits of the sign-in form and the token endpoint (docs/security.md, section 'Input limits'), so the account can always sign in.
             if ((FieldLimits.Check("userName", parse.GetRequiredValue(user)) ?? FieldLimits.Check("displayName", parse.GetRequiredValue(name))
                 ?? FieldLimits.Check("password", password)) is { } problem)
             {

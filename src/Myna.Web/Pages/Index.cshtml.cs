@@ -18,7 +18,8 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
     [BindProperty(SupportsGet = true)] public string? Address { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is Razor Pages' own route value (the page path), so the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public string? Identifier { get; set; }
 
     public ResidentSearchResult? Result { get; private set; }
@@ -50,7 +51,7 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
 
     private string QueryHelpers(int page)
     {
-        var q = new Dictionary<string, string?> { ["name"] = Name, ["birthDate"] = BirthDate, ["address"] = Address, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var q = new Dictionary<string, string?> { ["name"] = Name, ["birthDate"] = BirthDate, ["address"] = Address, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

@@ -13,9 +13,15 @@ namespace Myna.Web.Pages.Applications;
 public sealed class IndexModel(MunicipalScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationStatus? Status { get; set; } = ApplicationStatus.Received;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is Razor Pages' own route value (the page path), so the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public List<ApplicationListItem> Items { get; private set; } = [];
     public int Total { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => (Items, Total) = await ApplicationQueries.ListAsync(scope.Db, Status, PageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A page number beyond the bounds shows the nearest page rather than an error.
+        PageNumber = Math.Clamp(PageNumber, 1, Core.Text.Paging.MaxPage);
+        (Items, Total) = await ApplicationQueries.ListAsync(scope.Db, Status, PageNumber, ct);
+    }
 }
