@@ -118,7 +118,7 @@ public sealed class MynaRuntime
 
     /// <summary>
     /// A municipality's outbox (ARCHITECTURE principle 3) and the handlers of every kind of message it sends:
-    /// to the national side (number changes, production hand-overs, remakes, moved resident codes) and to
+    /// to the national side (number changes, production hand-overs, remakes, moved resident codes, cards continued after a move-in) and to
     /// other municipalities (advance move-out information, 転入通知).
     /// </summary>
     public Outbox.OutboxDispatcher Outbox(MunicipalityCode code) => new(() => Stores.OpenMunicipal(code),
@@ -129,6 +129,7 @@ public sealed class MynaRuntime
         new Issuance.RemakeMessages(code, CardProduction()),
         new Lifecycle.AdvanceMoveOutMessages(Exchange(), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
         new Lifecycle.MoveInNotifiedMessages(Exchange()),
+        new Lifecycle.CardContinuationMessages(code, CardLifecycle(), LifecycleDesk(code), Time),
     ], Time, code.Value) { DeliverAfterCommit = DeliverAfterCommit };
 
     public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);

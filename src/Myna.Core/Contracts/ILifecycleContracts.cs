@@ -2,6 +2,12 @@ using Myna.Core.Identifiers;
 
 namespace Myna.Core.Contracts;
 
+/// <summary>
+/// The national side's answer to a card's continuation after a move (§8.6): continued, with the day the
+/// certificates that followed the card expire (for the destination's records), or why not.
+/// </summary>
+public sealed record CardContinuation(bool Continued, string? Refusal, DateOnly? CertificatesExpiry);
+
 /// <summary>A card's standing on the national side (DOMAIN §7.4, §8): its state, a call-centre case and its certificates.</summary>
 public sealed record CardStanding(string Serial, string State, string? SuspensionReference, DateTimeOffset? SuspendedAt, DateOnly Expiry,
     IReadOnlyList<CertificateStanding> Certificates)
@@ -49,9 +55,12 @@ public interface ICardLifecycle
     /// <summary>
     /// 継続利用 (§8.6): the card now belongs to the destination. Its certificates follow the holder; the
     /// signature certificate is revoked because the address changed (§7.4), and the chip's
-    /// input-assist data takes the new address.
+    /// input-assist data takes the new address. A card no longer valid at the origin is not continued:
+    /// that is an answer, not a failure. Delivered through the destination's outbox, so once per
+    /// <paramref name="messageId"/>: a repeat changes nothing and gets the same answer.
     /// </summary>
-    Task ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor, CancellationToken ct = default);
+    Task<CardContinuation> ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor, Guid messageId,
+        CancellationToken ct = default);
 
     /// <summary>Certificates of this municipality's holders revoked since <paramref name="since"/>, newest first (for the supervisor's dashboard).</summary>
     Task<IReadOnlyList<Revocation>> RevocationsSinceAsync(MunicipalityCode municipality, DateTimeOffset since, CancellationToken ct = default);

@@ -49,5 +49,8 @@ public sealed class IncomingMoveOut
     public DateTimeOffset ReceivedAt { get; set; }
     public long? MovedInResidentId { get; set; }
     public DateOnly? MovedInOn { get; set; }
+    /// <summary>Whether the card continued (null: no card, or its continuation not yet answered by the national side).</summary>
     public bool? CardContinued { get; set; }
+    /// <summary>Why the card did not continue (late move-in, or the national side's answer), for the clerk.</summary>
+    public string? CardOutcome { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
@@ -159,24 +160,50 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         return new PinSetting(true, kind == PinKind.Signature);
     }
 
-    public async Task ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor,
-        CancellationToken ct = default)
+    /// <summary>The inbox kind of a card's continuation (the destination's outbox message of the same kind).</summary>
+    public const string ContinuationKind = "card.continue";
+
+    public async Task<CardContinuation> ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor,
+        Guid messageId, CancellationToken ct = default)
     {
         await using var db = stores.OpenNational();
-        var card = await OwnedAsync(db, origin, serial, ct);
+        // ARCHITECTURE principle 3: delivered again after an interruption, the continuation answers what it answered then.
+        if (await Outbox.Inbox.LookUpAsync(db, messageId, ct) is { Seen: true } seen)
+        {
+            return Answer(seen.Result);
+        }
+        ProducedCard card;
+        try
+        {
+            card = await OwnedAsync(db, origin, serial, ct);
+        }
+        catch (Exception e) when (e is CardException or KeyNotFoundException)
+        {
+            // §8.6: a card already abolished (the origin's 90-day batch) or no longer the origin's is not continued; said once, kept.
+            return await AnsweredAsync(db, messageId, new CardContinuation(false, e.Message, null), null, ct);
+        }
         var newHash = issuance.HolderHash(destination, holder.ResidentCode);
         // §7.4: the address changed, so the signature certificate goes; the user certificate follows the holder.
+        // Each revocation commits on its own and a repeat skips the revoked ones, so an interruption here is finished by the next delivery.
         var signatures = await db.Certificates.AsNoTracking()
             .Where(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
         foreach (var s in signatures)
         {
             await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor, $"転入: {origin.Value} → {destination.Value}", ct);
         }
-        await using (var tx = await Sql.BeginWriteAsync(db, ct))
+        var good = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status == CertificateStatus.Good).Select(c => c.NotAfter)
+            .ToListAsync(ct);
+        var expiry = good.Count == 0 ? (DateOnly?)null : DateOnly.FromDateTime(good.Min().ToOffset(Core.Calendar.JapanClock.Offset).DateTime);
+        var continued = new CardContinuation(true, null, expiry);
+        // The card's new owner, its chip's input-assist data and the message ID: one transaction, so a repeat finds either all or nothing.
+        var chip = await chips.LoadAsync(db, card.Serial, ct);
+        ChipLayout.Endorse(chip, holder.Name, holder.Address);
+        return await AnsweredAsync(db, messageId, continued, async () =>
         {
             var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
             row.MunicipalityCode = destination.Value;
             row.UpdatedAt = time.GetUtcNow();
+            row.IdentityHash = issuance.IdentityHash(holder.Name, holder.BirthDate);
             var chipRow = await db.CardChips.FirstAsync(c => c.Serial == card.Serial, ct);
             chipRow.MunicipalityCode = destination.Value;
             chipRow.HolderHash = newHash;
@@ -186,11 +213,37 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
                 c.HolderHash = newHash;
             }
             await db.SaveChangesAsync(ct);
+            await chips.SaveAsync(db, card.Serial, chip, ct);
             await audit.AppendAsync(db, actor, AuditActions.CardContinued, "card:" + card.Serial, detail: $"{origin.Value} → {destination.Value}", ct: ct);
-            await tx.CommitAsync(ct);
-        }
-        await WriteHolderAsync(db, card.Serial, holder, actor, AuditActions.CardEndorsed, "input-assist data (move-in)", ct);
+            await audit.AppendAsync(db, actor, AuditActions.CardEndorsed, "card:" + card.Serial, detail: "input-assist data (move-in)", ct: ct);
+        }, ct);
     }
+
+    /// <summary>
+    /// Records the message ID with its answer and runs <paramref name="effect"/> in one transaction; when another delivery of the
+    /// same message got there first, nothing is done and its answer is returned.
+    /// </summary>
+    private async Task<CardContinuation> AnsweredAsync(NationalDb db, Guid messageId, CardContinuation answer, Func<Task>? effect, CancellationToken ct)
+    {
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, ContinuationKind, JsonSerializer.Serialize(answer, AnswerJson), time, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return Answer((await Outbox.Inbox.LookUpAsync(db, messageId, ct)).Result);
+        }
+        if (effect is not null)
+        {
+            await effect();
+        }
+        await tx.CommitAsync(ct);
+        return answer;
+    }
+
+    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web);
+
+    private static CardContinuation Answer(string? stored) =>
+        (stored is null ? null : JsonSerializer.Deserialize<CardContinuation>(stored, AnswerJson))
+        ?? throw new InvalidOperationException("a card continuation in the inbox has no answer");
 
     public async Task<IReadOnlyList<Revocation>> RevocationsSinceAsync(MunicipalityCode municipality, DateTimeOffset since, CancellationToken ct = default)
     {

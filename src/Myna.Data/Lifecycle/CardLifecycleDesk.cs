@@ -185,7 +185,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             throw new LifecycleException("a renewal at expiry is started as a renewal");
         }
         var fee = ReissueFees.For(cause);
-        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        // Joins the caller's transaction when there is one (a full endorsement area met while a continued card is acknowledged).
+        await using var tx = db.Database.CurrentTransaction is null ? await Sql.BeginWriteAsync(db, ct) : null;
         var year = today.Year.ToString(CultureInfo.InvariantCulture);
         var issuedThisYear = await db.Replacements.CountAsync(r => r.ReceiptNumber.StartsWith("R" + year + "-"), ct);
         var now = time.GetUtcNow();
@@ -211,7 +212,10 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ReplacementStarted, $"resident:{residentId}",
             detail: string.Create(CultureInfo.InvariantCulture, $"{kind} {cause} fee={replacement.TotalYen} receipt={replacement.ReceiptNumber}"), ct: ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         return replacement;
     }
 
@@ -241,6 +245,16 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             return null;
         }
         await national.EndorseAsync(municipality, held.Serial, Holder(resident), actor, ct);
+        return await EndorsedAsync(db, held, resident.Id, changedFields, actor, ct);
+    }
+
+    /// <summary>
+    /// The municipality's part of an endorsement (§8.5), once the chip says what the register says: the line on
+    /// the card's back, or — the area full — a free reissue. Joins the caller's transaction when there is one.
+    /// </summary>
+    internal async Task<string> EndorsedAsync(MunicipalDb db, HeldCard held, long residentId, IReadOnlyCollection<string> changedFields, string actor,
+        CancellationToken ct)
+    {
         var what = string.Join("・", new[]
         {
             changedFields.Any(f => f is "FamilyName" or "GivenName") ? "氏名" : null,
@@ -250,9 +264,9 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         {
             await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
                 string.Create(CultureInfo.InvariantCulture, $"{what}の変更：追記欄に余白なし（{policy.EndorsementCapacity} 行）・ICチップは更新済み・再交付（無料）を受付"), null, actor, ct);
-            if (!await db.Replacements.AnyAsync(r => r.ResidentId == resident.Id && r.State == ReplacementState.Open, ct))
+            if (!await db.Replacements.AnyAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct))
             {
-                await StartReplacementAsync(db, resident.Id, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "追記欄の余白なし", held.Serial, ct);
+                await StartReplacementAsync(db, residentId, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "追記欄の余白なし", held.Serial, ct);
             }
             return "endorsement area full: a free reissue was started";
         }

@@ -17,8 +17,11 @@ namespace Myna.Data.Lifecycle;
 /// <summary>The new address at the destination, entered at the move-in window.</summary>
 public sealed record MoveInAddress(string? PostalCode, string Town, string Block, string? Building, string? HouseholdCode = null, string Relationship = "世帯主");
 
-/// <summary>What a move-in did: the new resident, and whether the card continued (and why not).</summary>
-public sealed record MoveInOutcome(long ResidentId, bool HadCard, bool CardContinued, string? Reason);
+/// <summary>
+/// What a move-in did: the new resident, and whether the card continued (and why not). <see cref="CardPending"/>: the
+/// national side was not reached yet; the continuation waits in the outbox and completes on delivery.
+/// </summary>
+public sealed record MoveInOutcome(long ResidentId, bool HadCard, bool CardContinued, string? Reason, bool CardPending = false);
 
 /// <summary>
 /// Moves between municipalities (DOMAIN §8.6). At the origin: the move-out of a card holder sends the
@@ -207,76 +210,50 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             // §1.2: the national side learns that the resident code now belongs here, with the register entry.
             await Outbox.Outbox.RecordAsync(db, Numbering.ResidentMovedMessages.Kind, Outbox.Outbox.National,
                 new Numbering.ResidentMoved(incoming.Origin, incoming.ResidentCode), time, ct);
-            await tx.CommitAsync(ct);
-        }
-        var origin = MunicipalityCode.Parse(incoming.Origin);
-        var continued = false;
-        string? reason = null;
-        if (incoming.CardSerial is { } serial)
-        {
-            // §8.6: the card continues only when the move-in is notified within 14 days of moving in, and before the
-            // card lost validity — 90 days after the planned move-out date (the origin's daily batch may already have
-            // abolished it). The register entry above stands either way; only the card's outcome differs.
-            if (notifiedOn >= LifecycleRules.InvalidFrom(incoming.PlannedOn))
+            if (incoming.CardSerial is { } serial && CardRefusal(incoming, movedInOn, notifiedOn) is null)
             {
-                reason = $"転出予定日（{incoming.PlannedOn:yyyy-MM-dd}）から{LifecycleRules.MoveInDays}日を過ぎた届出のため、カードは失効しています（再交付の申請が必要です）。";
-            }
-            else if (!LifecycleRules.ContinuesCard(movedInOn, notifiedOn))
-            {
-                reason = $"転入日から {notifiedOn.DayNumber - movedInOn.DayNumber} 日後の届出で、{LifecycleRules.ContinuationDays}日を超えています。カードは失効しました（再交付の申請が必要です）。";
-            }
-            else if (await TryContinueAsync(origin, serial, resident, actor, ct) is { } refused)
-            {
-                reason = refused;
+                // ARCHITECTURE principle 3: the card's continuation leaves with the move-in; what it answers, and the 転入通知
+                // that depends on it, are recorded with its acknowledgement (CardContinuationMessages).
+                await Outbox.Outbox.RecordAsync(db, CardContinuationMessages.Kind, Outbox.Outbox.National,
+                    new CardContinuationRequest(incoming.Id, resident.Id, incoming.Origin, serial, movedInOn, notifiedOn, actor), time, ct);
             }
             else
             {
-                var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Serial == serial, ct);
-                if (held is null)
-                {
-                    held = new HeldCard { Serial = serial, ResidentId = resident.Id, Expiry = incoming.CardExpiry ?? today, HeldSince = movedInOn, State = HeldCardState.Valid };
-                    db.HeldCards.Add(held);
-                }
-                held.ResidentId = resident.Id;
-                held.State = HeldCardState.Valid;
-                held.EndReason = null;
-                held.ContinuedFrom = origin.Value;
-                held.HeldSince = movedInOn;
-                held.Endorsements = incoming.CardEndorsements;
-                held.CertificatesExpiry = CardLifecycleDesk.CertificatesExpiry(await lifecycle.National.StandingAsync(here.Code, serial, ct));
+                // No card, or one that cannot continue: the origin is told now, with the move-in.
+                incoming.CardContinued = incoming.CardSerial is null ? null : false;
+                incoming.CardOutcome = CardRefusal(incoming, movedInOn, notifiedOn);
                 await db.SaveChangesAsync(ct);
-                await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAfterMoveIn,
-                    $"転出元 {origin.Value}・転入日 {movedInOn:yyyy-MM-dd}・届出日 {notifiedOn:yyyy-MM-dd}・署名用電子証明書は住所変更により失効", null, actor, ct);
-                await lifecycle.RegisterChangedAsync(db, resident, ResidentEventType.AddressChangeWithin, ["Town"], actor, ct);
-                continued = true;
+                await RecordMoveInNotifiedAsync(db, incoming, here.Code, false, time, ct);
             }
-        }
-        await using (var tx = await Sql.BeginWriteAsync(db, ct))
-        {
-            incoming.CardContinued = incoming.CardSerial is null ? null : continued;
-            await db.SaveChangesAsync(ct);
-            // The 転入通知 leaves with the card's outcome recorded here (ARCHITECTURE principle 3).
-            await Outbox.Outbox.RecordAsync(db, MoveInNotifiedMessages.Kind, origin.Value,
-                new MoveInNotified(origin.Value, here.Code.Value, incoming.ResidentCode, movedInOn, continued), time, ct);
             await tx.CommitAsync(ct);
         }
         await outbox.AfterCommitAsync(ct);
-        return new MoveInOutcome(resident.Id, incoming.CardSerial is not null, continued, reason);
+        await db.Entry(incoming).ReloadAsync(ct);
+        if (incoming.CardSerial is not null && incoming.CardContinued is null)
+        {
+            // The national side not reached yet: the continuation waits in the outbox and completes by itself.
+            return new MoveInOutcome(resident.Id, true, false, "カードの継続利用は全国側への送信待ちです（届出は受理済み。送信後に自動で完了します）。", CardPending: true);
+        }
+        return new MoveInOutcome(resident.Id, incoming.CardSerial is not null, incoming.CardContinued == true, incoming.CardOutcome);
     }
 
-    /// <summary>Moves the card to this municipality on the national side; the reason it cannot, when the card is no longer valid there.</summary>
-    private async Task<string?> TryContinueAsync(MunicipalityCode origin, string serial, Resident resident, string actor, CancellationToken ct)
-    {
-        try
-        {
-            await lifecycle.National.ContinueAsync(origin, here.Code, serial, CardLifecycleDesk.Holder(resident), actor, ct);
-            return null;
-        }
-        catch (Cards.CardException e)
-        {
-            return $"カードは転出元で既に有効ではありません（{e.Message}）。再交付の申請が必要です。";
-        }
-    }
+    /// <summary>
+    /// §8.6: the card continues only when the move-in is notified within 14 days of moving in, and before the card lost
+    /// validity — 90 days after the planned move-out date (the origin's daily batch may already have abolished it). The
+    /// register entry stands either way; only the card's outcome differs. Null when the card may continue.
+    /// </summary>
+    private static string? CardRefusal(IncomingMoveOut incoming, DateOnly movedInOn, DateOnly notifiedOn) =>
+        notifiedOn >= LifecycleRules.InvalidFrom(incoming.PlannedOn)
+            ? $"転出予定日（{incoming.PlannedOn:yyyy-MM-dd}）から{LifecycleRules.MoveInDays}日を過ぎた届出のため、カードは失効しています（再交付の申請が必要です）。"
+            : !LifecycleRules.ContinuesCard(movedInOn, notifiedOn)
+                ? $"転入日から {notifiedOn.DayNumber - movedInOn.DayNumber} 日後の届出で、{LifecycleRules.ContinuationDays}日を超えています。カードは失効しました（再交付の申請が必要です）。"
+                : null;
+
+    /// <summary>The 転入通知 to the origin (§8.6), recorded in the caller's transaction with the card's outcome it reports.</summary>
+    internal static Task RecordMoveInNotifiedAsync(MunicipalDb db, IncomingMoveOut incoming, MunicipalityCode here, bool cardContinued, TimeProvider time,
+        CancellationToken ct) =>
+        Outbox.Outbox.RecordAsync(db, MoveInNotifiedMessages.Kind, incoming.Origin,
+            new MoveInNotified(incoming.Origin, here.Value, incoming.ResidentCode, incoming.MovedInOn!.Value, cardContinued), time, ct);
 
     private static void Copy(Resident from, Resident to)
     {

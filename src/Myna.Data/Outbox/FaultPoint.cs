@@ -19,9 +19,14 @@ public static class FaultPoint
 
     private static readonly string? Armed = Environment.GetEnvironmentVariable(Variable);
 
-    public static void Reach(string point)
+    /// <summary>
+    /// Kills the process when the armed point is <paramref name="point"/>, or <c>point:kind</c> for a message of that kind
+    /// (e.g. <c>outbox-delivered:card.continue</c>: after the card's continuation, not after the message before it).
+    /// </summary>
+    public static void Reach(string point, string? kind = null)
     {
-        if (Armed is not null && string.Equals(Armed, point, StringComparison.Ordinal))
+        if (Armed is not null && (string.Equals(Armed, point, StringComparison.Ordinal)
+            || kind is not null && string.Equals(Armed, point + ":" + kind, StringComparison.Ordinal)))
         {
             Console.Error.Flush();
             Process.GetCurrentProcess().Kill();

@@ -65,53 +65,60 @@ public sealed class OutboxDispatcher(Func<DbContext> open, IReadOnlyList<IOutbox
     private async Task<OutboxRound> RoundAsync(CancellationToken ct)
     {
         await using var db = open();
-        var pending = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.AcknowledgedAt == null && m.RefusedAt == null)
-            .OrderBy(m => m.Id).ToListAsync(ct);
         var held = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         int delivered = 0, refused = 0, waiting = 0;
-        foreach (var message in pending)
+        // Messages an acknowledgement records (a follow-up: the 転入通知 once the card's continuation is answered) have higher IDs
+        // than those read so far; they are read and delivered in the same round, still behind what holds their destination.
+        long after = 0;
+        List<OutboxMessage> pending;
+        while ((pending = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.AcknowledgedAt == null && m.RefusedAt == null && m.Id > after)
+            .OrderBy(m => m.Id).ToListAsync(ct)).Count > 0)
         {
-            db.ChangeTracker.Clear();
-            if (held.Contains(message.Destination))
+            after = pending[^1].Id;
+            foreach (var message in pending)
             {
-                waiting++;
-                continue;
-            }
-            var handler = handlers.FirstOrDefault(h => h.Kind == message.Kind);
-            if (handler is null)
-            {
-                await FailedAsync(db, message, $"no handler for messages of kind {message.Kind} in this host", ct);
-                held.Add(message.Destination);
-                problems.Add(Describe(message, "no handler"));
-                waiting++;
-                continue;
-            }
-            object? answer;
-            try
-            {
-                answer = await handler.SendAsync(db, message, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && handler.IsRefusal(e))
-            {
-                await RefusedAsync(db, message, e.Message, ct);
-                problems.Add(Describe(message, "refused: " + e.Message));
-                refused++;
-                continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await FailedAsync(db, message, e.GetType().Name + ": " + e.Message, ct);
-                held.Add(message.Destination);
-                problems.Add(Describe(message, e.Message));
-                waiting++;
-                continue;
-            }
-            FaultPoint.Reach(FaultPoint.Delivered);
-            db.ChangeTracker.Clear();
-            if (await AcknowledgeAsync(db, handler, message, answer, ct))
-            {
-                delivered++;
+                db.ChangeTracker.Clear();
+                if (held.Contains(message.Destination))
+                {
+                    waiting++;
+                    continue;
+                }
+                var handler = handlers.FirstOrDefault(h => h.Kind == message.Kind);
+                if (handler is null)
+                {
+                    await FailedAsync(db, message, $"no handler for messages of kind {message.Kind} in this host", ct);
+                    held.Add(message.Destination);
+                    problems.Add(Describe(message, "no handler"));
+                    waiting++;
+                    continue;
+                }
+                object? answer;
+                try
+                {
+                    answer = await handler.SendAsync(db, message, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && handler.IsRefusal(e))
+                {
+                    await RefusedAsync(db, message, e.Message, ct);
+                    problems.Add(Describe(message, "refused: " + e.Message));
+                    refused++;
+                    continue;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await FailedAsync(db, message, e.GetType().Name + ": " + e.Message, ct);
+                    held.Add(message.Destination);
+                    problems.Add(Describe(message, e.Message));
+                    waiting++;
+                    continue;
+                }
+                FaultPoint.Reach(FaultPoint.Delivered, message.Kind);
+                db.ChangeTracker.Clear();
+                if (await AcknowledgeAsync(db, handler, message, answer, ct))
+                {
+                    delivered++;
+                }
             }
         }
         return new OutboxRound(delivered, refused, waiting, problems);

@@ -141,6 +141,8 @@ public sealed partial class UiText
         ["life.movein.open"] = ("住民の画面へ", "Open the resident"),
         ["life.movein.continued"] = ("カードは継続利用になりました（署名用電子証明書は住所変更により失効）。", "The card continues (the signature certificate is revoked: the address changed)."),
         ["life.movein.not-continued"] = ("カードは継続利用できません：", "The card cannot continue:"),
+        ["life.movein.pending"] = ("カードの継続利用は全国側（J-LIS）への送信待ちです。転入は登録済みで、送信されると自動で完了します。",
+            "The card's continuation is waiting to reach the national side (J-LIS). The move-in is registered; the continuation completes by itself once delivered."),
         ["life.incoming"] = ("転入予定（転出予定者情報）", "Expected move-ins (advance move-out information)"),
         ["life.incoming.hint"] = ("他の市区町村から届いた情報です。転入届を受け付けたら、ここから登録します。転入日から14日以内の届出ならカードは継続利用できます。",
             "Sent by other municipalities. Register the move-in from here; notified within 14 days of moving in, the card continues."),
