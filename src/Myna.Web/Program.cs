@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,43 +46,8 @@ builder.Services.AddOutboxDelivery();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 8 * 1024 * 1024);
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
 
-// Staff pages use a cookie; API clients a bearer token from /api/v1/auth/token. One policy
-// scheme picks by the request, so the same endpoints serve both.
-const string StaffScheme = "staff";
-builder.Services.AddAuthentication(StaffScheme)
-    .AddPolicyScheme(StaffScheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-            ? BearerTokenDefaults.AuthenticationScheme
-            : CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(o =>
-    {
-        o.LoginPath = "/account/login";
-        o.AccessDeniedPath = "/account/denied";
-        o.Cookie.Name = "myna-staff";
-        o.Cookie.HttpOnly = true;
-        o.Cookie.SameSite = SameSiteMode.Strict;
-        // Idle sessions end; active ones end a working day after sign-in (checked with the stamp).
-        o.ExpireTimeSpan = StaffSessions.IdleTimeout;
-        o.SlidingExpiration = true;
-        o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
-        o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
-    })
-    .AddBearerToken(o => o.BearerTokenExpiration = StaffSessions.TokenLifetime);
-// One permission model (DOMAIN §0.2): every page, handler and endpoint names its permission;
-// the host does not start while one names none, and a bare [Authorize] refuses everyone.
-builder.Services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
-builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationAnswers>();
-builder.Services.AddAuthorization(o =>
-{
-    o.DefaultPolicy = PermissionPolicyProvider.Undeclared;
-    // What routing makes up itself (405, 415 answers) carries no metadata: signed-in people get the real status.
-    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-    o.AddPolicy(PermissionPolicies.SignedIn, p => p.RequireAuthenticatedUser());
-});
-builder.Services.AddSignInRateLimit(builder.Configuration);
-builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PermissionPageFilter))));
-builder.Services.AddScoped<PermissionPageFilter>();
+builder.Services.AddStaffAccess(builder.Configuration);
+builder.Services.AddRazorPages();
 builder.Services.AddSecurityHeaders();
 // Field limits on every page handler, as on every API endpoint (DOMAIN §12: nothing unbounded is stored).
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new InputLimits.PageFilter()));
@@ -185,18 +147,6 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
-
-static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
-{
-    // The API answers 401/403 instead of redirecting to a page.
-    if (AuthorizationAnswers.IsApi(context.HttpContext))
-    {
-        context.Response.StatusCode = apiStatus;
-        return Task.CompletedTask;
-    }
-    context.Response.Redirect(context.RedirectUri);
-    return Task.CompletedTask;
-}
 
 /// <summary>Entry point type, visible to the test host.</summary>
 public partial class Program;
