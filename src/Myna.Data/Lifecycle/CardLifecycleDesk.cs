@@ -160,6 +160,11 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     public async Task<Replacement> StartReplacementAsync(MunicipalDb db, long residentId, ReplacementKind kind, ReissueCause cause, string actor,
         string? note = null, string? oldSerial = null, CancellationToken ct = default)
     {
+        // A form posts numbers: an undefined kind or cause is the clerk's input, refused by name.
+        if (!Enum.IsDefined(kind) || (kind == ReplacementKind.Reissue && !Enum.IsDefined(cause)))
+        {
+            throw new LifecycleException(!Enum.IsDefined(kind) ? "choose a reissue or a renewal" : "choose the cause of the reissue");
+        }
         await EnsureReplacementPossibleAsync(db, residentId, ct);
         var today = JapanClock.Today(time);
         var current = await CurrentAsync(db, residentId, ct);

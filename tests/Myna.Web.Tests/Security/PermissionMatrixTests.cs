@@ -64,6 +64,12 @@ public sealed class PermissionMatrixTests
                 {
                     Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
                 }
+                else if ((int)response.StatusCode >= 500)
+                {
+                    // Allowed, with an empty form or body: a clear refusal, never an error.
+                    var body = await response.Content.ReadAsStringAsync();
+                    wrong.Add($"{role}: {action} → {(int)response.StatusCode} with an empty request: {body[..Math.Min(body.Length, 600)]}");
+                }
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));

@@ -26,18 +26,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
     public string? Error { get; private set; }
     public VerificationResult? Result { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        try
-        {
-            await LoadAsync(id, ct);
-        }
-        catch (CardSafeException)
-        {
-            return NotFound();
-        }
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await TryLoadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>Step 2: the checklist as posted becomes a §6.5 case; the engine decides.</summary>
     [HandlerPermission(Permission.WindowIssue)]
@@ -77,18 +66,34 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
         {
             Error = e.Message;
         }
-        await LoadAsync(id, ct);
-        return Page();
+        return await TryLoadAsync(id, ct) ? Page() : NotFound();
     }
 
     /// <summary>The PIN memo sheet: which PINs the card has and blank boxes for the resident to write them in — never the PINs.</summary>
     public async Task<IActionResult> OnGetMemoAsync(long id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        if (!await TryLoadAsync(id, ct))
+        {
+            return NotFound();
+        }
         var certificateExpiry = Birthdays.NthAfter(Case.Card.BirthDate, JapanClock.Today(runtime.Time), 5);
         var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, Case.Card.UserCertificate || Case.Card.SignatureCertificate
             ? (certificateExpiry < Case.Card.Expiry ? certificateExpiry : Case.Card.Expiry) : null, Case.Card.SignatureCertificate, scope.Municipality.Name));
         return File(pdf, "application/pdf", $"pin-memo-{id}.pdf");
+    }
+
+    /// <summary>Loads the hand-over; false when there is none with this id (an old link, a typed address).</summary>
+    private async Task<bool> TryLoadAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(id, ct);
+            return true;
+        }
+        catch (CardSafeException)
+        {
+            return false;
+        }
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)
