@@ -95,6 +95,25 @@ public sealed class PermissionModelTests
     }
 
     [Fact]
+    public void SecurityDoc_RoleTable_SaysWhatTheCodeGrants()
+    {
+        // docs/security.md is what an operator reads to give people roles: it must not drift from the table.
+        var lines = File.ReadAllLines(Path.Combine(TestPostgres.RepositoryRoot(), "docs", "security.md"));
+        var header = lines.First(l => l.StartsWith("| permission |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim().Trim('`')).ToList();
+        var documented = lines.Where(l => l.StartsWith("| `", StringComparison.Ordinal) && Enum.TryParse<Permission>(l.Split('|')[1].Trim().Trim('`'), out _)).ToList();
+        Assert.Equal(Enum.GetValues<Permission>().Length, documented.Count);
+        foreach (var row in documented)
+        {
+            var cells = row.Split('|').Select(c => c.Trim()).ToList();
+            var permission = Enum.Parse<Permission>(cells[1].Trim('`'));
+            for (var column = 3; column < header.Count - 1; column++)
+            {
+                Assert.True((cells[column] == "✓") == RolePermissions.Grants([header[column]], permission), $"{permission} for {header[column]}");
+            }
+        }
+    }
+
+    [Fact]
     public void Undeclared_AnEndpointThatNamesNothing_IsFound()
     {
         RequestDelegate nothing = _ => Task.CompletedTask;
