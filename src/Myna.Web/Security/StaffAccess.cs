@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -32,8 +31,7 @@ public static class StaffAccess
                 // Idle sessions end; active ones end a working day after sign-in (checked with the stamp).
                 o.ExpireTimeSpan = StaffSessions.IdleTimeout;
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
+                // The API's refusals never reach the cookie's redirects: AuthorizationAnswers writes them.
             })
             .AddBearerToken(o => o.BearerTokenExpiration = StaffSessions.TokenLifetime);
 
@@ -52,17 +50,5 @@ public static class StaffAccess
         services.AddScoped<PermissionPageFilter>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new ServiceFilterAttribute(typeof(PermissionPageFilter))));
         return services.AddSignInRateLimit(configuration);
-    }
-
-    /// <summary>The API answers 401/403 itself (see <see cref="AuthorizationAnswers"/>); pages redirect.</summary>
-    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
-    {
-        if (AuthorizationAnswers.IsApi(context.HttpContext))
-        {
-            context.Response.StatusCode = apiStatus;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }
