@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security|support-measures] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "job")
 }
 
 var suite = Option("--suite", "register");
-var sizes = Option("--sizes", suite switch { "notices" => "100000", "reports" => "150000", "pki" => "10000,100000,1000000", _ => "100000,1000000" }).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var sizes = Option("--sizes", suite switch { "notices" => "100000", "reports" => "150000", "support-measures" => "150000", "pki" => "10000,100000,1000000", _ => "100000,1000000" }).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
 var report = suite switch
 {
@@ -32,7 +32,10 @@ var report = suite switch
         await ReportsBench.RunAsync(sizes, int.Parse(Option("--concurrency", "20"), CultureInfo.InvariantCulture), runs)),
     "security" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
         await SecurityBench.RunAsync(int.Parse(Option("--concurrency", "50"), CultureInfo.InvariantCulture), int.Parse(Option("--attempts", "4"), CultureInfo.InvariantCulture), runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports or security"),
+    "support-measures" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await SupportMeasuresBench.SearchAsync(sizes[0], int.Parse(Option("--measures", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--searches", "50"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports, security or support-measures"),
 };
 await Report.WriteAsync(report, suite);
 return 0;
