@@ -49,6 +49,10 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Lifecycle.PinReset> PinResets => Set<Core.Lifecycle.PinReset>();
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
     public DbSet<Outbox.InboxMessage> InboxMessages => Set<Outbox.InboxMessage>();
+    public DbSet<Core.SupportMeasures.SupportMeasure> SupportMeasures => Set<Core.SupportMeasures.SupportMeasure>();
+    public DbSet<Core.SupportMeasures.SupportMeasurePerson> SupportMeasurePeople => Set<Core.SupportMeasures.SupportMeasurePerson>();
+    public DbSet<Core.SupportMeasures.SupportMeasureOffender> SupportMeasureOffenders => Set<Core.SupportMeasures.SupportMeasureOffender>();
+    public DbSet<Core.SupportMeasures.SupportMeasureEvent> SupportMeasureEvents => Set<Core.SupportMeasures.SupportMeasureEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +70,8 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.BirthDate);
             // The numbering batch walks active residents in id order.
             e.HasIndex(x => x.Status);
+            // §9: the address rule finds everyone in a protected dwelling by town and block.
+            e.HasIndex(x => new { x.Town, x.Block });
             e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(x => x.FullName);
             e.Ignore(x => x.FullNameKana);
@@ -179,6 +185,30 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
             e.HasIndex(x => x.ResidentId);
             e.HasIndex(x => x.ChargedOn);
             e.Ignore(x => x.TotalYen);
+        });
+        b.Entity<Core.SupportMeasures.SupportMeasure>(e =>
+        {
+            e.ToTable("support_measures");
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => new { x.State, x.EndsOn });
+            e.HasMany(x => x.People).WithOne().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Offenders).WithOne().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Core.SupportMeasures.SupportMeasurePerson>(e =>
+        {
+            e.ToTable("support_measure_people");
+            e.HasIndex(x => x.ResidentCode);
+            e.HasIndex(x => x.MeasureId);
+        });
+        b.Entity<Core.SupportMeasures.SupportMeasureOffender>(e =>
+        {
+            e.ToTable("support_measure_offenders");
+            e.HasIndex(x => x.MeasureId);
+        });
+        b.Entity<Core.SupportMeasures.SupportMeasureEvent>(e =>
+        {
+            e.ToTable("support_measure_events");
+            e.HasIndex(x => x.MeasureId);
         });
         b.Entity<Core.Lifecycle.MoveOutRecord>(e =>
         {

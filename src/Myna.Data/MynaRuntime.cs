@@ -246,6 +246,12 @@ public sealed class MynaRuntime
 
     public SupportMeasureFlag SupportMeasureFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 
+    /// <summary>The support-measure officer's desk (DOMAIN §9).</summary>
+    public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time);
+
+    /// <summary>The one rule deciding who may see an address (DOMAIN §9).</summary>
+    public SupportMeasures.AddressRule AddressRule(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
     public AdultWardFlag AdultWardFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 
     public ResidenceRegistry ResidenceRegistry(MunicipalityCode code) => new(MunicipalAudit(code), Time);

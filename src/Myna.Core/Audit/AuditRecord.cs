@@ -46,6 +46,14 @@ public static class AuditActions
     public const string AddressProtectionChanged = "resident.address-protection";
     public const string AdultWardChanged = "resident.adult-ward";
     public const string ProtectedAddressRefused = "resident.protected-address-refused";
+    /// <summary>A protected address used to serve the person themself (their letter, the window with identity verified): allowed and logged (§9).</summary>
+    public const string ProtectedAddressServed = "resident.protected-address-served";
+    public const string SupportMeasureCreated = "support-measure.create";
+    public const string SupportMeasureExtended = "support-measure.extend";
+    public const string SupportMeasureMemberAdded = "support-measure.add-member";
+    public const string SupportMeasureOffenderAdded = "support-measure.add-offender";
+    public const string SupportMeasureRelaxed = "support-measure.relax";
+    public const string SupportMeasureLifted = "support-measure.lift";
     public const string MailStateChanged = "mail.state";
     public const string ApplicationReceived = "application.receive";
     public const string ApplicationReviewed = "application.review";

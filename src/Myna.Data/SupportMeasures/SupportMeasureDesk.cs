@@ -1,0 +1,299 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Myna.Core.Audit;
+using Myna.Core.Calendar;
+using Myna.Core.Identifiers;
+using Myna.Core.Residents;
+using Myna.Core.SupportMeasures;
+using Myna.Data.Audit;
+
+namespace Myna.Data.SupportMeasures;
+
+/// <summary>An offender as the officer enters them: only the name is required (§9 "as far as known").</summary>
+public sealed record OffenderInput(string? Name, string? NameKana = null, DateOnly? BirthDate = null, string? Address = null, string? Relationship = null);
+
+/// <summary>The application (申出) as the officer records it after confirming the need.</summary>
+public sealed record SupportMeasureApplication(
+    long ApplicantId,
+    SupportMeasureKind Kind,
+    SupportBasisKind BasisKind,
+    string? BasisBody,
+    DateOnly? BasisDate,
+    string? BasisNote,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    IReadOnlyList<long> MemberIds,
+    IReadOnlyList<OffenderInput> Offenders);
+
+/// <summary>A support-measure input refused: the field, a key for the pages' words, and the rule in English for the API.</summary>
+public sealed class SupportMeasureException(string field, string key, string message) : InvalidOperationException(message)
+{
+    public string Field { get; } = field;
+    /// <summary>Translated by the pages as <c>sm.error.{Key}</c>.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>
+/// The support-measure officer's operations on a measure (DOMAIN §9): create, extend, add a member or an
+/// offender, relax (a member no longer covered), lift. Each is checked whole before anything is written,
+/// written in one transaction with its history line and its audit record, and never deletes. Who may call
+/// it is the permission model's business (<c>Permission.AddressProtection</c>).
+/// </summary>
+public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, TimeProvider time)
+{
+    /// <summary>§9: a measure lasts one year.</summary>
+    public static DateOnly DefaultEnd(DateOnly start) => start.AddYears(1).AddDays(-1);
+
+    public async Task<SupportMeasure> CreateAsync(MunicipalDb db, SupportMeasureApplication a, string actor, CancellationToken ct = default)
+    {
+        var today = JapanClock.Today(time);
+        if (!Enum.IsDefined(a.Kind))
+        {
+            throw new SupportMeasureException("kind", "kind", "choose the kind of harm: DV, stalking, child abuse or similar");
+        }
+        if (!Enum.IsDefined(a.BasisKind) || string.IsNullOrWhiteSpace(a.BasisBody) || a.BasisDate is null)
+        {
+            throw new SupportMeasureException("basis", "basis",
+                "a measure needs its basis: whose opinion confirmed the need (police, support centre, child guidance centre), the body's name and the opinion's date");
+        }
+        if (a.BasisDate > today)
+        {
+            throw new SupportMeasureException("basisDate", "basis-future", "the opinion's date cannot be in the future");
+        }
+        var starts = a.StartsOn ?? today;
+        var ends = a.EndsOn ?? DefaultEnd(starts);
+        if (ends < starts)
+        {
+            throw new SupportMeasureException("endsOn", "end-before-start", "the end cannot be before the start");
+        }
+        if (ends > DefaultEnd(starts))
+        {
+            throw new SupportMeasureException("endsOn", "end-too-late", "a measure lasts at most one year from its start; extend it before it ends");
+        }
+        var applicant = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == a.ApplicantId, ct)
+            ?? throw new SupportMeasureException("applicantId", "no-resident", $"resident {a.ApplicantId} does not exist");
+        if (applicant.Status != ResidentStatus.Active)
+        {
+            throw new SupportMeasureException("applicantId", "not-resident", "the applicant is not a resident of this municipality now");
+        }
+        var members = new List<Resident>();
+        foreach (var id in a.MemberIds.Distinct())
+        {
+            members.Add(await RequireSharerAsync(db, applicant, id, ct));
+        }
+        var offenders = a.Offenders.Select((o, i) => CheckOffender(o, i, [applicant, .. members], applicant.ResidentCode)).ToList();
+
+        var now = time.GetUtcNow();
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var measure = new SupportMeasure
+        {
+            Reference = await NextReferenceAsync(db, starts, ct), Kind = a.Kind, ApplicantResidentCode = applicant.ResidentCode, ApplicantName = applicant.FullName,
+            BasisKind = a.BasisKind, BasisBody = a.BasisBody.Trim(), BasisDate = a.BasisDate.Value, BasisNote = Trim(a.BasisNote),
+            StartsOn = starts, EndsOn = ends, State = SupportMeasureState.Active, CreatedAt = now, CreatedBy = actor, UpdatedAt = now,
+            People = [Person(applicant, SupportPersonRole.Applicant, starts), .. members.Select(m => Person(m, SupportPersonRole.Member, starts))],
+            Offenders = offenders,
+        };
+        db.SupportMeasures.Add(measure);
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.Created, AuditActions.SupportMeasureCreated,
+            string.Create(CultureInfo.InvariantCulture, $"kind={a.Kind} basis={a.BasisKind} {starts:yyyy-MM-dd}..{ends:yyyy-MM-dd} people={measure.People.Count} offenders={offenders.Count}"),
+            actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    /// <summary>延長: a new end, at most one year after the current one. A lifted or ended measure is not extended (a new application is).</summary>
+    public async Task<SupportMeasure> ExtendAsync(MunicipalDb db, long measureId, DateOnly? newEnd, string? reason, string actor, CancellationToken ct = default)
+    {
+        var measure = await RequireInForceAsync(db, measureId, ct);
+        var end = newEnd ?? measure.EndsOn.AddYears(1);
+        if (end <= measure.EndsOn)
+        {
+            throw new SupportMeasureException("endsOn", "extend-not-later", $"the new end must be after the current end ({measure.EndsOn:yyyy-MM-dd})");
+        }
+        if (end > measure.EndsOn.AddYears(1))
+        {
+            throw new SupportMeasureException("endsOn", "extend-too-late", "an extension adds at most one year to the current end");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        var from = measure.EndsOn;
+        measure.EndsOn = end;
+        measure.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.Extended, AuditActions.SupportMeasureExtended,
+            $"{from:yyyy-MM-dd} -> {end:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(reason) ? "" : " " + reason.Trim()), actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    /// <summary>Extends the measure to a household member or someone in the same dwelling (併せて支援を求める者).</summary>
+    public async Task<SupportMeasure> AddMemberAsync(MunicipalDb db, long measureId, long residentId, string actor, CancellationToken ct = default)
+    {
+        var measure = await RequireInForceAsync(db, measureId, ct);
+        var applicant = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == measure.ApplicantResidentCode && r.Status == ResidentStatus.Active, ct)
+            ?? throw new SupportMeasureException("measureId", "applicant-away", "the applicant does not live here now: members are added where they live");
+        var member = await RequireSharerAsync(db, applicant, residentId, ct);
+        var today = JapanClock.Today(time);
+        if (measure.People.Any(p => p.ResidentCode == member.ResidentCode && (p.CoveredUntil is null || p.CoveredUntil >= today)))
+        {
+            throw new SupportMeasureException("residentId", "already-covered", "this person is already covered by the measure");
+        }
+        if (measure.Offenders.Any(o => SamePerson(o, member)))
+        {
+            throw new SupportMeasureException("residentId", "member-is-offender", "this person is named as an offender of the measure");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        measure.People.Add(Person(member, SupportPersonRole.Member, today));
+        measure.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.MemberAdded, AuditActions.SupportMeasureMemberAdded, "resident-code:" + member.ResidentCode[^4..], actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    public async Task<SupportMeasure> AddOffenderAsync(MunicipalDb db, long measureId, OffenderInput offender, string actor, CancellationToken ct = default)
+    {
+        var measure = await RequireInForceAsync(db, measureId, ct);
+        var covered = await db.Residents.AsNoTracking().Where(r => measure.People.Select(p => p.ResidentCode).Contains(r.ResidentCode)).ToListAsync(ct);
+        var row = CheckOffender(offender, measure.Offenders.Count, covered, measure.ApplicantResidentCode);
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        measure.Offenders.Add(row);
+        measure.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.OffenderAdded, AuditActions.SupportMeasureOffenderAdded, row.Relationship, actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    /// <summary>緩和: a member (never the applicant) is no longer covered from today, with the reason.</summary>
+    public async Task<SupportMeasure> RelaxAsync(MunicipalDb db, long measureId, long residentId, string? reason, string actor, CancellationToken ct = default)
+    {
+        var measure = await RequireInForceAsync(db, measureId, ct);
+        RequireReason(reason, "relax");
+        var code = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.ResidentCode).FirstOrDefaultAsync(ct)
+            ?? throw new SupportMeasureException("residentId", "no-resident", $"resident {residentId} does not exist");
+        var today = JapanClock.Today(time);
+        var person = measure.People.FirstOrDefault(p => p.ResidentCode == code && (p.CoveredUntil is null || p.CoveredUntil >= today))
+            ?? throw new SupportMeasureException("residentId", "not-covered", "this person is not covered by the measure");
+        if (person.Role == SupportPersonRole.Applicant)
+        {
+            throw new SupportMeasureException("residentId", "relax-applicant", "the applicant stays covered while the measure lasts: lift the measure instead");
+        }
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        person.CoveredUntil = today.AddDays(-1);
+        measure.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.Relaxed, AuditActions.SupportMeasureRelaxed, "resident-code:" + code[^4..] + " " + reason!.Trim(), actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    /// <summary>解除: the measure ends today, with the reason. Only the officer lifts (§9 "Control").</summary>
+    public async Task<SupportMeasure> LiftAsync(MunicipalDb db, long measureId, string? reason, string actor, CancellationToken ct = default)
+    {
+        var measure = await RequireAsync(db, measureId, ct);
+        if (measure.State == SupportMeasureState.Lifted)
+        {
+            throw new SupportMeasureException("measureId", "lifted", $"the measure was already lifted on {measure.LiftedOn:yyyy-MM-dd}");
+        }
+        RequireReason(reason, "lift");
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
+        measure.State = SupportMeasureState.Lifted;
+        measure.LiftedOn = JapanClock.Today(time);
+        measure.LiftReason = reason!.Trim();
+        measure.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, measure, SupportMeasureEventKind.Lifted, AuditActions.SupportMeasureLifted, measure.LiftReason, actor, ct);
+        await tx.CommitAsync(ct);
+        return measure;
+    }
+
+    public static Task<SupportMeasure?> FindAsync(MunicipalDb db, long measureId, CancellationToken ct = default) =>
+        db.SupportMeasures.Include(m => m.People).Include(m => m.Offenders).FirstOrDefaultAsync(m => m.Id == measureId, ct);
+
+    private static async Task<SupportMeasure> RequireAsync(MunicipalDb db, long measureId, CancellationToken ct) =>
+        await FindAsync(db, measureId, ct) ?? throw new SupportMeasureException("measureId", "no-measure", $"support measure {measureId} does not exist");
+
+    private async Task<SupportMeasure> RequireInForceAsync(MunicipalDb db, long measureId, CancellationToken ct)
+    {
+        var measure = await RequireAsync(db, measureId, ct);
+        if (measure.State == SupportMeasureState.Lifted)
+        {
+            throw new SupportMeasureException("measureId", "lifted", $"the measure was lifted on {measure.LiftedOn:yyyy-MM-dd}: a new application is needed");
+        }
+        if (measure.EndsOn < JapanClock.Today(time))
+        {
+            throw new SupportMeasureException("measureId", "ended", $"the measure ended on {measure.EndsOn:yyyy-MM-dd}: a new application is needed");
+        }
+        return measure;
+    }
+
+    /// <summary>Someone who lives with the applicant: the same household, or the same dwelling (§9 併せて支援を求める者).</summary>
+    private static async Task<Resident> RequireSharerAsync(MunicipalDb db, Resident applicant, long id, CancellationToken ct)
+    {
+        if (id == applicant.Id)
+        {
+            throw new SupportMeasureException("memberIds", "member-is-applicant", "the applicant is covered already; members are the others who ask for the same protection");
+        }
+        var member = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new SupportMeasureException("memberIds", "no-resident", $"resident {id} does not exist");
+        var shares = member.Status == ResidentStatus.Active
+            && (member.HouseholdId == applicant.HouseholdId || (member.Town == applicant.Town && member.Block == applicant.Block && member.Building == applicant.Building));
+        return shares ? member : throw new SupportMeasureException("memberIds", "member-not-sharing",
+            $"resident {id} does not live with the applicant (same household or dwelling): only they can be covered with the applicant");
+    }
+
+    private static SupportMeasureOffender CheckOffender(OffenderInput o, int index, List<Resident> covered, string applicantCode)
+    {
+        var field = string.Create(CultureInfo.InvariantCulture, $"offenders[{index}]");
+        if (string.IsNullOrWhiteSpace(o.Name))
+        {
+            throw new SupportMeasureException(field + ".name", "offender-name", "enter the offender's name (the other fields only as far as known)");
+        }
+        var row = new SupportMeasureOffender
+        {
+            Name = o.Name.Trim(), NameKana = Trim(o.NameKana), BirthDate = o.BirthDate, Address = Trim(o.Address), Relationship = Trim(o.Relationship),
+        };
+        if (covered.FirstOrDefault(c => SamePerson(row, c)) is { } who)
+        {
+            throw new SupportMeasureException(field, "offender-is-covered", who.ResidentCode == applicantCode
+                ? "the offender cannot be the applicant"
+                : "the offender cannot be a person the measure covers");
+        }
+        return row;
+    }
+
+    /// <summary>The same person: the same name (spaces and width ignored) and, when both are known, the same birth date.</summary>
+    internal static bool SamePerson(SupportMeasureOffender o, Resident r) =>
+        ResidentSearch.NormalizeName(o.Name) == ResidentSearch.NormalizeName(r.FamilyName + r.GivenName)
+        && (o.BirthDate is null || o.BirthDate == r.BirthDate);
+
+    private static SupportMeasurePerson Person(Resident r, SupportPersonRole role, DateOnly from) =>
+        new() { ResidentCode = r.ResidentCode, Name = r.FullName, Role = role, CoveredFrom = from };
+
+    private static void RequireReason(string? reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new SupportMeasureException("reason", what + "-reason", $"enter why ({what})");
+        }
+    }
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary><c>SM-{municipality}-{year}-{sequence}</c>: readable on the phone between officers, unique across municipalities.</summary>
+    private async Task<string> NextReferenceAsync(MunicipalDb db, DateOnly starts, CancellationToken ct)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"SM-{here.Value}-{starts.Year}-");
+        var count = await db.SupportMeasures.CountAsync(m => m.Reference.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("D5", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The history line and the audit record of one change (the subject names the measure, never the address).</summary>
+    private async Task RecordAsync(MunicipalDb db, SupportMeasure measure, SupportMeasureEventKind kind, string action, string? detail, string actor, CancellationToken ct)
+    {
+        db.SupportMeasureEvents.Add(new SupportMeasureEvent { MeasureId = measure.Id, At = time.GetUtcNow(), Kind = kind, Detail = detail, Actor = actor });
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, action, "support-measure:" + measure.Reference, detail: detail, ct: ct);
+    }
+}
