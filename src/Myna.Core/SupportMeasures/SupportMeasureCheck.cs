@@ -42,7 +42,7 @@ public static class SupportMeasureCheck
 
     private static SubjectDecision DecideSubject(CertificateRequest request, ResidentCode subject, List<MeasureFacts> inForce)
     {
-        var findings = inForce.Where(m => m.Covers(subject)).Select(m => (Measure: m, Finding: DecideUnderMeasure(request, m))).ToList();
+        var findings = inForce.Where(m => m.Protects(subject)).Select(m => (Measure: m, Finding: DecideUnderMeasure(request, m, subject))).ToList();
         if (findings.Count == 0)
         {
             return new SubjectDecision(subject, SupportMeasureOutcome.Allow, SupportMeasureCheckReasons.NotProtected, []);
@@ -59,8 +59,8 @@ public static class SupportMeasureCheck
 
     private static Finding Examine(SupportMeasureCheckReason reason) => new(SupportMeasureOutcome.ExamineStrictly, reason);
 
-    /// <summary>The decision one measure in force gives for a subject it covers.</summary>
-    private static Finding DecideUnderMeasure(CertificateRequest request, MeasureFacts measure)
+    /// <summary>The decision one measure in force gives for a subject it protects.</summary>
+    private static Finding DecideUnderMeasure(CertificateRequest request, MeasureFacts measure, ResidentCode subject)
     {
         var r = request.Requester;
         // DOMAIN §10: a kiosk never serves a protected person, whoever holds the card.
@@ -100,6 +100,12 @@ public static class SupportMeasureCheck
         {
             return new Finding(SupportMeasureOutcome.Allow, SupportMeasureCheckReasons.CoveredPerson);
         }
+        // Someone at the protected address but not covered, about their own record: the person themself is served.
+        var ownRecordAtProtectedAddress = r.Kind == RequesterKind.Self && r.ResidentCode == subject && !measure.Covers(subject);
+        if (ownRecordAtProtectedAddress && r.IdentityVerified)
+        {
+            return new Finding(SupportMeasureOutcome.Allow, SupportMeasureCheckReasons.SharingPersonThemself);
+        }
 
         // Everyone else about a protected person: strictly, since offenders use third parties.
         // What points at the offender is named first: at equal strictness it is the reason shown.
@@ -116,7 +122,7 @@ public static class SupportMeasureCheck
         {
             findings.Add(Refuse(SupportMeasureCheckReasons.CourtPurposeByParty));
         }
-        findings.Add(ByKind(r, claimsToBeCovered));
+        findings.Add(ByKind(r, claimsToBeCovered || ownRecordAtProtectedAddress));
         var strictest = findings.Max(f => f.Outcome);
         return findings.First(f => f.Outcome == strictest);
     }

@@ -18,7 +18,7 @@ public sealed record MeasureFacts
 {
     public MeasureFacts(
         string reference, string kind, ResidentCode applicant, IReadOnlyList<ResidentCode> alsoCovered,
-        IReadOnlyList<OffenderFacts> offenders, DateOnly start, DateOnly end, bool active)
+        IReadOnlyList<OffenderFacts> offenders, DateOnly start, DateOnly end, bool active, IReadOnlyList<ResidentCode>? sharingTheAddress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentNullException.ThrowIfNull(alsoCovered);
@@ -39,6 +39,7 @@ public sealed record MeasureFacts
         Start = start;
         End = end;
         Active = active;
+        SharingTheAddress = sharingTheAddress ?? [];
     }
 
     /// <summary>How the officer and the audit log name the measure.</summary>
@@ -61,7 +62,18 @@ public sealed record MeasureFacts
 
     public bool Active { get; }
 
+    /// <summary>
+    /// People the measure does not cover who live at the address of someone it covers (the same household or
+    /// dwelling): their own record shows the protected address, so it is protected as well (DOMAIN §9: an
+    /// address must never be reachable through a relative) until the officer extends or relaxes the measure.
+    /// </summary>
+    public IReadOnlyList<ResidentCode> SharingTheAddress { get; }
+
+    /// <summary>The applicant or a member who asked for the same protection.</summary>
     public bool Covers(ResidentCode code) => Applicant == code || AlsoCovered.Contains(code);
+
+    /// <summary>A record about this person shows the protected address: covered, or sharing the address.</summary>
+    public bool Protects(ResidentCode code) => Covers(code) || SharingTheAddress.Contains(code);
 
     /// <summary>In force on <paramref name="today"/>: not lifted, started, not yet ended (DOMAIN §9: expired or lifted measures do not apply).</summary>
     public bool AppliesOn(DateOnly today) => Active && Start <= today && today <= End;

@@ -38,6 +38,10 @@ public static class SupportMeasureCheckReasons
         "支援措置の対象者本人（本人確認済み）からの請求です。交付できます。",
         "The request comes from a person the measure covers, identity verified; issue.");
 
+    public static readonly SupportMeasureCheckReason SharingPersonThemself = R("sharing-person-themself",
+        "支援措置対象者と住所を同じくする本人（本人確認済み）からの本人の請求です。交付できます。この方を措置の対象に加えるか、支援措置責任者に確認してください。",
+        "The person themself, identity verified, who shares a protected person's address without being covered; issue, and ask the support-measure officer whether to extend the measure to them.");
+
     public static readonly SupportMeasureCheckReason IdentityNotVerified = R("identity-not-verified",
         "対象者本人と名乗る請求ですが、本人確認が済んでいません。本人確認書類で確認してから改めて判定してください。",
         "The requester claims to be a covered person but their identity is not verified; verify it and check again.");
@@ -85,7 +89,7 @@ public static class SupportMeasureCheckReasons
     /// <summary>Every reason, for the documentation test and the API's catalogue.</summary>
     public static IReadOnlyList<SupportMeasureCheckReason> All { get; } =
     [
-        NotProtected, Offender, OffenderClient, OffenderCommissionedMatter, PossibleOffender, AtOffenderAddress, CoveredPerson,
+        NotProtected, Offender, OffenderClient, OffenderCommissionedMatter, PossibleOffender, AtOffenderAddress, CoveredPerson, SharingPersonThemself,
         IdentityNotVerified, RequesterNotCovered, HouseholdMember, ThirdPartyPurposeUnconfirmed, ThirdPartyPurposeConfirmed, Proxy,
         Professional, CourtPurposeByParty, Court, PublicBody, Kiosk,
     ];

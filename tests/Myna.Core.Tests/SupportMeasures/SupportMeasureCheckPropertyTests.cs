@@ -46,14 +46,17 @@ public sealed class SupportMeasureCheckPropertyTests
         var start = inForce ? Today.AddDays(-rng.Next(0, 365)) : Today.AddDays(rng.Next(-800, 30));
         var end = inForce ? Today.AddDays(rng.Next(0, 365)) : start.AddDays(rng.Next(0, 400));
         var active = inForce || rng.Next(2) == 0;
-        return new MeasureFacts($"SM-{n}", "dv", Pick(rng, Codes), Some(rng, Codes, 3), Some(rng, Offenders, 3), start, end, active);
+        var applicant = Pick(rng, Codes);
+        var members = Some(rng, Codes, 3).Where(c => c != applicant).ToArray();
+        var sharing = Some(rng, Codes, 2).Where(c => c != applicant && !members.Contains(c)).ToArray();
+        return new MeasureFacts($"SM-{n}", "dv", applicant, members, Some(rng, Offenders, 3), start, end, active, sharing);
     }
 
     private static MeasureFacts InactiveMeasure(Random rng, int n)
     {
         var m = RandomMeasure(rng, n, inForce: false);
         return m.AppliesOn(Today)
-            ? new MeasureFacts(m.Reference, m.Kind, m.Applicant, m.AlsoCovered, m.Offenders, m.Start, m.End, active: false)
+            ? new MeasureFacts(m.Reference, m.Kind, m.Applicant, m.AlsoCovered, m.Offenders, m.Start, m.End, active: false, m.SharingTheAddress)
             : m;
     }
 
@@ -155,10 +158,13 @@ public sealed class SupportMeasureCheckPropertyTests
                 return true;
             }
             var r = request.Requester;
-            var covering = measures.Where(m => m.AppliesOn(Today) && request.Subjects.Any(m.Covers)).ToList();
-            return covering.Count == 0
-                || (request.Channel == RequestChannel.Window && r.IdentityVerified && r.Kind is RequesterKind.Self or RequesterKind.HouseholdMember
-                    && r.ResidentCode is { } own && covering.All(m => m.Covers(own)) && !(YamadaWritten.Contains(r.Identity) && covering.Any(m => m.Offenders.Contains(SupportMeasureCheckTests.Yamada))));
+            var offender = YamadaWritten.Contains(r.Identity);
+            // Every measure protecting a subject must see either the covered requester or the person themself at the address.
+            return request.Subjects.All(subject => measures.Where(m => m.AppliesOn(Today) && m.Protects(subject)).All(m =>
+                request.Channel == RequestChannel.Window && r.IdentityVerified && r.ResidentCode is { } own
+                && (r.Kind is RequesterKind.Self or RequesterKind.HouseholdMember && m.Covers(own)
+                    || r.Kind == RequesterKind.Self && own == subject && !m.Covers(subject))
+                && !(offender && m.Offenders.Contains(SupportMeasureCheckTests.Yamada))));
         }).Check(PropertyTesting.Config);
     }
 }

@@ -26,9 +26,9 @@ public sealed class SupportMeasureCheckTests
     internal static readonly OffenderFacts SuzukiNoBirthDate = new("鈴木 一郎", "スズキ イチロウ");
 
     internal static MeasureFacts Measure(string reference, OffenderFacts[] offenders, DateOnly? start = null, DateOnly? end = null,
-        bool active = true, ResidentCode? applicant = null, ResidentCode[]? alsoCovered = null) =>
+        bool active = true, ResidentCode? applicant = null, ResidentCode[]? alsoCovered = null, ResidentCode[]? sharing = null) =>
         new(reference, "dv", applicant ?? Victim, alsoCovered ?? [CoveredChild], offenders,
-            start ?? new DateOnly(2026, 6, 1), end ?? new DateOnly(2027, 5, 31), active);
+            start ?? new DateOnly(2026, 6, 1), end ?? new DateOnly(2027, 5, 31), active, sharing);
 
     private static readonly MeasureFacts Dv = Measure("SM-2026-001", [Yamada, Smith]);
     private static readonly MeasureFacts Expired = Measure("SM-2025-009", [Yamada], new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 31));
@@ -37,6 +37,7 @@ public sealed class SupportMeasureCheckTests
     private static readonly MeasureFacts EndsToday = Measure("SM-2025-010", [Yamada], new DateOnly(2025, 12, 11), Today);
     private static readonly MeasureFacts UnknownBirth = Measure("SM-2026-004", [SuzukiNoBirthDate]);
     private static readonly MeasureFacts NoOffenderNamed = Measure("SM-2026-005", []);
+    private static readonly MeasureFacts DvWithHousemate = Measure("SM-2026-008", [Yamada], sharing: [Uncovered]);
     private static readonly MeasureFacts OtherVictim = Measure("SM-2026-006", [SuzukiNoBirthDate], applicant: Victim2, alsoCovered: []);
 
     private static RequesterIdentity Person(string name, string? reading = null, DateOnly? born = null, string? address = null) => new(name, reading, born, address);
@@ -130,6 +131,12 @@ public sealed class SupportMeasureCheckTests
         ["50 kiosk, the covered person's own card: pointed to the window"] = C(new CertificateRequest(CertificateDocument.ResidentRecordCopy, Resident(RequesterKind.Self, VictimPerson, Victim), [Victim], RequestChannel.Kiosk), [Dv], Refuse, Reasons.Kiosk, "SM-2026-001"),
         ["51 kiosk, an unprotected holder"] = C(new CertificateRequest(CertificateDocument.ResidentRecordCopy, Resident(RequesterKind.Self, Stranger, Unrelated), [Unrelated], RequestChannel.Kiosk), [Dv], Allow, Reasons.NotProtected),
         ["52 the offender is refused even if also written as a covered code"] = C(Ask(Resident(RequesterKind.Self, YamadaAsWritten, Victim), Victim), [Dv], Refuse, Reasons.Offender, "SM-2026-001"),
+        ["53 the offender asks about an uncovered child living at the victim's address"] = C(Ask(Third(YamadaAsWritten, true), Uncovered), [DvWithHousemate], Refuse, Reasons.Offender, "SM-2026-008"),
+        ["54 a third party asks about that child: protected like the victim"] = C(Ask(Third(Stranger, false), Uncovered), [DvWithHousemate], Refuse, Reasons.ThirdPartyPurposeUnconfirmed, "SM-2026-008"),
+        ["55 that child, identity verified, asks for their own record"] = C(Ask(Resident(RequesterKind.Self, Person("田中 秋男"), Uncovered), Uncovered), [DvWithHousemate], Allow, Reasons.SharingPersonThemself, "SM-2026-008"),
+        ["56 that child, identity not verified, about their own record"] = C(Ask(Resident(RequesterKind.Self, Person("田中 秋男"), Uncovered, verified: false), Uncovered), [DvWithHousemate], ExamineStrictly, Reasons.IdentityNotVerified, "SM-2026-008"),
+        ["57 that child asks about the victim: not covered, examined"] = C(Ask(Resident(RequesterKind.HouseholdMember, Person("田中 秋男"), Uncovered), Victim), [DvWithHousemate], ExamineStrictly, Reasons.HouseholdMember, "SM-2026-008"),
+        ["58 the covered victim asks about the child at her address"] = C(Ask(Resident(RequesterKind.HouseholdMember, VictimPerson, Victim), Uncovered), [DvWithHousemate], Allow, Reasons.CoveredPerson, "SM-2026-008"),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
