@@ -249,6 +249,9 @@ public sealed class MynaRuntime
     /// <summary>The support-measure officer's desk (DOMAIN §9).</summary>
     public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time);
 
+    /// <summary>The support-measure check of certificate requests, with its audit (DOMAIN §9, §10).</summary>
+    public SupportMeasures.CertificateRequestChecks CertificateRequestChecks(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+
     /// <summary>The one rule deciding who may see an address (DOMAIN §9).</summary>
     public SupportMeasures.AddressRule AddressRule(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 

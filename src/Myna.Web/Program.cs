@@ -102,6 +102,7 @@ api.MapMailApi();
 api.MapApplicationsApi();
 api.MapVerifierApi();
 api.MapIdentityVerificationApi();
+api.MapSupportMeasureCheckApi();
 api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
 api.MapReportsApi();

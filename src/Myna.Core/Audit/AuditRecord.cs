@@ -54,6 +54,10 @@ public static class AuditActions
     public const string SupportMeasureOffenderAdded = "support-measure.add-offender";
     public const string SupportMeasureRelaxed = "support-measure.relax";
     public const string SupportMeasureLifted = "support-measure.lift";
+    /// <summary>A certificate request about a protected person refused by the support-measure check (§9): who asked, for whom, which measure.</summary>
+    public const string CertificateRequestRefused = "support-measure.certificate-refused";
+    /// <summary>A certificate request about a protected person that the check sent to strict examination or to the court (§9).</summary>
+    public const string CertificateRequestChecked = "support-measure.certificate-checked";
     public const string MailStateChanged = "mail.state";
     public const string ApplicationReceived = "application.receive";
     public const string ApplicationReviewed = "application.review";
