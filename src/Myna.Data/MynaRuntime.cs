@@ -214,7 +214,7 @@ public sealed class MynaRuntime
 
     public ApplicationDesk ApplicationDesk(MunicipalityCode code) => new(MunicipalAudit(code), Outbox(code), Time);
 
-    public ResidentQueries ResidentQueries(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code), Purposes);
+    public ResidentQueries ResidentQueries(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code), Purposes, Time);
 
     /// <summary>The national production queue as the municipality sees it (DOMAIN §5).</summary>
     public NationalProductionQueue CardProduction() =>
@@ -243,8 +243,6 @@ public sealed class MynaRuntime
     public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
-
-    public SupportMeasureFlag SupportMeasureFlag(MunicipalityCode code) => new(MunicipalAudit(code));
 
     /// <summary>The support-measure officer's desk (DOMAIN §9).</summary>
     public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time);

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
 using Myna.Data.Cards;
 using Myna.Data.Certificates;
-using Myna.Data.Residents;
 using Myna.Pki.Card;
 using Myna.Pki.Profiles;
 
@@ -94,7 +93,7 @@ internal static class CardCommands
                 throw new CliException("an applicant under 15 gets no signature certificate: add --no-signature-certificate");
             }
             // Writing the number onto the chip is a use of it: audited with the card-issuance purpose (DOMAIN §12).
-            var number = await new ResidentQueries(runtime.Protector(code), runtime.MunicipalAudit(code), runtime.Purposes)
+            var number = await runtime.ResidentQueries(code)
                 .RevealAsync(municipal, r.Id, "card-issuance", CliContext.Actor, ct);
             var securityCode = RandomNumberGenerator.GetInt32(0, 10_000).ToString("D4", CultureInfo.InvariantCulture);
             var chip = new ChipHolder(number.Value, r.FullName, r.Address, r.BirthDate, (int)r.Sex, expiry, securityCode);

@@ -74,14 +74,17 @@ internal static class ResidentCommands
             }
             CliContext.RequireKeys(runtime);
             await using var db = runtime.Stores.OpenMunicipal(code);
-            var exporter = new Myna.Data.Residents.ResidentExporter(runtime.Protector(code), runtime.MunicipalAudit(code), runtime.Purposes);
+            var exporter = new Myna.Data.Residents.ResidentExporter(runtime.Protector(code), runtime.MunicipalAudit(code), runtime.Purposes, runtime.Time);
             try
             {
-                var rows = await exporter.ExportAsync(db, parse.GetRequiredValue(file), parse.GetValue(encoding), withNumbers, purposeCode, CliContext.Actor, ct);
+                // DOMAIN §9: the command line signs in nobody as the support-measure officer, so a withheld address is never written in clear.
+                var rows = await exporter.ExportAsync(db, parse.GetRequiredValue(file), parse.GetValue(encoding), withNumbers, purposeCode,
+                    new Myna.Data.Residents.Reader(CliContext.Actor, MaySeeProtected: false), ct);
                 await Console.Out.WriteLineAsync($"exported {rows:N0} residents to {parse.GetRequiredValue(file)}{(withNumbers ? " with individual numbers (audited)" : "")}");
                 if (exporter.Withheld > 0)
                 {
-                    await Console.Out.WriteLineAsync($"{exporter.Withheld:N0} resident(s) under a support measure (DOMAIN §9) left out: their address is not exported");
+                    await Console.Out.WriteLineAsync($"{exporter.Withheld:N0} address(es) withheld under a support measure (DOMAIN §9): written as {Myna.Core.Residents.AddressProtection.Hidden} " +
+                        "with address_withheld=1; importing the file keeps the stored address of those rows");
                 }
             }
             catch (InvalidOperationException e)

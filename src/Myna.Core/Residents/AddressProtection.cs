@@ -12,6 +12,9 @@ public static class AddressProtection
     /// <summary>Shown instead of the address.</summary>
     public const string Hidden = "（支援措置により非表示）";
 
+    /// <summary>The refusal when the placeholder is offered as an address (a form or a file filled from a withheld view).</summary>
+    public const string NotAnAddress = "（支援措置により非表示） stands for a withheld address and is not an address: enter the real address, or leave the field unchanged";
+
     public static bool MaySee(IEnumerable<string> roles) => RolePermissions.Grants(roles, Permission.AddressProtection);
 
     /// <summary>Blanks every address field of a detached copy (postal code, town, block, building and their alternative characters).</summary>

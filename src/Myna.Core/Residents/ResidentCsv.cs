@@ -30,13 +30,18 @@ public static class ResidentCsv
     public const string Alias = "alias";
     public const string Status = "status";
     public const string RegisteredOn = "registered_on";
+    /// <summary>
+    /// DOMAIN §9: <c>1</c> when the row's address was withheld at export (the address columns then hold the placeholder).
+    /// On import such a row leaves the stored address untouched, and cannot add a resident; empty or <c>0</c> otherwise.
+    /// </summary>
+    public const string AddressWithheld = "address_withheld";
     /// <summary>Export only, with a purpose (DOMAIN §12); refused on import.</summary>
     public const string IndividualNumber = "individual_number";
 
     public static readonly IReadOnlyList<string> Columns =
     [
         ResidentCode, HouseholdCode, Relationship, FamilyName, GivenName, FamilyNameKana, GivenNameKana,
-        BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn,
+        BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn, AddressWithheld,
     ];
 
     public static readonly IReadOnlySet<string> Required = new HashSet<string>(StringComparer.Ordinal)
@@ -219,6 +224,29 @@ public static class ResidentCsv
             problems.Add((Status, "must be active, moved-out, deceased or deleted"));
         }
         var registered = Date(RegisteredOn);
+        var mark = Get(AddressWithheld);
+        var withheld = mark == "1";
+        if (mark is not ("" or "0" or "1"))
+        {
+            problems.Add((AddressWithheld, "must be 1 (the address was withheld at export) or empty"));
+        }
+        var addressColumns = new[] { (PostalCode, Get(PostalCode)), (Prefecture, prefecture), (City, city), (Town, town), (Block, block), (Building, building ?? "") };
+        if (withheld)
+        {
+            // The mark says the file does not hold this address; a real address beside it would be silently ignored, so it is refused.
+            if (town != AddressProtection.Hidden)
+            {
+                problems.Add((Town, "the row is marked address_withheld but holds an address: clear the mark to change the address"));
+            }
+        }
+        else
+        {
+            // DOMAIN §9: the placeholder is never written into the register as an address.
+            foreach (var (column, value) in addressColumns.Where(c => c.Item2.Contains(AddressProtection.Hidden, StringComparison.Ordinal)))
+            {
+                problems.Add((column, AddressProtection.NotAnAddress + " (a row exported with its address withheld keeps address_withheld=1)"));
+            }
+        }
         if (problems.Count == 0 && registered < birth)
         {
             problems.Add((RegisteredOn, "is before the birth date"));
@@ -229,12 +257,19 @@ public static class ResidentCsv
         }
         return new ResidentRecord(code, household, new ResidentSnapshot(
             household, relationship, family, given, familyKana, givenKana, former, alias, birth, sex,
-            postal, prefecture, city, town, block, building, status), registered);
+            postal, prefecture, city, town, block, building, status), registered, withheld);
     }
 
-    /// <summary>The fields of one export row, in <see cref="Columns"/> order.</summary>
-    public static IEnumerable<string?> Row(string residentCode, ResidentSnapshot s, DateOnly registeredOn)
+    /// <summary>
+    /// The fields of one export row, in <see cref="Columns"/> order. <paramref name="withheld"/> (DOMAIN §9): the address is
+    /// written as the placeholder (prefecture and city, the municipality's own, stay) and the row is marked.
+    /// </summary>
+    public static IEnumerable<string?> Row(string residentCode, ResidentSnapshot s, DateOnly registeredOn, bool withheld = false)
     {
+        if (withheld)
+        {
+            s = s with { PostalCode = null, Town = AddressProtection.Hidden, Block = AddressProtection.Hidden, Building = null };
+        }
         yield return residentCode;
         yield return s.HouseholdCode;
         yield return s.Relationship;
@@ -254,8 +289,9 @@ public static class ResidentCsv
         yield return s.Alias;
         yield return StatusName(s.Status);
         yield return registeredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        yield return withheld ? "1" : "";
     }
 }
 
-/// <summary>One valid row of a resident file.</summary>
-public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn);
+/// <summary>One valid row of a resident file; <see cref="AddressWithheld"/>: its address columns hold the placeholder, not the address (§9).</summary>
+public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn, bool AddressWithheld = false);

@@ -6,6 +6,8 @@ using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
+using Myna.Data.Residents;
+using Myna.Data.SupportMeasures;
 using AppId = Myna.Core.Identifiers.ApplicationId;
 
 namespace Myna.Data.Applications;
@@ -29,7 +31,7 @@ public sealed record ApplicationReceipt(long Id, string ReceiptNumber, string Ap
 
 /// <summary>The register data behind an application form, for pre-filling intake (never re-typed, §4.2).</summary>
 public sealed record FormPrefill(long ResidentId, string ApplicationId, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
-    string Address, bool Under15, CardApplication? Existing, bool AdultWard = false);
+    string Address, bool Under15, CardApplication? Existing, bool AdultWard = false, bool AddressWithheld = false);
 
 /// <summary>
 /// Card applications (DOMAIN §4): receipt through every channel, the photo's mechanical checks,
@@ -64,13 +66,17 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
         }
         var existing = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == id.Value, ct);
         var today = JapanClock.Today(time);
-        if (found.AddressProtected && !maySeeProtected && actor is not null)
+        // §9: the one address rule; a withheld address shown to nobody but the officer, and the read logged when a person reads it.
+        var rule = new AddressRule(audit, time);
+        var withheld = await rule.IsWithheldAsync(db, found.Id, ct);
+        var hidden = withheld && !maySeeProtected;
+        if (hidden && actor is not null)
         {
-            await audit.ProtectedAddressWithheldAsync(db, actor, [found.Id], "application intake", ct); // §9
+            await rule.HiddenFromAsync(db, new Reader(actor, false), [found.Id], "application intake", ct);
         }
         return (new FormPrefill(found.Id, id.Value, found.FullName, found.FullNameKana, found.BirthDate, found.Sex,
-            found.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : found.Address,
-            ApplicationRules.IsUnder15(found.BirthDate, today), existing, found.AdultWard), null);
+            hidden ? AddressProtection.Hidden : found.Address,
+            ApplicationRules.IsUnder15(found.BirthDate, today), existing, found.AdultWard, withheld), null);
     }
 
     /// <summary>Takes an application (or a resubmission after a deficiency notice) in its own transaction.</summary>

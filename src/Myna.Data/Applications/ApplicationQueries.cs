@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Residents;
 using Myna.Data.Residents;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Applications;
 
@@ -35,9 +36,12 @@ public static class ApplicationQueries
         return (items, total);
     }
 
-    /// <remarks>§9: a protected address withheld from the reader is logged when the <paramref name="audit"/> log and <paramref name="actor"/> are given.</remarks>
-    public static async Task<ApplicationDetails?> GetAsync(MunicipalDb db, long id, bool maySeeProtected,
-        Audit.AuditLog? audit = null, string? actor = null, CancellationToken ct = default)
+    /// <remarks>
+    /// §9: the applicant's address follows the one rule (<see cref="AddressRule"/>): withheld from all but the officer, the
+    /// flag carried in <see cref="ResidentSummary.AddressWithheld"/>, and a withheld read logged with <paramref name="where"/>.
+    /// </remarks>
+    public static async Task<ApplicationDetails?> GetAsync(MunicipalDb db, long id, AddressRule rule, Reader reader, string where,
+        CancellationToken ct = default)
     {
         var application = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
@@ -45,13 +49,10 @@ public static class ApplicationQueries
             return null;
         }
         var r = await db.Residents.AsNoTracking().FirstAsync(x => x.Id == application.ResidentId, ct);
-        var hidden = r.AddressProtected && !maySeeProtected;
-        if (hidden && audit is not null && actor is not null)
-        {
-            await audit.ProtectedAddressWithheldAsync(db, actor, [r.Id], "card application", ct);
-        }
+        var withheld = await rule.IsWithheldAsync(db, r.Id, ct);
+        var hidden = withheld && (await rule.HiddenFromAsync(db, reader, [r.Id], where, ct)).Count > 0;
         var resident = new ResidentSummary(r.Id, r.ResidentCode, r.FullName, r.FullNameKana, r.BirthDate, r.Sex,
-            hidden ? AddressProtection.Hidden : r.Address, r.Status, null, r.AddressProtected);
+            hidden ? AddressProtection.Hidden : r.Address, r.Status, null, withheld);
         var photos = await db.ApplicationPhotos.AsNoTracking().Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id)
             .Select(p => new PhotoInfo(p.Id, p.Width, p.Height, p.Jpeg.Length, p.TakenOn, p.UploadedAt, p.Review, p.ReviewReasons, p.ReviewedBy))
             .ToListAsync(ct);

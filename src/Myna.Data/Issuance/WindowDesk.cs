@@ -32,8 +32,9 @@ public sealed record PadPins(string FourDigit, string FourDigitAgain, string? Si
 }
 
 /// <summary>Where a hand-over stands, for the clerk's screen (never a PIN).</summary>
+/// <remarks><see cref="AddressWithheld"/>: the support-measure rule withholds the holder's address from others (DOMAIN §9).</remarks>
 public sealed record WindowCase(WindowIssuance Issuance, CardView Card, AppointmentView? Appointment, string? NameAltFlags, string? AddressAltFlags,
-    string Address)
+    string Address, bool AddressWithheld = false)
 {
     public bool Verified => Issuance.VerifiedAt is not null;
     public bool Checked => Issuance.PhotoMatches && Issuance.FaceChecked && Issuance.RegisterMatchesDocuments;
@@ -282,6 +283,29 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         issuance.EndedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return await CaseAsync(db, issuanceId, ct);
+    }
+
+    /// <summary>
+    /// The hand-over as the clerk's screen shows it, with the address under the rule of DOMAIN §9. A withheld address is the
+    /// placeholder until the holder's own identity is verified (a proxy is not the person, and may be the offender's agent);
+    /// from then on the person themself is being served, so the address shows and each read is logged as served. The
+    /// support-measure officer sees it as always.
+    /// </summary>
+    public async Task<WindowCase> ShowAsync(MunicipalDb db, long issuanceId, Residents.Reader reader, CancellationToken ct = default)
+    {
+        var shown = await CaseAsync(db, issuanceId, ct);
+        var rule = new SupportMeasures.AddressRule(audit, time);
+        if (!await rule.IsWithheldAsync(db, shown.Card.ResidentId, ct))
+        {
+            return shown;
+        }
+        if (shown.Verified && !shown.Issuance.ByProxy)
+        {
+            await rule.ServedAsync(db, reader.Actor, [shown.Card.ResidentId], "window (identity verified)", ct);
+            return shown with { AddressWithheld = true };
+        }
+        var hidden = await rule.HiddenFromAsync(db, reader, [shown.Card.ResidentId], "window (identity not verified)", ct);
+        return shown with { Address = hidden.Count > 0 ? Core.Residents.AddressProtection.Hidden : shown.Address, AddressWithheld = true };
     }
 
     public static async Task<WindowCase> CaseAsync(MunicipalDb db, long issuanceId, CancellationToken ct = default)

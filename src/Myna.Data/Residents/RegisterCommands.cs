@@ -16,11 +16,18 @@ internal sealed class RegisterCommands : IAsyncDisposable
 
     private static readonly string[] ResidentParameters = ResidentColumns.Split(", ").Select(c => "@" + c).ToArray();
 
+    /// <summary>The columns that make up an address: a row whose address was withheld at export leaves them as stored (DOMAIN §9).</summary>
+    private static readonly HashSet<string> AddressColumns =
+        ["postal_code", "prefecture", "city", "town", "block", "building", "address_alt_flags", "address_substitute"];
+
+    private static readonly int[] NonAddressIndexes = ResidentColumns.Split(", ").Select((c, i) => (c, i)).Where(x => !AddressColumns.Contains(x.c)).Select(x => x.i).ToArray();
+
     private readonly DbCommand findHousehold;
     private readonly DbCommand addHousehold;
     private readonly DbCommand findResident;
     private readonly DbCommand insertResident;
     private readonly DbCommand updateResident;
+    private readonly DbCommand updateResidentKeepingAddress;
     private readonly DbCommand insertEvent;
 
     public RegisterCommands(MunicipalDb db)
@@ -37,6 +44,10 @@ internal sealed class RegisterCommands : IAsyncDisposable
         updateResident = Sql.Command(db,
             $"UPDATE residents SET {string.Join(", ", ResidentColumns.Split(", ").Select(c => $"{c} = @{c}"))} WHERE id = @id",
             ResidentParameters.Append("@id").ToArray());
+        var kept = NonAddressIndexes.Select(i => ResidentColumns.Split(", ")[i]).ToArray();
+        updateResidentKeepingAddress = Sql.Command(db,
+            $"UPDATE residents SET {string.Join(", ", kept.Select(c => $"{c} = @{c}"))} WHERE id = @id",
+            kept.Select(c => "@" + c).Append("@id").ToArray());
         insertEvent = Sql.Command(db,
             "INSERT INTO resident_events (resident_id, type, effective_date, notification_date, recorded_at, recorded_by, note, snapshot) " +
             "VALUES (@r, @t, @e, @n, @at, @by, @note, @s)", "@r", "@t", "@e", "@n", "@at", "@by", "@note", "@s");
@@ -115,34 +126,34 @@ internal sealed class RegisterCommands : IAsyncDisposable
         await updateResident.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Updates everything but the address columns, which stay as stored (an import row whose address was withheld, §9).</summary>
+    public async Task UpdateResidentKeepingAddressAsync(Resident r, CancellationToken ct)
+    {
+        var values = Values(r);
+        for (var i = 0; i < NonAddressIndexes.Length; i++)
+        {
+            updateResidentKeepingAddress.Set(i, values[NonAddressIndexes[i]]);
+        }
+        updateResidentKeepingAddress.Set(NonAddressIndexes.Length, r.Id);
+        await updateResidentKeepingAddress.ExecuteNonQueryAsync(ct);
+    }
+
     private static void SetResident(DbCommand c, int o, Resident r)
     {
-        c.Set(o + 0, r.HouseholdId);
-        c.Set(o + 1, r.Relationship);
-        c.Set(o + 2, r.FamilyName);
-        c.Set(o + 3, r.GivenName);
-        c.Set(o + 4, r.FamilyNameKana);
-        c.Set(o + 5, r.GivenNameKana);
-        c.Set(o + 6, r.FormerSurname);
-        c.Set(o + 7, r.Alias);
-        c.Set(o + 8, r.BirthDate);
-        c.Set(o + 9, (int)r.Sex);
-        c.Set(o + 10, r.PostalCode);
-        c.Set(o + 11, r.Prefecture);
-        c.Set(o + 12, r.City);
-        c.Set(o + 13, r.Town);
-        c.Set(o + 14, r.Block);
-        c.Set(o + 15, r.Building);
-        c.Set(o + 16, r.NameAltFlags);
-        c.Set(o + 17, r.NameSubstitute);
-        c.Set(o + 18, r.AddressAltFlags);
-        c.Set(o + 19, r.AddressSubstitute);
-        c.Set(o + 20, (int)r.Status);
-        c.Set(o + 21, r.RegisteredOn);
-        c.Set(o + 22, r.SearchName);
-        c.Set(o + 23, r.SearchKana);
-        c.Set(o + 24, r.UpdatedAt);
+        var values = Values(r);
+        for (var i = 0; i < values.Length; i++)
+        {
+            c.Set(o + i, values[i]);
+        }
     }
+
+    /// <summary>The values of <see cref="ResidentColumns"/>, in that order.</summary>
+    private static object?[] Values(Resident r) =>
+    [
+        r.HouseholdId, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.FormerSurname, r.Alias,
+        r.BirthDate, (int)r.Sex, r.PostalCode, r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute,
+        r.AddressAltFlags, r.AddressSubstitute, (int)r.Status, r.RegisteredOn, r.SearchName, r.SearchKana, r.UpdatedAt,
+    ];
 
     public async Task InsertEventAsync(long residentId, ResidentEventType type, DateOnly effective, DateOnly notified,
         DateTimeOffset now, string actor, string? note, string snapshotJson, CancellationToken ct)
@@ -160,7 +171,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var c in new[] { findHousehold, addHousehold, findResident, insertResident, updateResident, insertEvent })
+        foreach (var c in new[] { findHousehold, addHousehold, findResident, insertResident, updateResident, updateResidentKeepingAddress, insertEvent })
         {
             await c.DisposeAsync();
         }

@@ -194,6 +194,35 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
                 lastHouseholdCode = record.HouseholdCode;
             }
             var existing = registerWasEmpty ? null : await commands.FindAsync(record.Code.Value, ct);
+            if (record.AddressWithheld)
+            {
+                // DOMAIN §9: the file never held this address (it was withheld at export). The stored address stays as it is;
+                // without one there is nothing to keep, and the placeholder is never written as an address.
+                if (existing is null)
+                {
+                    Problem(row.Line, ResidentCsv.AddressWithheld,
+                        "this resident is not in the register and the row's address was withheld at export: a new resident needs the real address");
+                    continue;
+                }
+                var stored = existing.Value.Snapshot;
+                var data = record.Data with
+                {
+                    PostalCode = stored.PostalCode, Prefecture = stored.Prefecture, City = stored.City, Town = stored.Town, Block = stored.Block,
+                    Building = stored.Building,
+                };
+                if (data == stored && existing.Value.RegisteredOn == record.RegisteredOn)
+                {
+                    unchanged++;
+                    continue;
+                }
+                var kept = RegisterCommands.ToResident(record with { Data = data }, lastHouseholdId, now);
+                kept.Id = existing.Value.Id;
+                await commands.UpdateResidentKeepingAddressAsync(kept, ct);
+                await commands.InsertEventAsync(kept.Id, ResidentEventType.Correction, today, today, now, actor,
+                    "import: " + string.Join(", ", Changes(stored, data, existing.Value.RegisteredOn, record.RegisteredOn)), data.ToJson(), ct);
+                changed++;
+                continue;
+            }
             if (existing is null)
             {
                 var resident = newResident!;
@@ -209,22 +238,27 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
             }
             else
             {
-                var fields = existing.Value.Snapshot.ChangedFields(record.Data).ToList();
-                if (existing.Value.RegisteredOn != record.RegisteredOn)
-                {
-                    fields.Add(nameof(Resident.RegisteredOn));
-                }
                 var resident = newResident!;
                 resident.HouseholdId = lastHouseholdId;
                 resident.Id = existing.Value.Id;
                 await commands.UpdateResidentAsync(resident, ct);
                 await commands.InsertEventAsync(resident.Id, ResidentEventType.Correction, today, today, now, actor,
-                    "import: " + string.Join(", ", fields), snapshotJson!, ct);
+                    "import: " + string.Join(", ", Changes(existing.Value.Snapshot, record.Data, existing.Value.RegisteredOn, record.RegisteredOn)), snapshotJson!, ct);
                 changed++;
             }
         }
         progress?.Report(count);
         return new ImportResult(count, added, changed, unchanged, problemCount, problems);
+    }
+
+    private static List<string> Changes(ResidentSnapshot before, ResidentSnapshot after, DateOnly registeredBefore, DateOnly registeredAfter)
+    {
+        var fields = before.ChangedFields(after).ToList();
+        if (registeredBefore != registeredAfter)
+        {
+            fields.Add(nameof(Resident.RegisteredOn));
+        }
+        return fields;
     }
 
     private sealed record PreparedRow(ImportRow Row, Resident? Resident, string? SnapshotJson);

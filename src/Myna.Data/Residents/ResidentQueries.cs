@@ -9,15 +9,16 @@ using Myna.Core.Protection;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
 using Myna.Data.Notices;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Residents;
 
 /// <summary>What a clerk can search by (all optional, combined with AND).</summary>
 public sealed record ResidentSearchCriteria(string? Name = null, string? BirthDate = null, string? Address = null, string? Identifier = null,
-    int Page = 1, int PageSize = 20);
+    int Page = 1, int PageSize = 20, string? Household = null);
 
 public sealed record ResidentSummary(long Id, string ResidentCode, string FullName, string FullNameKana, DateOnly BirthDate, Sex Sex,
-    string Address, ResidentStatus Status, string? NumberLast4, bool AddressProtected = false)
+    string Address, ResidentStatus Status, string? NumberLast4, bool AddressWithheld = false, string Relationship = "")
 {
     /// <summary>DOMAIN §1.3: masked unless shown with a purpose.</summary>
     public string MaskedNumber => NumberLast4 is null ? "" : "********" + NumberLast4;
@@ -31,22 +32,37 @@ public sealed class SearchInputException(string field, string message) : Argumen
     public string Field { get; } = field;
 }
 
-/// <summary>A resident's page: the register entry, household, history, numbers and residence registrations (§3.2, newest first).</summary>
+/// <summary>
+/// A resident's page: the register entry, household (each member's address as the rule of §9 lets the reader see it), history,
+/// numbers and residence registrations (§3.2, newest first). <see cref="AddressWithheld"/>: the rule withholds this person's address
+/// (shown to every reader, so a department knows); <see cref="Covered"/>: a measure in force names this person.
+/// </summary>
 public sealed record ResidentDetails(Resident Resident, string HouseholdCode, IReadOnlyList<ResidentSummary> Household,
-    IReadOnlyList<ResidentEvent> Events, IReadOnlyList<ResidentNumber> Numbers, IReadOnlyList<ResidenceRegistration> Residences);
+    IReadOnlyList<ResidentEvent> Events, IReadOnlyList<ResidentNumber> Numbers, IReadOnlyList<ResidenceRegistration> Residences,
+    bool AddressWithheld = false, bool Covered = false);
 
 /// <summary>Who is reading: the audit name and whether the role may see protected addresses (DOMAIN §9).</summary>
 public sealed record Reader(string Actor, bool MaySeeProtected);
 
-/// <summary>Reads of the register for the staff UI and the API (DOMAIN §2, §12).</summary>
-public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, PurposeCatalog purposes)
+/// <summary>
+/// Reads of the register for the staff UI and the API (DOMAIN §2, §12). Every address goes through the one rule of §9
+/// (<see cref="AddressRule"/>): a withheld address reaches only the support-measure officer, the flag reaches everyone,
+/// and each withheld read is logged with <c>where</c> — the path it was asked on.
+/// </summary>
+public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, PurposeCatalog purposes, TimeProvider time)
 {
     public const int MaxPageSize = Core.Text.Paging.MaxPageSize;
 
-    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, Reader reader, CancellationToken ct = default)
+    private readonly AddressRule rule = new(audit, time);
+
+    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, Reader reader, CancellationToken ct = default) =>
+        await SearchAsync(db, c, reader, "resident search", ct);
+
+    public async Task<ResidentSearchResult> SearchAsync(MunicipalDb db, ResidentSearchCriteria c, Reader reader, string where, CancellationToken ct = default)
     {
         var actor = reader.Actor;
         var query = db.Residents.AsNoTracking();
+        var withheld = rule.WithheldIds(db);
         var any = false;
         if (!string.IsNullOrWhiteSpace(c.Name))
         {
@@ -79,9 +95,16 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
                 || (r.City + r.Town + r.Block).Contains(address));
             if (!reader.MaySeeProtected)
             {
-                // §9: a match on a protected address would itself tell where the person lives.
-                query = query.Where(r => !r.AddressProtected);
+                // §9: a match on a withheld address would itself tell where the person lives — the covered, their household,
+                // their dwelling. Excluded in the query, so the count and the pages never reveal them either.
+                query = query.Where(r => !withheld.Contains(r.Id));
             }
+        }
+        if (!string.IsNullOrWhiteSpace(c.Household))
+        {
+            any = true;
+            var household = c.Household.Trim();
+            query = query.Where(r => r.Household!.HouseholdCode == household);
         }
         if (!string.IsNullOrWhiteSpace(c.Identifier))
         {
@@ -128,29 +151,34 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             .Select(r => new
             {
                 r.Id, r.ResidentCode, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.BirthDate, r.Sex,
-                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status, r.AddressProtected,
+                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status, Withheld = withheld.Contains(r.Id),
                 Last4 = db.ResidentNumbers.Where(n => n.ResidentId == r.Id && n.IsCurrent).Select(n => n.Last4).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName,
             r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, r.Sex,
-            r.AddressProtected && !reader.MaySeeProtected
+            r.Withheld && !reader.MaySeeProtected
                 ? AddressProtection.Hidden
                 : string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building),
-            r.Status, r.Last4, r.AddressProtected)).ToList();
-        var withheld = items.Where(i => i.AddressProtected && !reader.MaySeeProtected).Select(i => i.Id).ToList();
-        if (withheld.Count > 0)
+            r.Status, r.Last4, r.Withheld)).ToList();
+        var hidden = reader.MaySeeProtected ? [] : items.Where(i => i.AddressWithheld).Select(i => i.Id).ToList();
+        if (hidden.Count > 0)
         {
-            await RecordWithheldAsync(db, actor, withheld, "search", ct);
+            // §9: every attempt to obtain a withheld address is logged for the officer.
+            await audit.ProtectedAddressWithheldAsync(db, actor, hidden, where, ct);
         }
         return new ResidentSearchResult(items, total, page, pageSize);
     }
 
-    /// <summary>§9: every attempt to obtain a protected address is logged for the officer.</summary>
-    private Task<long> RecordWithheldAsync(MunicipalDb db, string actor, IEnumerable<long> residentIds, string where, CancellationToken ct) =>
-        audit.ProtectedAddressWithheldAsync(db, actor, residentIds, where, ct);
+    public Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, Reader reader, CancellationToken ct = default) =>
+        GetAsync(db, id, reader, "resident page", ct);
 
-    public async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, Reader reader, CancellationToken ct = default)
+    /// <summary>
+    /// The resident with household, history, numbers and residences. Where the rule withholds the address of the resident or of a
+    /// household member from this reader, every address of theirs is replaced by the placeholder (the register entry, residences,
+    /// the events' snapshots and free-text notes) and the read is logged with <paramref name="where"/>.
+    /// </summary>
+    public async Task<ResidentDetails?> GetAsync(MunicipalDb db, long id, Reader reader, string where, CancellationToken ct = default)
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Household).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resident is null)
@@ -159,7 +187,18 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
         }
         var residences = await ResidenceRegistry.HistoryAsync(db, id, ct);
         var events = await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        if (resident.AddressProtected && !reader.MaySeeProtected)
+        var members = await db.Residents.AsNoTracking()
+            .Where(r => r.HouseholdId == resident.HouseholdId)
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+        var withheld = await rule.WithheldAmongAsync(db, members.Select(m => m.Id).Append(id), ct);
+        var hidden = reader.MaySeeProtected ? [] : withheld;
+        if (hidden.Count > 0)
+        {
+            // One record per read, naming everyone whose address this page would have shown (§9).
+            await audit.ProtectedAddressWithheldAsync(db, reader.Actor, hidden.Order(), where, ct);
+        }
+        if (hidden.Contains(id))
         {
             AddressProtection.Redact(resident);
             foreach (var g in residences)
@@ -169,18 +208,19 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             foreach (var e in events)
             {
                 e.Snapshot = ""; // the snapshots hold past addresses
+                e.Note = WithoutFreeText(e.Note); // what changed stays; a clerk's free text may name a place
             }
-            await RecordWithheldAsync(db, reader.Actor, [id], "resident page", ct);
         }
-        var household = await db.Residents.AsNoTracking()
-            .Where(r => r.HouseholdId == resident.HouseholdId)
-            .OrderBy(r => r.Id)
-            .Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName, r.FamilyNameKana + "\u3000" + r.GivenNameKana,
-                r.BirthDate, r.Sex, "", r.Status, null))
-            .ToListAsync(ct);
+        var household = members.Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FullName, r.FullNameKana, r.BirthDate, r.Sex,
+            hidden.Contains(r.Id) ? AddressProtection.Hidden : r.Address, r.Status, null, withheld.Contains(r.Id), r.Relationship)).ToList();
+        var covered = await AddressRule.CoveredCodes(db, rule.Today).AnyAsync(code => code == resident.ResidentCode, ct);
         var numbers = await db.ResidentNumbers.AsNoTracking().Where(n => n.ResidentId == id).OrderBy(n => n.Id).ToListAsync(ct);
-        return new ResidentDetails(resident, resident.Household!.HouseholdCode, household, events, numbers, residences);
+        return new ResidentDetails(resident, resident.Household!.HouseholdCode, household, events, numbers, residences, withheld.Contains(id), covered);
     }
+
+    /// <summary>An event note without its free-text part (after " — "): the list of changed fields is kept.</summary>
+    public static string? WithoutFreeText(string? note) =>
+        note is null ? null : note.Split(" — ", 2) is [var fields, _] ? fields + " — " + AddressProtection.Hidden : note;
 
     /// <summary>
     /// Shows a resident's current number in full (DOMAIN §12): only for a registered purpose,

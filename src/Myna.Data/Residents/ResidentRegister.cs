@@ -178,13 +178,22 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             r.PostalCode = c.PostalCode.Trim().Length == 0 ? null
                 : PostalCode.Normalize(c.PostalCode) ?? throw new RegisterRuleException("postalCode", PostalCode.Rule);
         }
-        r.Town = Text(c.Town, r.Town, "town", required: true);
-        r.Block = Text(c.Block, r.Block, "block", required: true);
+        r.Town = NotPlaceholder(Text(c.Town, r.Town, "town", required: true), c.Town, "town");
+        r.Block = NotPlaceholder(Text(c.Block, r.Block, "block", required: true), c.Block, "block");
         if (c.Building is not null)
         {
-            r.Building = c.Building.Trim().Length == 0 ? null : Text(c.Building, "", "building", required: false);
+            r.Building = c.Building.Trim().Length == 0 ? null : NotPlaceholder(Text(c.Building, "", "building", required: false), c.Building, "building");
         }
     }
+
+    /// <summary>
+    /// DOMAIN §9: the placeholder a reader sees instead of a withheld address is never written back as the address
+    /// (a form filled from a withheld page would otherwise overwrite the real one).
+    /// </summary>
+    private static string NotPlaceholder(string value, string? given, string field) =>
+        given is not null && value.Contains(AddressProtection.Hidden, StringComparison.Ordinal)
+            ? throw new RegisterRuleException(field, AddressProtection.NotAnAddress)
+            : value;
 
     private static string Text(string? value, string current, string field, bool required)
     {

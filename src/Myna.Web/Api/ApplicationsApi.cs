@@ -23,9 +23,10 @@ public sealed record PublicStatusDto(string Status, string Text, string TextEn);
 
 public sealed record ReviewRequest(bool Pass, IReadOnlyList<string>? Reasons, string? Note);
 
+/// <summary>An application; <c>addressWithheld</c> (DOMAIN §9) flags an address withheld under a support measure, shown as the placeholder.</summary>
 public sealed record ApplicationDto(long Id, string ApplicationId, string ReceiptNumber, long ResidentId, string Name, string NameKana, DateOnly BirthDate,
-    string Address, string Channel, string Status, DateTimeOffset ReceivedAt, bool WantsSignatureCertificate, bool WantsUserCertificate, bool Braille,
-    string? LegalRepresentative, bool IsReissue, string? DeficiencyReasons, IReadOnlyList<PhotoInfo> Photos, IReadOnlyList<ApplicationEventDto> History);
+    string Address, bool AddressWithheld, string Channel, string Status, DateTimeOffset ReceivedAt, bool WantsSignatureCertificate, bool WantsUserCertificate,
+    bool Braille, string? LegalRepresentative, bool IsReissue, string? DeficiencyReasons, IReadOnlyList<PhotoInfo> Photos, IReadOnlyList<ApplicationEventDto> History);
 
 public sealed record ApplicationEventDto(string Status, DateTimeOffset At, string Actor, string? Note);
 
@@ -108,7 +109,7 @@ public static class ApplicationsApi
 
         staff.MapGet("/{id:long}", async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> (long id, MunicipalScope scope, MynaRuntime runtime, CancellationToken ct) =>
         {
-            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct);
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, runtime.AddressRule(scope.Code), scope.Reader, "GET /api/v1/applications/{id}", ct);
             if (d is null)
             {
                 return ApiProblems.Problem(404, "application-not-found", "No application with this id");
@@ -135,21 +136,26 @@ public static class ApplicationsApi
             {
                 return e.Problems.Any(p => p.Field == "id") ? ApiProblems.Problem(404, "application-not-found", "No application with this id") : Rejected(e);
             }
-            return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct))!));
+            return TypedResults.Ok(ToDto((await ApplicationQueries.GetAsync(scope.Db, id, runtime.AddressRule(scope.Code), scope.Reader,
+                "POST /api/v1/applications/{id}/review", ct))!));
         }).RequirePermission(Permission.ApplicationsReview).WithName("ReviewApplication")
           .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
 
         staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
         {
-            var d = await ApplicationQueries.GetAsync(scope.Db, id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct);
+            // §9: the notice is the applicant's own letter — the person themself is served, so the address is used
+            // (read in full here) and, when withheld from others, the read is logged as served.
+            var rule = runtime.AddressRule(scope.Code);
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, rule, new Data.Residents.Reader(scope.Actor, MaySeeProtected: true), "deficiency notice", ct);
             if (d is null || d.Application.Status != ApplicationStatus.Deficient)
             {
                 return ApiProblems.Problem(404, "no-deficiency", "This application has no open deficiency");
             }
             var a = d.Application;
+            await rule.ServedAsync(scope.Db, scope.Actor, [d.Resident.Id], "deficiency notice (the applicant's letter)", ct);
             var pdf = DeficiencyNoticePdf.Render(new DeficiencyNotice(a.ApplicationId, d.Resident.FullName, d.PostalCode,
-                d.Resident.AddressProtected ? "" : d.Resident.Address, a.ReceivedOn, (a.DeficiencyReasons ?? "").Split('\n'),
+                d.Resident.Address, a.ReceivedOn, (a.DeficiencyReasons ?? "").Split('\n'),
                 JapanClock.Today(runtime.Time), scope.Municipality.Name));
             return TypedResults.File(pdf, "application/pdf", $"deficiency-{a.ApplicationId}.pdf");
         }).WithName("DeficiencyNotice").WithSummary("The deficiency notice (不備通知) as a PDF, with the reasons and how to resubmit under the same ID");
@@ -175,7 +181,7 @@ public static class ApplicationsApi
     {
         var a = d.Application;
         return new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
-            d.Resident.BirthDate, d.Resident.Address, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
+            d.Resident.BirthDate, d.Resident.Address, d.Resident.AddressWithheld, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
             a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
             d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList());
     }

@@ -20,12 +20,13 @@ public sealed record ResidenceRequest(string Reason, string? ReasonDetail, strin
 
 public sealed record EndRequest(string Reason);
 
-public sealed record AddressProtectionRequest(bool Protected, string Reason);
-
 /// <summary>成年被後見人 recorded or cleared (DOMAIN §4.4), with its evidence.</summary>
 public sealed record AdultWardRequest(bool AdultWard, string Evidence);
 
-/// <summary>/api/v1/residents/{id}/residences and /address-protection (DOMAIN §3.2, §9).</summary>
+/// <summary>
+/// /api/v1/residents/{id}/residences and /adult-ward (DOMAIN §3.2, §4.4). A support measure (§9) is not a flag on the resident:
+/// the officer records it at /support-measures, and the address rule follows from it.
+/// </summary>
 public static class ResidenceApi
 {
     public static void MapResidenceApi(this RouteGroupBuilder api)
@@ -70,13 +71,6 @@ public static class ResidenceApi
                 return ApiProblems.Rules("residence-rule", "The registration cannot end", e.Problems.Select(p => (p.Field, p.Message)));
             }
         }).RequirePermission(Permission.ResidentsRecord).WithName("EndResidence").WithSummary("End the current residence registration; later notices go to the registered address");
-
-        residents.MapPut("/address-protection", async Task<Results<NoContent, ProblemHttpResult>> (long id, AddressProtectionRequest request,
-            MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
-        {
-            return await FlagAsync(() => runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, id, request.Protected, request.Reason, scope.Actor, ct),
-                "protection-rule", "The protection could not change");
-        }).RequirePermission(Permission.AddressProtection).WithName("SetAddressProtection").WithSummary("Protect a resident's address (DV等支援措置) or lift the protection; support-measure officer only");
 
         residents.MapPut("/adult-ward", async Task<Results<NoContent, ProblemHttpResult>> (long id, AdultWardRequest request,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>

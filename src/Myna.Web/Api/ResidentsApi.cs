@@ -10,8 +10,15 @@ using Myna.Web.Security;
 
 namespace Myna.Web.Api;
 
+/// <summary>
+/// A person in a list. <c>addressWithheld</c> (DOMAIN §9): the support-measure rule withholds this address — true for every reader, so
+/// a department that reads the answer knows; the address is then <c>（支援措置により非表示）</c> for all but the support-measure officer.
+/// </summary>
 public sealed record ResidentListItem(long Id, string ResidentCode, string Name, string NameKana, DateOnly BirthDate, string BirthDateJapanese,
-    int Sex, string Address, string Status, string? IndividualNumberMasked, bool AddressProtected);
+    int Sex, string Address, string Status, string? IndividualNumberMasked, bool AddressWithheld);
+
+/// <summary>A member of the resident's household (世帯), with the address as the rule of §9 lets the reader see it.</summary>
+public sealed record HouseholdMemberDto(long Id, string ResidentCode, string Name, string Relationship, string Address, string Status, bool AddressWithheld);
 
 public sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int Total, int Page, int PageSize);
 
@@ -23,8 +30,8 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, string? FormerSurname, string? Alias,
     DateOnly BirthDate, string BirthDateJapanese, int Sex, string? PostalCode, string Prefecture, string City, string Town, string Block,
     string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
-    bool AddressProtected, bool AdultWard, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers,
-    IReadOnlyList<ResidenceDto> Residences);
+    bool AddressWithheld, bool SupportMeasureCovered, bool AdultWard, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers,
+    IReadOnlyList<ResidenceDto> Residences, IReadOnlyList<HouseholdMemberDto> Household);
 
 /// <summary>A residence registration (DOMAIN §3.2) as the API shows it.</summary>
 public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
@@ -53,27 +60,27 @@ public static class ResidentsApi
         var residents = api.MapGroup("/residents").WithTags("residents").RequirePermission(Permission.ResidentsRead);
 
         residents.MapGet("/", async Task<Results<Ok<ResidentPage>, ProblemHttpResult>> (string? name, string? birthDate, string? address,
-            int? page, int? pageSize, ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
+            string? household, int? page, int? pageSize, ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
         {
             try
             {
                 // The individual number is not a query parameter: numbers never go into URLs (DOMAIN §12). Use POST /residents/search.
                 var result = await services.Queries.SearchAsync(scope.Db,
-                    new ResidentSearchCriteria(name, birthDate, address, null, page ?? 1, pageSize ?? 20), scope.Reader, ct);
+                    new ResidentSearchCriteria(name, birthDate, address, null, page ?? 1, pageSize ?? 20, household), scope.Reader, "GET /api/v1/residents", ct);
                 return TypedResults.Ok(ToPage(result));
             }
             catch (SearchInputException e)
             {
                 return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
             }
-        }).WithName("SearchResidents").WithSummary("Search residents by name (kanji or kana), birth date (era or Gregorian) and address");
+        }).WithName("SearchResidents").WithSummary("Search residents by name (kanji or kana), birth date (era or Gregorian), address and household code; a withheld address (§9) is never matched");
 
         residents.MapPost("/search", async Task<Results<Ok<ResidentPage>, ProblemHttpResult>> (ResidentSearchCriteria criteria,
             ResidentServices services, MunicipalScope scope, CancellationToken ct) =>
         {
             try
             {
-                var result = await services.Queries.SearchAsync(scope.Db, criteria, scope.Reader, ct);
+                var result = await services.Queries.SearchAsync(scope.Db, criteria, scope.Reader, "POST /api/v1/residents/search", ct);
                 return TypedResults.Ok(ToPage(result));
             }
             catch (SearchInputException e)
@@ -86,7 +93,7 @@ public static class ResidentsApi
         residents.MapGet("/{id:long}", async Task<Results<Ok<ResidentDto>, ProblemHttpResult>> (long id, ResidentServices services, MunicipalScope scope,
             CancellationToken ct) =>
         {
-            var details = await services.Queries.GetAsync(scope.Db, id, scope.Reader, ct);
+            var details = await services.Queries.GetAsync(scope.Db, id, scope.Reader, "GET /api/v1/residents/{id}", ct);
             return details is null
                 ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
                 : TypedResults.Ok(ToDto(details));
@@ -144,7 +151,7 @@ public static class ResidentsApi
 
     private static ResidentPage ToPage(ResidentSearchResult r) => new(
         r.Items.Select(i => new ResidentListItem(i.Id, i.ResidentCode, i.FullName, i.FullNameKana, i.BirthDate, JapaneseDate.Format(i.BirthDate),
-            (int)i.Sex, i.Address, ResidentCsv.StatusName(i.Status), i.NumberLast4 is null ? null : i.MaskedNumber, i.AddressProtected)).ToList(),
+            (int)i.Sex, i.Address, ResidentCsv.StatusName(i.Status), i.NumberLast4 is null ? null : i.MaskedNumber, i.AddressWithheld)).ToList(),
         r.Total, r.Page, r.PageSize);
 
     private static ResidentDto ToDto(ResidentDetails d)
@@ -154,9 +161,11 @@ public static class ResidentsApi
         return new ResidentDto(r.Id, r.ResidentCode, d.HouseholdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana,
             r.GivenNameKana, r.FormerSurname, r.Alias, r.BirthDate, JapaneseDate.Format(r.BirthDate), (int)r.Sex, r.PostalCode,
             r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute, ResidentCsv.StatusName(r.Status),
-            r.RegisteredOn, current is null ? null : "********" + current.Last4, r.AddressProtected, r.AdultWard,
+            r.RegisteredOn, current is null ? null : "********" + current.Last4, d.AddressWithheld, d.Covered, r.AdultWard,
             d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note)).ToList(),
             d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
-            d.Residences.Select(ResidenceDto.From).ToList());
+            d.Residences.Select(ResidenceDto.From).ToList(),
+            d.Household.Select(m => new HouseholdMemberDto(m.Id, m.ResidentCode, m.FullName, m.Relationship, m.Address, ResidentCsv.StatusName(m.Status),
+                m.AddressWithheld)).ToList());
     }
 }

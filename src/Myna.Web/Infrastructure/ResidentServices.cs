@@ -7,7 +7,7 @@ namespace Myna.Web.Infrastructure;
 /// <summary>Per-request use cases bound to the signed-in municipality's keys.</summary>
 public sealed class ResidentServices(MynaRuntime runtime, MunicipalScope scope)
 {
-    public ResidentQueries Queries => new(runtime.Protector(scope.Code), runtime.MunicipalAudit(scope.Code), runtime.Purposes);
+    public ResidentQueries Queries => runtime.ResidentQueries(scope.Code);
 }
 
 public static class StaffServices

@@ -154,7 +154,7 @@ public sealed class NumberingTests
 
         Assert.DoesNotContain(number.Value, System.Text.Encoding.Latin1.GetString(row.Cipher), StringComparison.Ordinal);
         Assert.Throws<System.Security.Cryptography.AuthenticationTagMismatchException>(() => protector.Unprotect(row.Cipher, row.ResidentId + 1));
-        var queries = new ResidentQueries(protector, stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), stores.Runtime.Purposes);
+        var queries = stores.Runtime.ResidentQueries(TestStores.Ishinomaki);
         var found = await queries.SearchAsync(db, new ResidentSearchCriteria(Identifier: number.FormatFull()), new Reader("test", false));
         Assert.Equal(row.ResidentId, Assert.Single(found.Items).Id);
     }

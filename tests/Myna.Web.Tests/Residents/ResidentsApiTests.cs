@@ -160,7 +160,7 @@ public sealed class ResidentsApiTests
         Assert.True(paths.TryGetProperty("/api/v1/residents/{id}/number/reveal", out _));
         foreach (var path in new[]
         {
-            "/api/v1/residents/{id}/residences", "/api/v1/residents/{id}/address-protection", "/api/v1/residents/{id}/adult-ward", "/api/v1/mail/posted", "/api/v1/mail/returns",
+            "/api/v1/residents/{id}/residences", "/api/v1/residents/{id}/adult-ward", "/api/v1/mail/posted", "/api/v1/mail/returns",
             "/api/v1/mail/envelopes/{id}/actions", "/api/v1/mail/due", "/api/v1/public/applications", "/api/v1/public/applications/status",
             "/api/v1/applications", "/api/v1/applications/{id}/review", "/api/v1/applications/{id}/deficiency-notice", "/api/v1/applications/bulk",
         })

@@ -29,7 +29,7 @@ public sealed class SessionTests
             await StaffSignIn.EnsureAccountAsync(db, "officer", "支援措置 担当", "a-new-password-2026", [StaffRoles.WindowClerk], TimeProvider.System);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutAsJsonAsync($"/api/v1/residents/{id}/address-protection", new { @protected = false, reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutAsJsonAsync($"/api/v1/residents/{id}/adult-ward", new { adultWard = false, evidence = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync($"/api/v1/residents/{id}")).StatusCode);
         var again = await page.GetAsync($"/residents/{id}");
         Assert.Equal("/account/login", again.RequestMessage!.RequestUri!.AbsolutePath);

@@ -80,7 +80,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Details = await ApplicationQueries.GetAsync(scope.Db, Id, scope.Reader.MaySeeProtected, runtime.MunicipalAudit(scope.Code), scope.Actor, ct);
+        Details = await ApplicationQueries.GetAsync(scope.Db, Id, runtime.AddressRule(scope.Code), scope.Reader, "application page", ct);
         Pins = await scope.Db.PinRequests.AsNoTracking().Where(r => r.CardApplicationId == Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         return Details is not null;
     }

@@ -24,7 +24,6 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
     public ResidentDetails? Details { get; private set; }
-    public Dictionary<long, string> Relationships { get; private set; } = [];
     public string? Revealed { get; private set; }
     public string? RevealedPurpose { get; private set; }
     public string? Error { get; private set; }
@@ -108,13 +107,13 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
 
     [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
 
-    /// <summary>Which notice after a redirect: "residence", "residence-ended", "protection", "ward".</summary>
+    /// <summary>Which notice after a redirect: "residence", "residence-ended", "ward".</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
     public List<string> ResidenceErrors { get; } = [];
-    public bool MayProtect => User.Has(Permission.AddressProtection);
-    public string? ProtectionError { get; private set; }
+    /// <summary>The support-measure officer (DOMAIN §9): sees withheld addresses and is offered the measure pages.</summary>
+    public bool IsOfficer => User.Has(Permission.AddressProtection);
 
     /// <summary>居所情報登録 (DOMAIN §3.2); a second registration replaces the current one.</summary>
     [HandlerPermission(Permission.ResidentsRecord)]
@@ -173,26 +172,6 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         return RedirectToPage(new { id = Id, done = "residence-ended" });
     }
 
-    /// <summary>Sets or lifts the address protection of DOMAIN §9: the support-measure officer only.</summary>
-    [HandlerPermission(Permission.AddressProtection)]
-    public async Task<IActionResult> OnPostProtectionAsync(bool protect, string? protectionReason, CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        try
-        {
-            await runtime.SupportMeasureFlag(scope.Code).SetAsync(scope.Db, Id, protect, protectionReason, scope.Actor, ct);
-        }
-        catch (RegisterRuleException e)
-        {
-            ProtectionError = e.Message;
-            return Page();
-        }
-        return RedirectToPage(new { id = Id, done = "protection" });
-    }
-
     public string? WardError { get; private set; }
 
     /// <summary>Records or clears 成年被後見人 (DOMAIN §4.4: no signature certificate), on the evidence given; clerks who record events.</summary>
@@ -233,9 +212,11 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         Card = await Data.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
         Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, ct);
-        var ids = Details.Household.Select(h => h.Id).ToList();
-        Relationships = await scope.Db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => r.Relationship, ct);
+        if (Details.AddressWithheld && !scope.Reader.MaySeeProtected)
+        {
+            // §9: the register's lines of the timeline carry the events' notes; their free text is withheld as in the history.
+            Timeline = Timeline.Select(e => e.Source == "register" ? e with { Detail = ResidentQueries.WithoutFreeText(e.Detail) } : e).ToList();
+        }
         if (Request.Method == "GET")
         {
             var r = Details.Resident;

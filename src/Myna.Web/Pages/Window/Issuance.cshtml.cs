@@ -98,7 +98,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
-        Case = await WindowDesk.CaseAsync(scope.Db, id, ct);
+        Case = await runtime.WindowDesk(scope.Code).ShowAsync(scope.Db, id, scope.Reader, ct);
         ApplicationRowId = await scope.Db.Cards.AsNoTracking().Where(c => c.Id == Case.Card.Id).Select(c => c.CardApplicationId).FirstAsync(ct);
         if (Result is null && Case.Issuance.VerificationMethod is { } method)
         {
