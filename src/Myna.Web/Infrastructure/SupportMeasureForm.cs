@@ -58,6 +58,13 @@ public static partial class SupportMeasureWords
         return t[key] is var label && label != key ? label : field;
     }
 
+    /// <summary>The path a withheld read was logged on (the audit log keeps it in English), in the reader's words where known.</summary>
+    public static string Path(UiText t, string? where)
+    {
+        var key = "sm.path." + where;
+        return where is null ? "" : t[key] is var words && words != key ? words : where;
+    }
+
     /// <summary>A date as typed: empty is null; otherwise read in era or Gregorian form, or refused for <paramref name="field"/>.</summary>
     public static DateOnly? Date(string? typed, string field)
     {

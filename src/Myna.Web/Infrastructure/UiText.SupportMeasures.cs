@@ -135,6 +135,13 @@ public sealed partial class UiText
         ["sm.dashboard.ending"] = ("1か月以内に終了する支援措置: {0} 件", "Measures ending within a month: {0}"),
         ["sm.dashboard.sharers"] = ("措置の対象外の同居者: {0} 人", "Sharers not covered: {0}"),
         ["sm.open"] = ("開く", "Open"),
+        // The paths the audit log names for withheld reads.
+        ["sm.path.resident page"] = ("住民の詳細画面", "Resident page"),
+        ["sm.path.search"] = ("住民検索", "Search"),
+        ["sm.path.returned mail"] = ("返戻郵便の記録", "Returned mail"),
+        ["sm.path.returned mail due"] = ("返戻郵便の保管期限一覧", "Returned mail due"),
+        ["sm.path.card application"] = ("交付申請", "Card application"),
+        ["sm.path.application intake"] = ("申請の受付", "Application intake"),
         // The fields the desk names in its refusals.
         ["sm.f.kind"] = ("措置の種別", "kind"),
         ["sm.f.basis"] = ("支援の必要性の確認", "basis"),
