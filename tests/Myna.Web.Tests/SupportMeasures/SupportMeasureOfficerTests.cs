@@ -236,7 +236,7 @@ public sealed class SupportMeasureOfficerTests
         var row = list[list.IndexOf("data-testid=\"sm-reads-table\"", StringComparison.Ordinal)..];
         Assert.Contains(">clerk</a>", row, StringComparison.Ordinal);
         Assert.Contains(applicant.FamilyName, row, StringComparison.Ordinal);
-        Assert.Contains(path, row, StringComparison.Ordinal);
+        Assert.Contains(Web.Infrastructure.SupportMeasureWords.Path(new Web.Infrastructure.UiText("ja"), path), row, StringComparison.Ordinal); // the path in Japanese
         Assert.Contains("非表示（拒否）", row, StringComparison.Ordinal);
     }
 
