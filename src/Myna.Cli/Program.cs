@@ -27,6 +27,7 @@ root.Subcommands.Add(ProductionCommands.Production());
 root.Subcommands.Add(ProductionCommands.Delivery());
 root.Subcommands.Add(IssuanceCommands.Create());
 root.Subcommands.Add(LifecycleCommands.Create());
+root.Subcommands.Add(SupportMeasureCommands.Create());
 root.Subcommands.Add(ReportCommands.Report());
 root.Subcommands.Add(ReportCommands.Plan());
 root.Subcommands.Add(AuditCommands.Create());

@@ -106,6 +106,7 @@ api.MapSupportMeasureCheckApi();
 api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
 api.MapReportsApi();
+api.MapSupportMeasuresApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();

@@ -13,7 +13,7 @@ namespace Myna.Web.Pages;
 /// (DOMAIN §12).
 /// </summary>
 [RequirePermission(Permission.ResidentsRead)]
-public sealed class IndexModel(ResidentServices services, MunicipalScope scope) : PageModel
+public sealed class IndexModel(ResidentServices services, MunicipalScope scope, Myna.Data.MynaRuntime runtime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
@@ -24,8 +24,19 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope) 
 
     public ResidentSearchResult? Result { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The support-measure officer's reminder (DOMAIN §9): measures ending within a month, sharers not yet covered.</summary>
+    public (int EndingSoon, int UncoveredSharers)? SupportReminder { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(CancellationToken ct) => SearchAsync(null, ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.Has(Permission.AddressProtection))
+        {
+            var today = Myna.Core.Calendar.JapanClock.Today(runtime.Time);
+            SupportReminder = (await Myna.Data.SupportMeasures.SupportMeasureQueries.EndingSoonCountAsync(scope.Db, today, ct),
+                await Myna.Data.SupportMeasures.SupportMeasureQueries.UncoveredSharerCountAsync(scope.Db, today, ct));
+        }
+        return await SearchAsync(null, ct);
+    }
 
     [HandlerPermission(Permission.ResidentsRead)]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SearchAsync(Identifier, ct);

@@ -21,6 +21,7 @@ public static class StaffMenu
         new("/appointments", "b", "appointments", Permission.AppointmentsBook),
         new("/window", "w", "window", Permission.WindowIssue),
         new("/lifecycle", "l", "lifecycle", Permission.LifecycleAct),
+        new("/support-measures", "p", "supportmeasures", Permission.AddressProtection),
         new("/dashboard", "d", "dashboard", Permission.ReportsRead),
         new("/reports", "r", "reports", Permission.ReportsRead),
         new("/national", "c", "national.certificates", Permission.NationalCertificates),

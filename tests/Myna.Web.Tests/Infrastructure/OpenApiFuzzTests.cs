@@ -10,7 +10,7 @@ namespace Myna.Web.Tests.Infrastructure;
 /// <summary>
 /// Every operation of the host's own OpenAPI document, sent hostile input — malformed and
 /// wrongly typed JSON, oversized strings and bodies, huge and negative numbers in the path and
-/// the query — as an anonymous caller, a supervisor and a window clerk: whatever the answer, it
+/// the query — as an anonymous caller, a supervisor, a window clerk and the support-measure officer: whatever the answer, it
 /// is never a 5xx. The set of requests is fixed (no randomness), so a failure reproduces.
 /// </summary>
 public sealed class OpenApiFuzzTests(ITestOutputHelper output)
@@ -51,7 +51,9 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var supervisor = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
         using var clerk = await ApiClient.SignedInAsync(factory);
-        (string Name, HttpClient Client)[] callers = [("anonymous", anonymous), ("supervisor", supervisor), ("clerk", clerk)];
+        // The support-measure officer alone reaches /api/v1/support-measures (DOMAIN §9).
+        using var officer = await ApiClient.SignedInAsync(factory, "officer", "officer-demo-2026");
+        (string Name, HttpClient Client)[] callers = [("anonymous", anonymous), ("supervisor", supervisor), ("clerk", clerk), ("officer", officer)];
         var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
         var operations = Operations(document).ToList();
         var failures = new List<string>();
