@@ -32,6 +32,7 @@ root.Subcommands.Add(ReportCommands.Plan());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 root.Subcommands.Add(OutboxCommands.Create());
+root.Subcommands.Add(SupportForwardCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -105,6 +105,7 @@ api.MapIdentityVerificationApi();
 api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
 api.MapReportsApi();
+api.MapSupportMeasureForwardsApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
