@@ -66,7 +66,7 @@ public static class SupportMeasureForwardsApi
         {
             var today = JapanClock.Today(runtime.Time);
             var copies = await scope.Db.SupportMeasures.AsNoTracking().Include(m => m.People).Where(m => m.ForwardedFrom != null)
-                .OrderByDescending(m => m.UpdatedAt).ToListAsync(ct);
+                .OrderByDescending(m => m.Id).ToListAsync(ct);
             var codes = copies.SelectMany(m => m.People.Select(p => p.ResidentCode)).Distinct().ToList();
             var here = (await scope.Db.Residents.AsNoTracking().Where(r => codes.Contains(r.ResidentCode) && r.Status == Core.Residents.ResidentStatus.Active)
                 .Select(r => r.ResidentCode).ToListAsync(ct)).ToHashSet();
