@@ -33,6 +33,7 @@ root.Subcommands.Add(ReportCommands.Plan());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 root.Subcommands.Add(OutboxCommands.Create());
+root.Subcommands.Add(SupportForwardCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -53,6 +53,7 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.SupportMeasures.SupportMeasurePerson> SupportMeasurePeople => Set<Core.SupportMeasures.SupportMeasurePerson>();
     public DbSet<Core.SupportMeasures.SupportMeasureOffender> SupportMeasureOffenders => Set<Core.SupportMeasures.SupportMeasureOffender>();
     public DbSet<Core.SupportMeasures.SupportMeasureEvent> SupportMeasureEvents => Set<Core.SupportMeasures.SupportMeasureEvent>();
+    public DbSet<Core.SupportMeasures.SupportMeasureForward> SupportMeasureForwards => Set<Core.SupportMeasures.SupportMeasureForward>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -209,6 +210,13 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
         {
             e.ToTable("support_measure_events");
             e.HasIndex(x => x.MeasureId);
+        });
+        b.Entity<Core.SupportMeasures.SupportMeasureForward>(e =>
+        {
+            e.ToTable("support_measure_forwards");
+            e.HasIndex(x => x.MeasureId);
+            e.HasIndex(x => x.MessageId);
+            e.Property(x => x.MessageId).HasConversion(g => g.ToString("D"), s => Guid.Parse(s));
         });
         b.Entity<Core.Lifecycle.MoveOutRecord>(e =>
         {

@@ -119,7 +119,7 @@ public sealed class MynaRuntime
     /// <summary>
     /// A municipality's outbox (ARCHITECTURE principle 3) and the handlers of every kind of message it sends:
     /// to the national side (number changes, production hand-overs, remakes, moved resident codes, cards continued after a move-in) and to
-    /// other municipalities (advance move-out information, 転入通知).
+    /// other municipalities (advance move-out information with the measures the person carries, 転入通知, forwarded support measures).
     /// </summary>
     public Outbox.OutboxDispatcher Outbox(MunicipalityCode code) => new(() => Stores.OpenMunicipal(code),
     [
@@ -130,6 +130,7 @@ public sealed class MynaRuntime
         new Lifecycle.AdvanceMoveOutMessages(Exchange(), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
         new Lifecycle.MoveInNotifiedMessages(Exchange()),
         new Lifecycle.CardContinuationMessages(code, CardLifecycle(), LifecycleDesk(code), Time),
+        new SupportMeasures.SupportMeasureForwardMessages(Exchange(), MunicipalAudit(code), Time),
     ], Time, code.Value) { DeliverAfterCommit = DeliverAfterCommit };
 
     public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);
@@ -245,7 +246,10 @@ public sealed class MynaRuntime
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
 
     /// <summary>The support-measure officer's desk (DOMAIN §9).</summary>
-    public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time);
+    public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time, SupportMeasureForwarding(code));
+
+    /// <summary>Forwards of support measures to the related municipalities, and their reception here (DOMAIN §9).</summary>
+    public SupportMeasures.SupportMeasureForwarding SupportMeasureForwarding(MunicipalityCode code) => new(code, Outbox(code), MunicipalAudit(code), Time);
 
     /// <summary>The support-measure check of certificate requests, with its audit (DOMAIN §9, §10).</summary>
     public SupportMeasures.CertificateRequestChecks CertificateRequestChecks(MunicipalityCode code) => new(MunicipalAudit(code), Time);

@@ -107,6 +107,7 @@ api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
 api.MapReportsApi();
 api.MapSupportMeasuresApi();
+api.MapSupportMeasureForwardsApi();
 app.MapPki();
 app.MapAccount();
 app.MapRazorPages();

@@ -58,6 +58,11 @@ public static class AuditActions
     public const string CertificateRequestRefused = "support-measure.certificate-refused";
     /// <summary>A certificate request about a protected person that the check sent to strict examination or to the court (§9).</summary>
     public const string CertificateRequestChecked = "support-measure.certificate-checked";
+    /// <summary>A measure forwarded to another municipality (§9): recorded with the desk's change, acknowledged later.</summary>
+    public const string SupportMeasureForwarded = "support-measure.forward";
+    public const string SupportMeasureForwardAcknowledged = "support-measure.forward-acknowledged";
+    /// <summary>A measure received from another municipality (forwarded, or with the advance move-out information).</summary>
+    public const string SupportMeasureReceived = "support-measure.receive";
     public const string MailStateChanged = "mail.state";
     public const string ApplicationReceived = "application.receive";
     public const string ApplicationReviewed = "application.review";

@@ -86,7 +86,38 @@ public sealed record AdvanceMoveOut(
     DateOnly PlannedOn,
     string? CardSerial,
     DateOnly? CardExpiry,
-    int CardEndorsements);
+    int CardEndorsements,
+    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null);
+
+/// <summary>
+/// A support measure as it travels to another municipality (DOMAIN §9 forwarding, and with every move-out, §8.6): the
+/// reference, kind, basis, dates, the people covered (resident code and name) and the offenders as far as known. It has
+/// no field for a covered person's address: the protected address never travels with the measure.
+/// </summary>
+public sealed record ForwardedSupportMeasure(
+    string Reference,
+    SupportMeasures.SupportMeasureKind Kind,
+    string ApplicantResidentCode,
+    string ApplicantName,
+    SupportMeasures.SupportBasisKind BasisKind,
+    string BasisBody,
+    DateOnly BasisDate,
+    string? BasisNote,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    bool Lifted,
+    DateOnly? LiftedOn,
+    string? LiftReason,
+    IReadOnlyList<ForwardedPerson> People,
+    IReadOnlyList<ForwardedOffender> Offenders);
+
+public sealed record ForwardedPerson(string ResidentCode, string Name, SupportMeasures.SupportPersonRole Role, DateOnly CoveredFrom, DateOnly? CoveredUntil);
+
+/// <summary>An offender as far as known (their own address included: it is what a request from them is recognised by).</summary>
+public sealed record ForwardedOffender(string Name, string? NameKana, DateOnly? BirthDate, string? Address, string? Relationship);
+
+/// <summary>The receiver's acknowledgement of a forward: kept until when, and whether a covered person lives there now (the measure applied at once).</summary>
+public sealed record ForwardReceipt(DateOnly KeepUntil, bool AppliesToResident);
 
 /// <summary>
 /// What municipalities tell each other about a move (DOMAIN §8.6): never by reading each other's
@@ -103,6 +134,14 @@ public interface IMunicipalExchange
     /// <summary>The destination tells the origin the move-in was notified (転入通知) and whether the card continued; once per message ID.</summary>
     Task SendMoveInNotifiedAsync(MunicipalityCode origin, MunicipalityCode destination, ResidentCode code, DateOnly movedInOn, bool cardContinued,
         Guid messageId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Forwards a support measure (DOMAIN §9) to a related municipality, which keeps it a year and applies it to the person by
+    /// resident code; once per message ID (a repeat gets the same receipt). Throws <see cref="MunicipalityUnreachableException"/>
+    /// when the destination cannot be reached (the forward is retried).
+    /// </summary>
+    Task<ForwardReceipt> ForwardSupportMeasureAsync(MunicipalityCode origin, MunicipalityCode destination, ForwardedSupportMeasure measure, Guid messageId,
+        CancellationToken ct = default);
 }
 
 public sealed class MunicipalityUnreachableException(string message) : InvalidOperationException(message);

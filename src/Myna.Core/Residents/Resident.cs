@@ -53,6 +53,15 @@ public sealed class Resident
     public ResidentStatus Status { get; set; }
 
     /// <summary>
+    /// 本籍 (Japanese nationals, DOMAIN §8.6): the place of the family register as written (e.g. 宮城県石巻市穀町14番地).
+    /// Null for foreign residents and where the register does not hold it.
+    /// </summary>
+    public string? FamilyRegisterPlace { get; set; }
+
+    /// <summary>The municipality code of <see cref="FamilyRegisterPlace"/>: where a support measure is forwarded (§9).</summary>
+    public string? FamilyRegisterMunicipality { get; set; }
+
+    /// <summary>
     /// DV等支援措置 (DOMAIN §9): the address is shown only to the support-measure officer; set and
     /// lifted only by that role.
     /// </summary>

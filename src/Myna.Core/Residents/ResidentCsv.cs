@@ -35,14 +35,26 @@ public static class ResidentCsv
     /// On import such a row leaves the stored address untouched, and cannot add a resident; empty or <c>0</c> otherwise.
     /// </summary>
     public const string AddressWithheld = "address_withheld";
+    /// <summary>本籍 as written (optional; DOMAIN §8.6).</summary>
+    public const string FamilyRegisterPlace = "family_register_place";
+    /// <summary>The municipality code of the 本籍 (optional): where support measures are forwarded (§9).</summary>
+    public const string FamilyRegisterMunicipality = "family_register_municipality";
     /// <summary>Export only, with a purpose (DOMAIN §12); refused on import.</summary>
     public const string IndividualNumber = "individual_number";
 
     public static readonly IReadOnlyList<string> Columns =
     [
         ResidentCode, HouseholdCode, Relationship, FamilyName, GivenName, FamilyNameKana, GivenNameKana,
-        BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn, AddressWithheld,
+        BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn,
+        FamilyRegisterPlace, FamilyRegisterMunicipality, AddressWithheld,
     ];
+
+    /// <summary>
+    /// Whether a file's header carries the 本籍 columns. A file written before they existed carries neither, and its import
+    /// keeps the 本籍 the register holds instead of clearing it.
+    /// </summary>
+    public static bool CarriesFamilyRegister(IReadOnlyDictionary<string, int> map) =>
+        map.ContainsKey(FamilyRegisterPlace) || map.ContainsKey(FamilyRegisterMunicipality);
 
     public static readonly IReadOnlySet<string> Required = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -247,6 +259,23 @@ public static class ResidentCsv
                 problems.Add((column, AddressProtection.NotAnAddress + " (a row exported with its address withheld keeps address_withheld=1)"));
             }
         }
+        var registerPlace = Optional(FamilyRegisterPlace);
+        var registerMunicipality = Optional(FamilyRegisterMunicipality);
+        if (registerMunicipality is not null)
+        {
+            if (!MunicipalityCode.TryParse(registerMunicipality, out var m, out var mProblem))
+            {
+                problems.Add((FamilyRegisterMunicipality, mProblem.Message));
+            }
+            else
+            {
+                registerMunicipality = m.Value;
+            }
+            if (registerPlace is null)
+            {
+                problems.Add((FamilyRegisterPlace, "required when family_register_municipality is given"));
+            }
+        }
         if (problems.Count == 0 && registered < birth)
         {
             problems.Add((RegisteredOn, "is before the birth date"));
@@ -257,7 +286,7 @@ public static class ResidentCsv
         }
         return new ResidentRecord(code, household, new ResidentSnapshot(
             household, relationship, family, given, familyKana, givenKana, former, alias, birth, sex,
-            postal, prefecture, city, town, block, building, status), registered, withheld);
+            postal, prefecture, city, town, block, building, status, registerPlace, registerMunicipality), registered, withheld, CarriesFamilyRegister(map));
     }
 
     /// <summary>
@@ -289,9 +318,16 @@ public static class ResidentCsv
         yield return s.Alias;
         yield return StatusName(s.Status);
         yield return registeredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        yield return s.FamilyRegisterPlace;
+        yield return s.FamilyRegisterMunicipality;
         yield return withheld ? "1" : "";
     }
 }
 
-/// <summary>One valid row of a resident file; <see cref="AddressWithheld"/>: its address columns hold the placeholder, not the address (§9).</summary>
-public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn, bool AddressWithheld = false);
+/// <summary>
+/// One valid row of a resident file. <see cref="AddressWithheld"/>: its address columns hold the placeholder, not the
+/// address (§9). <see cref="FamilyRegisterGiven"/> is false when the file has no 本籍 columns (written before they existed):
+/// the import then keeps the register's 本籍.
+/// </summary>
+public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn, bool AddressWithheld = false,
+    bool FamilyRegisterGiven = true);

@@ -20,12 +20,14 @@ public sealed record ResidentSnapshot(
     string Town,
     string Block,
     string? Building,
-    ResidentStatus Status)
+    ResidentStatus Status,
+    string? FamilyRegisterPlace = null,
+    string? FamilyRegisterMunicipality = null)
 {
     public static ResidentSnapshot Of(Resident r, string householdCode) => new(
         householdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana,
         r.FormerSurname, r.Alias, r.BirthDate, r.Sex, r.PostalCode, r.Prefecture, r.City, r.Town,
-        r.Block, r.Building, r.Status);
+        r.Block, r.Building, r.Status, r.FamilyRegisterPlace, r.FamilyRegisterMunicipality);
 
     public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Options);
 
@@ -61,6 +63,8 @@ public sealed record ResidentSnapshot(
         Check(nameof(Block), Block, other.Block);
         Check(nameof(Building), Building, other.Building);
         Check(nameof(Status), Status, other.Status);
+        Check(nameof(FamilyRegisterPlace), FamilyRegisterPlace, other.FamilyRegisterPlace);
+        Check(nameof(FamilyRegisterMunicipality), FamilyRegisterMunicipality, other.FamilyRegisterMunicipality);
         return changed;
     }
 }

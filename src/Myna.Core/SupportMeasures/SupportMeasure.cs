@@ -143,3 +143,36 @@ public enum SupportMeasureEventKind
     Received = 8,
     OffenderAdded = 9,
 }
+
+/// <summary>
+/// One forward of a measure to another municipality (§9): the message that carries it, and when the receiver
+/// acknowledged it. The same measure is forwarded again to the same places on each change, so their copy stays true.
+/// </summary>
+public sealed class SupportMeasureForward
+{
+    public long Id { get; set; }
+    public long MeasureId { get; set; }
+    /// <summary>The receiving municipality's code.</summary>
+    public required string Destination { get; set; }
+    public ForwardReason Reason { get; set; }
+    /// <summary>The outbox message that carries it (the receiver keeps it once).</summary>
+    public Guid MessageId { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// <summary>What the receiver said: kept until, and whether the person lives there now.</summary>
+    public string? Receipt { get; set; }
+}
+
+/// <summary>Why a measure went to a municipality (§9 "related municipalities", §8.6 moves).</summary>
+public enum ForwardReason
+{
+    /// <summary>前住所地: where a covered person lived before.</summary>
+    PreviousAddress = 1,
+    /// <summary>本籍地: the place of a covered person's family register.</summary>
+    FamilyRegister = 2,
+    /// <summary>転出先: with the advance move-out information.</summary>
+    MoveOut = 3,
+    /// <summary>Named by the officer.</summary>
+    Manual = 4,
+}

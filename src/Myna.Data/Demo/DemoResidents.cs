@@ -48,7 +48,22 @@ public sealed class DemoResidents(string prefecture, string city, int seed, Date
     private static readonly double[] AgeBands =
         [3.6, 4.0, 4.3, 4.4, 4.7, 5.0, 5.5, 6.0, 6.9, 7.7, 7.0, 6.3, 6.2, 7.1, 7.7, 6.3, 5.2, 3.9, 2.5, 1.2];
 
+    /// <summary>
+    /// Places of the family register (本籍, DOMAIN §8.6) for the demo: most households keep theirs in the city they live in,
+    /// the others in a neighbouring city, the prefecture's capital or Tokyo. With the municipality codes §9 forwards to.
+    /// </summary>
+    private static readonly (string City, string Code, string Place)[] RegisterPlaces =
+    [
+        ("石巻市", "042021", "宮城県石巻市穀町14番地"),
+        ("東松島市", "042145", "宮城県東松島市矢本字大溜1番地"),
+        ("仙台市青葉区", "041017", "宮城県仙台市青葉区国分町三丁目7番地"),
+        ("大崎市", "042153", "宮城県大崎市古川七日町1番地"),
+        ("千代田区", "131016", "東京都千代田区千代田1番地"),
+    ];
+
     private readonly Random random = new(seed);
+    // A stream of its own, so the people the seed gave before the 本籍 existed are still the same people.
+    private readonly Random registerRandom = new(seed ^ 0x5EED);
     private readonly HashSet<long> usedCodes = [];
     private int householdNumber;
 
@@ -91,14 +106,16 @@ public sealed class DemoResidents(string prefecture, string city, int seed, Date
         string? building = random.NextDouble() < 0.2 ? $"コーポ石巻{random.Next(1, 4)}0{random.Next(1, 9)}号室" : null;
         var headAge = Math.Max(size == 1 ? 18 : 22, Age(minimum: 18));
         var headSex = random.NextDouble() < 0.7 ? Sex.Male : Sex.Female;
+        var register = RegisterPlace(town, block);
         var head = Person(householdCode, "世帯主", surname, headSex, headAge, town, postal, block, building);
+        head = WithRegister(head, register);
         yield return head;
         var remaining = size - 1;
         if (remaining > 0 && random.NextDouble() < 0.8)
         {
             var spouseAge = Math.Clamp(headAge + random.Next(-6, 4), 18, 100);
-            yield return Person(householdCode, headSex == Sex.Male ? "妻" : "夫", surname, headSex == Sex.Male ? Sex.Female : Sex.Male,
-                spouseAge, town, postal, block, building);
+            yield return WithRegister(Person(householdCode, headSex == Sex.Male ? "妻" : "夫", surname, headSex == Sex.Male ? Sex.Female : Sex.Male,
+                spouseAge, town, postal, block, building), register);
             remaining--;
         }
         for (var i = 0; i < remaining; i++)
@@ -106,16 +123,35 @@ public sealed class DemoResidents(string prefecture, string city, int seed, Date
             var childAge = headAge - random.Next(22, 41);
             if (childAge >= 0)
             {
-                yield return Person(householdCode, "子", surname, random.NextDouble() < 0.51 ? Sex.Male : Sex.Female, childAge, town, postal, block, building);
+                yield return WithRegister(Person(householdCode, "子", surname, random.NextDouble() < 0.51 ? Sex.Male : Sex.Female, childAge, town, postal, block,
+                    building), register);
             }
             else
             {
                 var parentAge = Math.Min(headAge + random.Next(22, 36), 104);
                 var parentSex = random.NextDouble() < 0.6 ? Sex.Female : Sex.Male;
-                yield return Person(householdCode, parentSex == Sex.Female ? "母" : "父", surname, parentSex, parentAge, town, postal, block, building);
+                // A parent usually keeps a family register of their own, in their home town.
+                yield return WithRegister(Person(householdCode, parentSex == Sex.Female ? "母" : "父", surname, parentSex, parentAge, town, postal, block,
+                    building), RegisterPlace(town, block));
             }
         }
     }
+
+    /// <summary>本籍 of a household: where it lives (about two in three) or one of the other places.</summary>
+    private (string Place, string? Code) RegisterPlace(string town, string block)
+    {
+        if (registerRandom.NextDouble() < 0.65)
+        {
+            var home = RegisterPlaces.FirstOrDefault(p => p.City == city);
+            return (prefecture + city + town + block.Split('番')[0] + "番地", home.Code);
+        }
+        var other = RegisterPlaces.Where(p => p.City != city).ToArray();
+        var pick = other[registerRandom.Next(other.Length)];
+        return (pick.Place, pick.Code);
+    }
+
+    private static ResidentRecord WithRegister(ResidentRecord r, (string Place, string? Code) register) =>
+        r with { Data = r.Data with { FamilyRegisterPlace = register.Place, FamilyRegisterMunicipality = register.Code } };
 
     private int Age(int minimum)
     {

@@ -28,6 +28,18 @@ public sealed class HostExchange(MynaRuntime runtime) : IMunicipalExchange
         await runtime.MoveDesk(origin).MoveInNotifiedAsync(db, code, destination, movedInOn, cardContinued, messageId, ct);
     }
 
+    public async Task<ForwardReceipt> ForwardSupportMeasureAsync(MunicipalityCode origin, MunicipalityCode destination, ForwardedSupportMeasure measure,
+        Guid messageId, CancellationToken ct = default)
+    {
+        if (!runtime.Stores.Serves(destination))
+        {
+            throw new MunicipalityUnreachableException(
+                $"municipality {destination.Value} is not served by this host: the forward waits for the inter-municipal network and is retried");
+        }
+        await using var db = runtime.Stores.OpenMunicipal(destination);
+        return await runtime.SupportMeasureForwarding(destination).ReceiveAsync(db, origin, measure, messageId, ct);
+    }
+
     private void Reachable(MunicipalityCode destination)
     {
         if (!runtime.Stores.Serves(destination))

@@ -57,6 +57,8 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             ResidentId = residentId, Destination = destination.Value, DestinationAddress = destinationAddress.Trim(), PlannedOn = plannedOn,
             HeldCardId = held?.Id, CreatedAt = time.GetUtcNow(),
         };
+        // §9: the person's support measures travel with the information, so the destination applies them before the person arrives.
+        var measures = await SupportMeasures.SupportMeasureForwarding.CarriedByAsync(db, resident.ResidentCode, JapanClock.Today(time), ct);
         Guid messageId;
         await using (var tx = await Sql.BeginWriteAsync(db, ct))
         {
@@ -67,7 +69,14 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
                 here.Code.Value, destination.Value, resident.ResidentCode, resident.FamilyName, resident.GivenName, resident.FamilyNameKana, resident.GivenNameKana,
                 resident.BirthDate, (int)resident.Sex, resident.Relationship,
                 numberRow is null ? null : Outbox.OutboxPayload.SealNumber(sealKey, protector.Unprotect(numberRow.Cipher, residentId), AdvanceMoveOutMessages.Bound(record.Id)),
-                record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry, held?.Endorsements ?? 0), time, ct);
+                record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry, held?.Endorsements ?? 0,
+                measures.Count == 0 ? null : measures.Select(SupportMeasures.SupportMeasureForwarding.Describe).ToList()), time, ct);
+            foreach (var measure in measures)
+            {
+                // The destination is now a place the measure went: its extensions and lifting follow it there.
+                await SupportMeasures.SupportMeasureForwarding.RecordSentAsync(db, measure, destination.Value, Core.SupportMeasures.ForwardReason.MoveOut,
+                    messageId, actor, audit, time, ct);
+            }
             if (held is not null)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
@@ -97,8 +106,17 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
     {
         var code = information.ResidentCode.Value;
         await using var tx = await Sql.BeginWriteAsync(db, ct);
-        if (!await Outbox.Inbox.RecordAsync(db, messageId, AdvanceMoveOutMessages.Kind, null, time, ct)
-            || await db.IncomingMoveOuts.AnyAsync(i => i.ResidentCode == code && i.Origin == information.Origin.Value && i.PlannedOn == information.PlannedOn
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, AdvanceMoveOutMessages.Kind, null, time, ct))
+        {
+            await tx.CommitAsync(ct);
+            return;
+        }
+        foreach (var measure in information.SupportMeasures ?? [])
+        {
+            // §9: kept and applied by resident code with the information, so the person arrives protected.
+            await SupportMeasures.SupportMeasureForwarding.ApplyAsync(db, information.Origin, measure, audit, time, ct);
+        }
+        if (await db.IncomingMoveOuts.AnyAsync(i => i.ResidentCode == code && i.Origin == information.Origin.Value && i.PlannedOn == information.PlannedOn
             && i.MovedInResidentId == null, ct))
         {
             await tx.CommitAsync(ct);

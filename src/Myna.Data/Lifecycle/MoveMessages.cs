@@ -11,11 +11,13 @@ namespace Myna.Data.Lifecycle;
 /// <summary>The advance move-out information (DOMAIN §8.6) as it waits in the origin's outbox; the number sealed under the origin's key.</summary>
 public sealed record AdvanceMoveOutPayload(long MoveOutId, string Actor, string Origin, string Destination, string ResidentCode, string FamilyName,
     string GivenName, string FamilyNameKana, string GivenNameKana, DateOnly BirthDate, int Sex, string Relationship, string? NumberSealed,
-    string DestinationAddress, DateOnly PlannedOn, string? CardSerial, DateOnly? CardExpiry, int CardEndorsements);
+    string DestinationAddress, DateOnly PlannedOn, string? CardSerial, DateOnly? CardExpiry, int CardEndorsements,
+    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null);
 
 /// <summary>
-/// Origin → destination: the advance move-out information, through <see cref="IMunicipalExchange"/>. The
-/// destination keeps each message ID once; the move-out is marked sent, and the number's export audited
+/// Origin → destination: the advance move-out information, through <see cref="IMunicipalExchange"/>, with the support
+/// measures the person carries (§9: the destination applies them before the person arrives). The destination keeps each
+/// message ID once; the move-out is marked sent, the measures' forwards acknowledged, and the number's export audited
 /// (§12), with the acknowledgement.
 /// </summary>
 public sealed class AdvanceMoveOutMessages(IMunicipalExchange exchange, byte[] sealKey, AuditLog audit, TimeProvider time) : IOutboxHandler
@@ -32,7 +34,7 @@ public sealed class AdvanceMoveOutMessages(IMunicipalExchange exchange, byte[] s
         var number = p.NumberSealed is null ? (IndividualNumber?)null : OutboxPayload.OpenNumber(sealKey, p.NumberSealed, Bound(p.MoveOutId));
         await exchange.SendAdvanceMoveOutAsync(new AdvanceMoveOut(MunicipalityCode.Parse(p.Origin), MunicipalityCode.Parse(p.Destination),
             Core.Identifiers.ResidentCode.Parse(p.ResidentCode), p.FamilyName, p.GivenName, p.FamilyNameKana, p.GivenNameKana, p.BirthDate, p.Sex, p.Relationship,
-            number, p.DestinationAddress, p.PlannedOn, p.CardSerial, p.CardExpiry, p.CardEndorsements), message.MessageId, ct);
+            number, p.DestinationAddress, p.PlannedOn, p.CardSerial, p.CardExpiry, p.CardEndorsements, p.SupportMeasures), message.MessageId, ct);
         return null;
     }
 
@@ -44,6 +46,8 @@ public sealed class AdvanceMoveOutMessages(IMunicipalExchange exchange, byte[] s
         record.SentAt = time.GetUtcNow();
         record.SendProblem = null;
         await db.SaveChangesAsync(ct);
+        // §9: the measures that travelled with the information are acknowledged on each measure's history.
+        await SupportMeasures.SupportMeasureForwarding.AcknowledgedAsync(db, message.MessageId, null, audit, time, ct);
         if (p.NumberSealed is not null)
         {
             // §12: a number provided to another body is an export — whose, to whom, for which purpose.

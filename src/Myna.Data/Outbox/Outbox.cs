@@ -26,6 +26,12 @@ public static class Outbox
         {
             throw new InvalidOperationException($"an outbox message ({kind}) must be recorded in the transaction of its local effect");
         }
+        if (destination != National && !Core.Identifiers.MunicipalityCode.TryParse(destination, out _, out _))
+        {
+            // §9: what a desk sends goes to a store — the national side or a municipality — never to a person or an address
+            // (a move-out's acknowledgement cannot be addressed to anyone, let alone the offender).
+            throw new InvalidOperationException($"an outbox message ({kind}) goes to the national side or a municipality code, not to '{destination}'");
+        }
         var id = Guid.NewGuid();
         await using var insert = Sql.Command(db,
             "INSERT INTO outbox_messages (message_id, kind, destination, payload, created_at, attempts) VALUES (@id, @k, @d, @p, @at, 0)",

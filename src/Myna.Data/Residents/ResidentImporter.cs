@@ -158,8 +158,9 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
         var prepared = ReadAhead.MapAsync(rows, row => new PreparedRow(row,
             row.Record is { } r ? RegisterCommands.ToResident(r, 0, now) : null,
             row.Record?.Data.ToJson()), capacity: 2048, ct);
-        await foreach (var (row, newResident, snapshotJson) in prepared)
+        await foreach (var item in prepared)
         {
+            var (row, newResident, snapshotJson) = item;
             count++;
             if (count % 10_000 == 0)
             {
@@ -194,6 +195,20 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
                 lastHouseholdCode = record.HouseholdCode;
             }
             var existing = registerWasEmpty ? null : await commands.FindAsync(record.Code.Value, ct);
+            if (existing is { } known && !record.FamilyRegisterGiven)
+            {
+                // A file without the 本籍 columns (written before they existed) keeps the 本籍 the register holds.
+                record = record with
+                {
+                    Data = record.Data with
+                    {
+                        FamilyRegisterPlace = known.Snapshot.FamilyRegisterPlace, FamilyRegisterMunicipality = known.Snapshot.FamilyRegisterMunicipality,
+                    },
+                };
+                newResident!.FamilyRegisterPlace = known.Snapshot.FamilyRegisterPlace;
+                newResident.FamilyRegisterMunicipality = known.Snapshot.FamilyRegisterMunicipality;
+                snapshotJson = record.Data.ToJson();
+            }
             if (record.AddressWithheld)
             {
                 // DOMAIN §9: the file never held this address (it was withheld at export). The stored address stays as it is;

@@ -8,7 +8,8 @@ namespace Myna.Data.Residents;
 /// A 異動 or correction for an existing resident (DOMAIN §2). Fields left null keep their
 /// value. The type decides what may change: a move within the municipality changes the
 /// address, a name change the names, a move-out, death or ex-officio deletion the status;
-/// a correction may change anything.
+/// a correction may change anything. The 本籍 (place of the family register, §8.6) changes with a
+/// correction, a name change (marriage often changes both) or a move within; an empty text clears it.
 /// </summary>
 public sealed record ResidentChange(
     ResidentEventType Type,
@@ -24,7 +25,9 @@ public sealed record ResidentChange(
     string? Building = null,
     string? Note = null,
     string? Destination = null,
-    string? DestinationAddress = null);
+    string? DestinationAddress = null,
+    string? FamilyRegisterPlace = null,
+    string? FamilyRegisterMunicipality = null);
 
 /// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
 public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
@@ -147,6 +150,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
     {
         var changesName = c.FamilyName is not null || c.GivenName is not null || c.FamilyNameKana is not null || c.GivenNameKana is not null;
         var changesAddress = c.PostalCode is not null || c.Town is not null || c.Block is not null || c.Building is not null;
+        var changesFamilyRegister = c.FamilyRegisterPlace is not null || c.FamilyRegisterMunicipality is not null;
         switch (c.Type)
         {
             case ResidentEventType.AddressChangeWithin when changesName:
@@ -157,7 +161,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
                 throw new RegisterRuleException("type", "a name change changes the name only; record the move separately");
             case ResidentEventType.NameChange when !changesName:
                 throw new RegisterRuleException("familyName", "enter the new name");
-            case ResidentEventType.MoveOut or ResidentEventType.Death or ResidentEventType.DeletionExOfficio when changesName || changesAddress:
+            case ResidentEventType.MoveOut or ResidentEventType.Death or ResidentEventType.DeletionExOfficio when changesName || changesAddress || changesFamilyRegister:
                 throw new RegisterRuleException("type", "this event changes only whether the person is in the register");
             case ResidentEventType.MoveOut:
                 r.Status = ResidentStatus.MovedOut;
@@ -183,6 +187,46 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         if (c.Building is not null)
         {
             r.Building = c.Building.Trim().Length == 0 ? null : NotPlaceholder(Text(c.Building, "", "building", required: false), c.Building, "building");
+        }
+        if (changesFamilyRegister)
+        {
+            ApplyFamilyRegister(r, c);
+        }
+    }
+
+    /// <summary>本籍 and its municipality code (§8.6, where §9 forwards a measure): a code needs the place; clearing the place clears the code.</summary>
+    private static void ApplyFamilyRegister(Resident r, ResidentChange c)
+    {
+        if (c.FamilyRegisterPlace is not null)
+        {
+            r.FamilyRegisterPlace = c.FamilyRegisterPlace.Trim().Length == 0 ? null : Text(c.FamilyRegisterPlace, "", "familyRegisterPlace", required: false);
+        }
+        if (c.FamilyRegisterMunicipality is not null)
+        {
+            var text = c.FamilyRegisterMunicipality.Trim();
+            if (text.Length == 0)
+            {
+                r.FamilyRegisterMunicipality = null;
+            }
+            else if (Core.Identifiers.MunicipalityCode.TryParse(text, out var code, out var problem))
+            {
+                r.FamilyRegisterMunicipality = code.Value;
+            }
+            else
+            {
+                throw new RegisterRuleException("familyRegisterMunicipality", "not a municipality code: " + problem.Message);
+            }
+        }
+        if (r.FamilyRegisterPlace is null && r.FamilyRegisterMunicipality is not null)
+        {
+            if (c.FamilyRegisterPlace is not null && c.FamilyRegisterMunicipality is null)
+            {
+                r.FamilyRegisterMunicipality = null; // the place cleared: its code goes with it
+            }
+            else
+            {
+                throw new RegisterRuleException("familyRegisterPlace", "enter the place of the family register (本籍) with its municipality code");
+            }
         }
     }
 

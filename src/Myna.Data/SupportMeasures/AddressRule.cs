@@ -26,7 +26,9 @@ public sealed class AddressRule(AuditLog audit, TimeProvider time)
     public static IQueryable<string> CoveredCodes(MunicipalDb db, DateOnly today) =>
         db.SupportMeasurePeople
             .Where(p => p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today))
-            .Join(db.SupportMeasures.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today),
+            // A forwarded copy is kept one year from its latest reception (§9): past that it no longer applies.
+            .Join(db.SupportMeasures.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today
+                    && (m.KeepUntil == null || m.KeepUntil >= today)),
                 p => p.MeasureId, m => m.Id, (p, m) => p.ResidentCode);
 
     /// <summary>

@@ -38,8 +38,11 @@ public sealed class SupportMeasureException(string field, string key, string mes
 /// offender, relax (a member no longer covered), lift. Each is checked whole before anything is written,
 /// written in one transaction with its history line and its audit record, and never deletes. Who may call
 /// it is the permission model's business (<c>Permission.AddressProtection</c>).
+/// Each change is also forwarded, in the same transaction, to the related municipalities (§9 "Forwarding": the previous
+/// address's and the 本籍's, and every place the measure went before) so their copy stays true; the forwards are delivered
+/// right after the commit and retried until acknowledged (<see cref="SupportMeasureForwarding"/>).
 /// </summary>
-public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, TimeProvider time)
+public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, TimeProvider time, SupportMeasureForwarding? forwarding = null)
 {
     /// <summary>§9: a measure lasts one year.</summary>
     public static DateOnly DefaultEnd(DateOnly start) => start.AddYears(1).AddDays(-1);
@@ -98,7 +101,9 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         await RecordAsync(db, measure, SupportMeasureEventKind.Created, AuditActions.SupportMeasureCreated,
             string.Create(CultureInfo.InvariantCulture, $"kind={a.Kind} basis={a.BasisKind} {starts:yyyy-MM-dd}..{ends:yyyy-MM-dd} people={measure.People.Count} offenders={offenders.Count}"),
             actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
 
@@ -122,7 +127,9 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         await db.SaveChangesAsync(ct);
         await RecordAsync(db, measure, SupportMeasureEventKind.Extended, AuditActions.SupportMeasureExtended,
             $"{from:yyyy-MM-dd} -> {end:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(reason) ? "" : " " + reason.Trim()), actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
 
@@ -147,7 +154,9 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         measure.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await RecordAsync(db, measure, SupportMeasureEventKind.MemberAdded, AuditActions.SupportMeasureMemberAdded, "resident-code:" + member.ResidentCode[^4..], actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
 
@@ -161,7 +170,9 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         measure.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await RecordAsync(db, measure, SupportMeasureEventKind.OffenderAdded, AuditActions.SupportMeasureOffenderAdded, row.Relationship, actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
 
@@ -184,7 +195,9 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         measure.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await RecordAsync(db, measure, SupportMeasureEventKind.Relaxed, AuditActions.SupportMeasureRelaxed, "resident-code:" + code[^4..] + " " + reason!.Trim(), actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
 
@@ -204,9 +217,22 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         measure.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await RecordAsync(db, measure, SupportMeasureEventKind.Lifted, AuditActions.SupportMeasureLifted, measure.LiftReason, actor, ct);
+        await ForwardAsync(db, measure, actor, ct);
         await tx.CommitAsync(ct);
+        await DeliverAsync(ct);
         return measure;
     }
+
+    /// <summary>§9 [project] the same day: the forwards leave with the change, in its transaction (ARCHITECTURE principle 3).</summary>
+    private async Task ForwardAsync(MunicipalDb db, SupportMeasure measure, string actor, CancellationToken ct)
+    {
+        if (forwarding is not null)
+        {
+            await forwarding.RecordAsync(db, measure, actor, ct);
+        }
+    }
+
+    private Task DeliverAsync(CancellationToken ct) => forwarding?.AfterCommitAsync(ct) ?? Task.CompletedTask;
 
     public static Task<SupportMeasure?> FindAsync(MunicipalDb db, long measureId, CancellationToken ct = default) =>
         db.SupportMeasures.Include(m => m.People).Include(m => m.Offenders).FirstOrDefaultAsync(m => m.Id == measureId, ct);
