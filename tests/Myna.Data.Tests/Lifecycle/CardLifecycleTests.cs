@@ -298,7 +298,7 @@ public sealed class CardLifecycleTests
         Assert.Equal(2, await batch.RunAsync(db, Today, "batch"));
         Assert.Equal(0, await batch.RunAsync(db, Today, "batch"));
         Assert.Equal(0, await batch.RunAsync(db, Today.AddDays(20), "batch"));
-        var letters = await ExpiryNoticeBatch.LettersAsync(db, ExpiryNoticeBatch.Month(Today));
+        var letters = await batch.LettersAsync(db, ExpiryNoticeBatch.Month(Today), "clerk");
         Assert.Equal([ExpirySubject.Card, ExpirySubject.Certificates], letters.Select(l => l.Subject).Order());
         var csv = ExpiryNoticeBatch.PrintCsv(letters);
         Assert.Contains($",card,{Today.AddMonths(2):yyyy-MM-dd},{Today.AddMonths(-1):yyyy-MM-dd},0", csv, StringComparison.Ordinal);
