@@ -33,6 +33,11 @@ public sealed class ProtectedAddressTests
         var set = await officer.PutAsJsonAsync($"/api/v1/residents/{resident.Id}/address-protection",
             new { @protected = true, reason = "DV等支援措置申出書（警察署意見あり）" });
         Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        // The measure itself (§9's one rule), which the mail, lifecycle and letter paths read; the flag above still drives
+        // the register's paths until they read the rule too.
+        await factory.Stores.Runtime.SupportMeasureDesk(TestStores.Ishinomaki).CreateAsync(db, new Myna.Data.SupportMeasures.SupportMeasureApplication(
+            resident.Id, Myna.Core.SupportMeasures.SupportMeasureKind.DomesticViolence, Myna.Core.SupportMeasures.SupportBasisKind.Police, "石巻警察署",
+            Myna.Core.Calendar.JapanClock.Today(TimeProvider.System).AddDays(-1), null, null, null, [], []), "officer");
         var registered = await clerkApi.PostAsJsonAsync($"/api/v1/residents/{resident.Id}/residences", new
         {
             reason = "AbuseVictim", delivery = "Residence", address = Refuge, idDocumentChecked = true, deliveryProofChecked = true,

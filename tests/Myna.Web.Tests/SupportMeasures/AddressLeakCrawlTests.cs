@@ -49,24 +49,34 @@ public sealed class AddressLeakCrawlTests
 
     private static readonly DateOnly Today = JapanClock.Today(TimeProvider.System);
 
+    /// <summary>Who wrote the seeded old-style timeline line (before destinations were kept out of free text).</summary>
+    internal const string LegacyActor = "before-issue-17";
+
     /// <summary>What was seeded at one municipality, and the fragments that must not leak from it.</summary>
-    private sealed record Seeded(MunicipalityCode Code, long Applicant, long Member, long Neighbour, long Mover, long? Envelope, long? Application,
+    internal sealed record Seeded(MunicipalityCode Code, long Applicant, long Member, long Neighbour, long Mover, long? Envelope, long? Application,
         string ApplicantKana, string[] Secrets);
+
+    /// <summary>The host with residents at both demo municipalities, each seeded by <see cref="SeedAsync"/>.</summary>
+    internal static async Task<(MynaWebFactory Factory, Seeded Ishinomaki, Seeded Higashimatsushima)> SeededHostAsync(string provider)
+    {
+        var factory = await MynaWebFactory.CreateAsync(provider, residents: 40, neighbour: true);
+        await using (var db = factory.Stores.OpenMunicipal(TestStores.Higashimatsushima))
+        {
+            var load = await DemoSetup.LoadResidentsAsync(factory.Stores.Runtime, TestStores.Higashimatsushima, 40, seed: 7, "test");
+            Assert.True(load.Result.Succeeded, string.Join("; ", load.Result.Problems));
+            await factory.Stores.Runtime.NumberAssignment(TestStores.Higashimatsushima).RunAsync(db, TestStores.Higashimatsushima, "test");
+        }
+        return (factory, await SeedAsync(factory, TestStores.Ishinomaki, TestStores.Higashimatsushima, "鷺"),
+            await SeedAsync(factory, TestStores.Higashimatsushima, TestStores.Ishinomaki, "鶫"));
+    }
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task EveryGetPathAndTheExport_AtBothMunicipalities_ShowNoProtectedAddress_ButTheOfficerSeesThem(string provider)
     {
-        await using var factory = await MynaWebFactory.CreateAsync(provider, residents: 40, neighbour: true);
+        var (factory, ishinomaki, higashimatsushima) = await SeededHostAsync(provider);
+        await using var _ = factory;
         var stores = factory.Stores;
-        await using (var db = stores.OpenMunicipal(TestStores.Higashimatsushima))
-        {
-            var load = await DemoSetup.LoadResidentsAsync(stores.Runtime, TestStores.Higashimatsushima, 40, seed: 7, "test");
-            Assert.True(load.Result.Succeeded, string.Join("; ", load.Result.Problems));
-            await stores.Runtime.NumberAssignment(TestStores.Higashimatsushima).RunAsync(db, TestStores.Higashimatsushima, "test");
-        }
-        var ishinomaki = await SeedAsync(factory, TestStores.Ishinomaki, TestStores.Higashimatsushima, "鷺");
-        var higashimatsushima = await SeedAsync(factory, TestStores.Higashimatsushima, TestStores.Ishinomaki, "鶫");
         var secrets = ishinomaki.Secrets.Concat(higashimatsushima.Secrets).ToArray();
         var requests = Requests(factory, [ishinomaki, higashimatsushima]).ToList();
         Assert.Contains(requests, r => r.Page);
@@ -144,7 +154,7 @@ public sealed class AddressLeakCrawlTests
     /// destination — with an old-style timeline line that still carries the destination, and a forwarded measure at the
     /// destination covering them.
     /// </summary>
-    private static async Task<Seeded> SeedAsync(MynaWebFactory factory, MunicipalityCode code, MunicipalityCode other, string tag)
+    internal static async Task<Seeded> SeedAsync(MynaWebFactory factory, MunicipalityCode code, MunicipalityCode other, string tag)
     {
         var runtime = factory.Stores.Runtime;
         await using var db = factory.Stores.OpenMunicipal(code);
@@ -181,7 +191,7 @@ public sealed class AddressLeakCrawlTests
             Destination: other.Value, DestinationAddress: destination), "clerk");
         db.LifecycleEvents.Add(new CardLifecycleEvent
         {
-            ResidentId = mover.Id, Kind = LifecycleKind.AdvanceMoveOutSent, At = DateTimeOffset.UtcNow.AddDays(-1), Actor = "clerk",
+            ResidentId = mover.Id, Kind = LifecycleKind.AdvanceMoveOutSent, At = DateTimeOffset.UtcNow.AddDays(-1), Actor = LegacyActor,
             Detail = $"転出先 {other.Value}（{destination}）・転出予定日 {Today.AddDays(2):yyyy-MM-dd}",
         });
         await db.SaveChangesAsync();
