@@ -158,7 +158,7 @@ public static class LifecycleBench
                 {
                     var made = await runtime.ExpiryNotices(code).RunAsync(db, Day, "bench");
                     // The print data of the month is part of the batch.
-                    var letters = await Data.Lifecycle.ExpiryNoticeBatch.LettersAsync(db, Data.Lifecycle.ExpiryNoticeBatch.Month(Day));
+                    var letters = await runtime.ExpiryNotices(code).LettersAsync(db, Data.Lifecycle.ExpiryNoticeBatch.Month(Day), "bench");
                     var csv = Data.Lifecycle.ExpiryNoticeBatch.PrintCsv(letters);
                     return csv.Length > 0 && letters.Count == made ? made : throw new InvalidOperationException($"{letters.Count} letters for {made} notices");
                 }

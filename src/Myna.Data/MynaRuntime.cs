@@ -135,9 +135,9 @@ public sealed class MynaRuntime
 
     public ResidentImporter ResidentImporter(MunicipalityCode code) => new(MunicipalAudit(code), Time);
 
-    public NoticeGeneration NoticeGeneration(MunicipalityCode code) => new(Municipality(code), MunicipalAudit(code), Time);
+    public NoticeGeneration NoticeGeneration(MunicipalityCode code) => new(Municipality(code), MunicipalAudit(code), Time, AddressRule(code));
 
-    public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code));
+    public NoticePrintData NoticePrintData(MunicipalityCode code) => new(Protector(code), MunicipalAudit(code), AddressRule(code));
 
     /// <summary>The CA certificates (public) and encrypted CA keys of the national side.</summary>
     public string CaFolder => Path.Combine(Keys.Root, KeyDirectory.NationalScope, "ca");
@@ -196,7 +196,8 @@ public sealed class MynaRuntime
     public Lifecycle.MoveDesk MoveDesk(MunicipalityCode code) =>
         new(Municipality(code), Outbox(code), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
 
-    public Lifecycle.ExpiryNoticeBatch ExpiryNotices(MunicipalityCode code) => new(MunicipalAudit(code), Time);
+    public Lifecycle.ExpiryNoticeBatch ExpiryNotices(MunicipalityCode code) =>
+        new(MunicipalAudit(code), Time, AddressRule(code), Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
 
     private MunicipalityOptions MunicipalityOptionsOf(MunicipalityCode code) =>
         Options.Municipalities.FirstOrDefault(o => o.Code == code.Value) ?? new MunicipalityOptions();
@@ -234,7 +235,8 @@ public sealed class MynaRuntime
     public Issuance.IssuanceNoticeDesk IssuanceNotices(MunicipalityCode code)
     {
         var m = MunicipalityOptionsOf(code);
-        return new(code, CardService(), MunicipalAudit(code), Time, new Issuance.NoticePolicy(m.IssuanceWaveSize, m.IssuanceDeadlineMonths, m.DestroyAfterMonths));
+        return new(code, CardService(), MunicipalAudit(code), Time, new Issuance.NoticePolicy(m.IssuanceWaveSize, m.IssuanceDeadlineMonths, m.DestroyAfterMonths),
+            AddressRule(code), Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
     }
 
     public Issuance.WindowDesk WindowDesk(MunicipalityCode code) => new(code, CardService(), LifecycleDesk(code), MunicipalAudit(code), Time);
@@ -243,7 +245,7 @@ public sealed class MynaRuntime
 
     public Core.Contracts.ICardService CardService() => new Cards.NationalCardService(Stores, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
 
-    public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
+    public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)), AddressRule(code));
 
     /// <summary>The support-measure officer's desk (DOMAIN §9).</summary>
     public SupportMeasures.SupportMeasureDesk SupportMeasureDesk(MunicipalityCode code) => new(code, MunicipalAudit(code), Time, SupportMeasureForwarding(code));

@@ -58,11 +58,6 @@ public sealed class SupportMeasureJourneyTests
             await Browser.ScreenshotAsync(officer, "81-sm-created");
 
             // A clerk opens the protected resident's page: the address is withheld and the read logged.
-            await using (var db = factory.Stores.OpenMunicipal())
-            {
-                // Until the resident page reads AddressRule (issue 17, second point) it reads the old flag: set both.
-                await db.Database.ExecuteSqlAsync($"UPDATE residents SET address_protected = TRUE WHERE id = {applicant.Id}");
-            }
             var clerk = await LifecycleJourneyTests.SignInAsync(browser, baseUrl, TestStores.Ishinomaki.Value, "clerk", "clerk-demo-2026");
             await clerk.GotoAsync($"{baseUrl}/residents/{applicant.Id}");
             await clerk.Context.CloseAsync();

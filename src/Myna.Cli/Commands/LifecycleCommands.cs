@@ -39,7 +39,7 @@ internal static class LifecycleCommands
             await using var db = runtime.Stores.OpenMunicipal(code);
             var made = await runtime.ExpiryNotices(code).RunAsync(db, day, CliContext.Actor, ct);
             var month = ExpiryNoticeBatch.Month(day);
-            var letters = await ExpiryNoticeBatch.LettersAsync(db, month, ct);
+            var letters = await runtime.ExpiryNotices(code).LettersAsync(db, month, CliContext.Actor, ct);
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(runtime.Options.Database.DataDirectory, "lifecycle"), MynaOptions.Home);
             Directory.CreateDirectory(folder);
             var m = runtime.Municipality(code);

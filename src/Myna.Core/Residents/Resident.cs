@@ -62,12 +62,6 @@ public sealed class Resident
     public string? FamilyRegisterMunicipality { get; set; }
 
     /// <summary>
-    /// DV等支援措置 (DOMAIN §9): the address is shown only to the support-measure officer; set and
-    /// lifted only by that role.
-    /// </summary>
-    public bool AddressProtected { get; set; }
-
-    /// <summary>
     /// 成年被後見人 (DOMAIN §4.4): no signature certificate is issued to the person. Recorded by a clerk from the
     /// guardianship's evidence (the court's ruling or the registry's certificate), audited.
     /// </summary>

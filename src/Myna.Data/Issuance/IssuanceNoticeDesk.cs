@@ -5,7 +5,10 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
+using Myna.Core.Notices;
 using Myna.Data.Audit;
+using Myna.Data.Notices;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Issuance;
 
@@ -23,7 +26,8 @@ public sealed record NoticePolicy(int WaveSize, int DeadlineMonths, int DestroyA
 /// and its application ends so the resident can apply again free of charge. Each step is safe to
 /// run again: a day's wave is topped up to its size, never sent twice.
 /// </summary>
-public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardService cards, AuditLog audit, TimeProvider time, NoticePolicy policy)
+public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardService cards, AuditLog audit, TimeProvider time, NoticePolicy policy,
+    AddressRule rule, string officeAddress)
 {
     public async Task<IReadOnlyList<IssuanceLetter>> SendWaveAsync(MunicipalDb db, DateOnly day, string actor, int? size = null, CancellationToken ct = default)
     {
@@ -68,7 +72,7 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
         await audit.AppendAsync(db, actor, AuditActions.IssuanceNoticesSent, "issuance-notices:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             detail: string.Create(CultureInfo.InvariantCulture, $"notices={notices.Count}"), ct: ct);
         await tx.CommitAsync(ct);
-        return await LettersAsync(db, notices.Select(n => n.Id).ToList(), reminder: false, ct);
+        return await LettersAsync(db, notices.Select(n => n.Id).ToList(), reminder: false, actor, ct);
     }
 
     /// <summary>One reminder per notice whose deadline passed with the card still waiting.</summary>
@@ -89,7 +93,7 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
         await audit.AppendAsync(db, actor, AuditActions.IssuanceRemindersSent, "issuance-reminders:" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             detail: string.Create(CultureInfo.InvariantCulture, $"reminders={due.Count}"), ct: ct);
         await tx.CommitAsync(ct);
-        return await LettersAsync(db, due.Select(n => n.Id).ToList(), reminder: true, ct);
+        return await LettersAsync(db, due.Select(n => n.Id).ToList(), reminder: true, actor, ct);
     }
 
     /// <summary>
@@ -128,14 +132,25 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
         return destroyed;
     }
 
-    /// <summary>The letters of notices already sent (to print a wave again, or one notice).</summary>
-    public static async Task<IReadOnlyList<IssuanceLetter>> LettersAsync(MunicipalDb db, IReadOnlyList<long> noticeIds, bool reminder, CancellationToken ct = default)
+    /// <summary>
+    /// The letters of notices already sent (to print a wave again, or one notice), addressed through the letter rule
+    /// (§9): never to an offender's address or one a protected person left — such a letter is held at the office and
+    /// carries the office's address; a withheld address printed on the person's own letter is logged as served.
+    /// </summary>
+    public async Task<IReadOnlyList<IssuanceLetter>> LettersAsync(MunicipalDb db, IReadOnlyList<long> noticeIds, bool reminder, string actor,
+        CancellationToken ct = default)
     {
         var rows = await db.IssuanceNotices.AsNoTracking().Where(n => noticeIds.Contains(n.Id))
             .Join(db.Cards, n => n.CardId, c => c.Id, (n, c) => new { n, c })
             .Join(db.Residents, x => x.c.ResidentId, r => r.Id, (x, r) => new { x.n, x.c.SignatureCertificate, r })
             .ToListAsync(ct);
-        return rows.OrderBy(x => x.n.Id).Select(x => new IssuanceLetter(x.n.Id, x.n.CardId, x.n.Number, x.r.FullName, x.r.PostalCode, x.r.Address, x.n.SentOn,
-            x.n.Deadline, reminder, x.SignatureCertificate)).ToList();
+        var check = await LetterAddresses.CheckAsync(db, rule, rows.Select(x => x.r.Id), officeAddress, ct);
+        var letters = rows.OrderBy(x => x.n.Id).Select(x => (x.r.Id, To: check.Destination(x.r.Id,
+                new LetterDestination(DeliveryKind.RegisteredAddress, x.r.PostalCode, x.r.Address)), x))
+            .Select(l => (l.Id, l.To.Kind, Letter: new IssuanceLetter(l.x.n.Id, l.x.n.CardId, l.x.n.Number, l.x.r.FullName, l.To.PostalCode, l.To.Address,
+                l.x.n.SentOn, l.x.n.Deadline, reminder, l.x.SignatureCertificate))).ToList();
+        await rule.ServedAsync(db, actor, letters.Where(l => l.Kind != DeliveryKind.HeldAtOffice && check.Withheld.Contains(l.Id)).Select(l => l.Id),
+            reminder ? "issuance reminder letters" : "issuance notice letters", ct);
+        return letters.Select(l => l.Letter).ToList();
     }
 }

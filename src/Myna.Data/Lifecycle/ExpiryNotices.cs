@@ -4,13 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
+using Myna.Core.Notices;
 using Myna.Data.Audit;
+using Myna.Data.Notices;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Lifecycle;
 
 /// <summary>One expiry notice as printed (有効期限通知書): to whom, what expires when, and from when to renew.</summary>
 public sealed record ExpiryNoticeLetter(long Id, string FullName, string? PostalCode, string Address, bool HeldAtOffice, ExpirySubject Subject, DateOnly Expiry,
-    DateOnly RenewalFrom, string Serial);
+    DateOnly RenewalFrom, string Serial)
+{
+    public long ResidentId { get; init; }
+}
 
 /// <summary>
 /// The monthly expiry-notice batch (DOMAIN §8.2): a notice for every valid card expiring within the
@@ -18,7 +24,7 @@ public sealed record ExpiryNoticeLetter(long Id, string FullName, string? Postal
 /// subject and expiry date: running the batch again (or twice a month) adds nothing. The selection
 /// and the insert are one statement, so a million cards never pass through memory.
 /// </summary>
-public sealed class ExpiryNoticeBatch(AuditLog audit, TimeProvider time)
+public sealed class ExpiryNoticeBatch(AuditLog audit, TimeProvider time, AddressRule rule, string officeAddress)
 {
     public static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -53,16 +59,29 @@ public sealed class ExpiryNoticeBatch(AuditLog audit, TimeProvider time)
         return cards + certificates;
     }
 
-    /// <summary>The letters of a batch month, in postal-code order for the print shop.</summary>
-    public static async Task<List<ExpiryNoticeLetter>> LettersAsync(MunicipalDb db, string month, CancellationToken ct = default)
+    /// <summary>
+    /// The letters of a batch month, in postal-code order for the print shop. Each goes to the register's address through
+    /// the letter rule (§9): a letter about a protected person never goes to an offender's address or one the person left
+    /// — it is held at the office, without an address — and a withheld address printed on the person's own letter is
+    /// logged for the officer as served.
+    /// </summary>
+    public async Task<List<ExpiryNoticeLetter>> LettersAsync(MunicipalDb db, string month, string actor, CancellationToken ct = default)
     {
         var rows = await db.ExpiryNotices.AsNoTracking().Where(n => n.BatchMonth == month)
             .Join(db.HeldCards.AsNoTracking(), n => n.HeldCardId, h => h.Id, (n, h) => new { n, h.Serial })
             .Join(db.Residents.AsNoTracking(), x => x.n.ResidentId, r => r.Id, (x, r) => new { x.n, x.Serial, r })
             .ToListAsync(ct);
-        return rows.Select(x => new ExpiryNoticeLetter(x.n.Id, x.r.FullName, x.r.AddressProtected ? null : x.r.PostalCode,
-                x.r.AddressProtected ? "" : x.r.Address, x.r.AddressProtected, x.n.Subject, x.n.Expiry, LifecycleRules.RenewalOpens(x.n.Expiry), x.Serial))
-            .OrderBy(l => l.PostalCode ?? "~", StringComparer.Ordinal).ThenBy(l => l.Id).ToList();
+        var check = await LetterAddresses.CheckAsync(db, rule, rows.Select(x => x.r.Id), officeAddress, ct);
+        var letters = rows.Select(x =>
+        {
+            var to = check.Destination(x.r.Id, new LetterDestination(DeliveryKind.RegisteredAddress, x.r.PostalCode, x.r.Address));
+            var held = to.Kind == DeliveryKind.HeldAtOffice;
+            return new ExpiryNoticeLetter(x.n.Id, x.r.FullName, held ? null : to.PostalCode, held ? "" : to.Address, held, x.n.Subject, x.n.Expiry,
+                LifecycleRules.RenewalOpens(x.n.Expiry), x.Serial) { ResidentId = x.r.Id };
+        }).OrderBy(l => l.PostalCode ?? "~", StringComparer.Ordinal).ThenBy(l => l.Id).ToList();
+        await rule.ServedAsync(db, actor, letters.Where(l => !l.HeldAtOffice && check.Withheld.Contains(l.ResidentId)).Select(l => l.ResidentId),
+            "expiry notice letters " + month, ct);
+        return letters;
     }
 
     /// <summary>

@@ -79,8 +79,10 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             }
             if (held is not null)
             {
+                // §9: the destination address is an address — it stays in its column (shown through the address rule), never in
+                // the event's text, the history or the audit record.
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
-                    $"転出先 {destination.Value}（{record.DestinationAddress}）・転出予定日 {plannedOn:yyyy-MM-dd}", null, actor, ct);
+                    $"転出先 {destination.Value}・転出予定日 {plannedOn:yyyy-MM-dd}", null, actor, ct);
             }
             else
             {

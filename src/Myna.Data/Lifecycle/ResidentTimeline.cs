@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Core.Residents;
+using Myna.Data.Residents;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Lifecycle;
 
@@ -10,11 +13,37 @@ namespace Myna.Data.Lifecycle;
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Source, string Kind, string? Detail, string? Reference);
 
-/// <summary>Every recorded step of a resident's register entry, applications and cards, in time order.</summary>
-public static class ResidentTimeline
+/// <summary>
+/// Every recorded step of a resident's register entry, applications and cards, in time order. A move-out destination is
+/// an address (§9): it is kept in the move-out's own column, never in an entry's text; entries written before that rule
+/// (<c>転出先 …（address）</c>) stay in the store as history and are redacted on reading when the person's address is
+/// withheld from the reader.
+/// </summary>
+public static partial class ResidentTimeline
 {
+    /// <summary>The timeline as <paramref name="reader"/> may see it: the officer sees everything; a redaction for anyone else is logged.</summary>
     public static async Task<IReadOnlyList<TimelineEntry>> ForAsync(MunicipalDb db, long residentId, ICardLifecycle national, MunicipalityCode municipality,
-        CancellationToken ct = default)
+        Reader reader, AddressRule rule, CancellationToken ct = default)
+    {
+        var entries = await EntriesAsync(db, residentId, national, municipality, ct);
+        if (!entries.Any(e => e.Detail is { } d && HasDestination(d)))
+        {
+            return entries;
+        }
+        var hidden = (await rule.HiddenFromAsync(db, reader, [residentId], "resident timeline", ct)).Count > 0;
+        return hidden ? entries.Select(e => e.Detail is { } d && HasDestination(d) ? e with { Detail = Redact(d) } : e).ToList() : entries;
+    }
+
+    /// <summary>The address inside an old move-out line (<c>転出先 042145（…）</c>) replaced by the placeholder.</summary>
+    public static string Redact(string detail) => Destination().Replace(detail, m => m.Groups[1].Value + AddressProtection.Hidden);
+
+    private static bool HasDestination(string detail) => Destination().IsMatch(detail);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(転出先\s*\d{6})（[^）]*）")]
+    private static partial System.Text.RegularExpressions.Regex Destination();
+
+    private static async Task<IReadOnlyList<TimelineEntry>> EntriesAsync(MunicipalDb db, long residentId, ICardLifecycle national, MunicipalityCode municipality,
+        CancellationToken ct)
     {
         var entries = new List<TimelineEntry>();
         entries.AddRange((await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == residentId).ToListAsync(ct))

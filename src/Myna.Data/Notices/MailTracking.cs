@@ -6,6 +6,8 @@ using Myna.Core.Identifiers;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
 using Myna.Data.Audit;
+using Myna.Data.Residents;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Notices;
 
@@ -15,8 +17,12 @@ public sealed class MailRuleException(string field, string message) : InvalidOpe
     public string Field { get; } = field;
 }
 
-/// <summary>One person in an envelope, as the returned-mail desk sees them.</summary>
-public sealed record EnvelopePerson(long ResidentId, string ResidentCode, string Name, ResidentStatus Status, bool AddressProtected, string CurrentAddress);
+/// <summary>
+/// One person in an envelope, as the returned-mail desk sees them: <see cref="AddressWithheld"/> says a support measure
+/// withholds the address (§9: departments must see the flag), and <see cref="CurrentAddress"/> is then the placeholder
+/// for everyone but the officer.
+/// </summary>
+public sealed record EnvelopePerson(long ResidentId, string ResidentCode, string Name, ResidentStatus Status, bool AddressWithheld, string CurrentAddress);
 
 /// <summary>An envelope with what the register says now and what may be done (DOMAIN §3.3).</summary>
 public sealed record EnvelopeCase(NoticeEnvelope Envelope, IReadOnlyList<EnvelopePerson> People, ReturnFinding? Finding,
@@ -27,7 +33,7 @@ public sealed record EnvelopeCase(NoticeEnvelope Envelope, IReadOnlyList<Envelop
 /// returned envelope, the 3-month storage clock, the register check and the action taken.
 /// Every state change is a <see cref="MailEvent"/> and an audit record, in one transaction.
 /// </summary>
-public sealed class MailTracking(AuditLog audit, TimeProvider time, string officeAddress)
+public sealed class MailTracking(AuditLog audit, TimeProvider time, string officeAddress, AddressRule rule)
 {
     /// <summary>Japan Post tracking numbers: 11–13 digits, printed with hyphens.</summary>
     public static string? NormalizeMailNumber(string? input)
@@ -134,9 +140,11 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
         var people = await db.Notices.AsNoTracking().Where(n => n.EnvelopeId == rootId)
             .Join(db.Residents.AsNoTracking(), n => n.ResidentId, r => r.Id, (n, r) => r)
             .OrderBy(r => r.Id).ToListAsync(ct);
-        var withheld = !maySeeProtected && people.Any(p => p.AddressProtected);
-        var persons = people.Select(r => new EnvelopePerson(r.Id, r.ResidentCode, r.FullName, r.Status, r.AddressProtected,
-            r.AddressProtected && !maySeeProtected ? AddressProtection.Hidden : r.Address)).ToList();
+        // §9: the one rule decides; the envelope's own address (register, residence or proxy) goes with its people.
+        var withheldPeople = await rule.WithheldAmongAsync(db, people.Select(p => p.Id), ct);
+        var withheld = !maySeeProtected && withheldPeople.Count > 0;
+        var persons = people.Select(r => new EnvelopePerson(r.Id, r.ResidentCode, r.FullName, r.Status, withheldPeople.Contains(r.Id),
+            withheldPeople.Contains(r.Id) && !maySeeProtected ? AddressProtection.Hidden : r.Address)).ToList();
         ReturnFinding? finding = null;
         IReadOnlyList<ReturnAction> allowed = [];
         if (people.Count > 0 && envelope.ReturnReason is { } reason && envelope.KeepUntil is { } keep)
@@ -157,7 +165,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
             envelope.PostalCode = null;
             if (actor is not null)
             {
-                await audit.ProtectedAddressWithheldAsync(db, actor, people.Where(p => p.AddressProtected).Select(p => p.Id), "returned mail", ct);
+                await rule.HiddenFromAsync(db, new Reader(actor, false), withheldPeople, "returned mail", ct);
             }
         }
         var history = await db.MailEvents.AsNoTracking().Where(m => m.EnvelopeId == envelopeId).OrderBy(m => m.Id).ToListAsync(ct);
@@ -201,13 +209,14 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
     {
         var limit = JapanClock.Today(time).AddDays(days);
         var open = new[] { MailState.Returned, MailState.ReminderSent };
+        var withheldIds = rule.WithheldIds(db);
         var due = await db.NoticeEnvelopes.AsNoTracking()
             .Where(e => open.Contains(e.State) && e.KeepUntil <= limit)
             .OrderBy(e => e.KeepUntil).ThenBy(e => e.Id)
             .Select(e => new
             {
                 Envelope = e,
-                Protected = db.Notices.Any(n => n.EnvelopeId == (e.ResendOfId ?? e.Id) && db.Residents.Any(r => r.Id == n.ResidentId && r.AddressProtected)),
+                Protected = db.Notices.Any(n => n.EnvelopeId == (e.ResendOfId ?? e.Id) && withheldIds.Contains(n.ResidentId)),
             })
             .ToListAsync(ct);
         var hidden = due.Where(d => d.Protected && !maySeeProtected).ToList();
@@ -218,9 +227,8 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
         if (hidden.Count > 0 && actor is not null)
         {
             var roots = hidden.Select(d => d.Envelope.ResendOfId ?? d.Envelope.Id).ToList();
-            var residents = await db.Notices.AsNoTracking().Where(n => roots.Contains(n.EnvelopeId))
-                .Join(db.Residents.Where(r => r.AddressProtected), n => n.ResidentId, r => r.Id, (n, r) => r.Id).Distinct().ToListAsync(ct);
-            await audit.ProtectedAddressWithheldAsync(db, actor, residents, "returned mail due", ct);
+            var residents = await db.Notices.AsNoTracking().Where(n => roots.Contains(n.EnvelopeId)).Select(n => n.ResidentId).Distinct().ToListAsync(ct);
+            await rule.HiddenFromAsync(db, new Reader(actor, false), residents, "returned mail due", ct);
         }
         return due.Select(d => d.Envelope).ToList();
     }
@@ -238,17 +246,24 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == firstResidentId, ct);
         var residence = await db.ResidenceRegistrations.AsNoTracking().FirstOrDefaultAsync(g => g.ResidentId == firstResidentId && g.EndedAt == null, ct);
         var root = returned.ResendOfId ?? returned.Id;
-        var protectedInside = await db.Notices.AnyAsync(n => n.EnvelopeId == root && db.Residents.Any(r => r.Id == n.ResidentId && r.AddressProtected), ct);
-        // The same destinations as the first run: a residence or proxy registered since, a letter held at the office, and
-        // never a protected address (§9) — without a registered residence such a letter waits at the office.
-        var (delivery, postalCode, address) = residence?.Delivery switch
+        var inside = await db.Notices.AsNoTracking().Where(n => n.EnvelopeId == root).Select(n => n.ResidentId).ToListAsync(ct);
+        // The same destinations as the first run (a residence or proxy registered since, a letter held at the office), through the
+        // letter rule (§9): never an offender's address or one a protected person left — such a letter waits at the office.
+        var wanted = residence?.Delivery switch
         {
-            DeliveryKind.Residence => (DeliveryKind.Residence, residence.PostalCode, residence.Address),
-            DeliveryKind.Proxy => (DeliveryKind.Proxy, residence.ProxyPostalCode, residence.ProxyAddress!),
-            DeliveryKind.HeldAtOffice => (DeliveryKind.HeldAtOffice, null, officeAddress),
-            _ when protectedInside => (DeliveryKind.HeldAtOffice, null, officeAddress),
-            _ => (DeliveryKind.RegisteredAddress, resident.PostalCode, resident.Address),
+            DeliveryKind.Residence => new LetterDestination(DeliveryKind.Residence, residence.PostalCode, residence.Address),
+            DeliveryKind.Proxy => new LetterDestination(DeliveryKind.Proxy, residence.ProxyPostalCode, residence.ProxyAddress!),
+            DeliveryKind.HeldAtOffice => new LetterDestination(DeliveryKind.HeldAtOffice, null, officeAddress),
+            _ => new LetterDestination(DeliveryKind.RegisteredAddress, resident.PostalCode, resident.Address),
         };
+        var check = await LetterAddresses.CheckAsync(db, rule, inside, officeAddress, ct);
+        // The place the letter came back from is one the person left, too.
+        var (delivery, postalCode, address) = LetterAddress.Choose(check.Destination(inside, wanted), inside.Any(check.Withheld.Contains), [returned.Address],
+            officeAddress);
+        if (delivery != DeliveryKind.HeldAtOffice)
+        {
+            await rule.ServedAsync(db, actor, inside, "re-sent notice envelope", ct);
+        }
         batch.Envelopes++;
         var resend = new NoticeEnvelope
         {

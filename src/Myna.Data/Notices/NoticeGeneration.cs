@@ -4,6 +4,7 @@ using Myna.Core.Audit;
 using Myna.Core.Municipalities;
 using Myna.Core.Notices;
 using Myna.Data.Audit;
+using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Notices;
 
@@ -18,7 +19,7 @@ public sealed record NoticeSummary(long BatchId, NoticeKind Kind, long Envelopes
 /// progress in one transaction; a killed run is resumed by the next one, and a number is never
 /// notified twice (unique index on notices.resident_number_id).
 /// </summary>
-public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, TimeProvider time)
+public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, TimeProvider time, AddressRule rule)
 {
     public const int ChunkHouseholds = 1000;
 
@@ -66,7 +67,8 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
                 break;
             }
             lastHousehold = people[^1].HouseholdId;
-            await StoreChunkAsync(db, batch, people, actor, issued, ct);
+            var check = await LetterAddresses.CheckAsync(db, rule, people.Select(p => p.ResidentId), OfficeAddress, ct);
+            await StoreChunkAsync(db, batch, people, check, actor, issued, ct);
             done += people.Select(p => p.HouseholdId).Distinct().Count();
             progress?.Report(new NoticeProgress(done, pending));
         }
@@ -76,14 +78,14 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
     }
 
     private sealed record Person(long NumberId, long ResidentId, long HouseholdId, bool IsHead, string Name, string? PostalCode, string Address,
-        bool Protected, long? RegistrationId, DeliveryKind? Delivery, string? ResidencePostalCode, string? ResidenceAddress,
+        long? RegistrationId, DeliveryKind? Delivery, string? ResidencePostalCode, string? ResidenceAddress,
         string? ProxyName, string? ProxyPostalCode, string? ProxyAddress);
 
     private static async Task<List<Person>> SelectChunkAsync(MunicipalDb db, long afterHousehold, CancellationToken ct)
     {
         var sql = $"""
             SELECT n.id, r.id, r.household_id, r.relationship, r.family_name, r.given_name, r.postal_code,
-                   r.prefecture, r.city, r.town, r.block, r.building, r.address_protected,
+                   r.prefecture, r.city, r.town, r.block, r.building,
                    g.id, g.delivery, g.postal_code, g.address, g.proxy_name, g.proxy_postal_code, g.proxy_address
             {NumberedPeople} LEFT JOIN residence_registrations g ON g.resident_id = r.id AND g.ended_at IS NULL
             WHERE {NotNotified} AND r.household_id > @last AND r.household_id <= (
@@ -101,25 +103,31 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
             var address = string.Concat(reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
                 S(11) is { } building ? " " + building : "");
             people.Add(new Person(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3) == "世帯主",
-                reader.GetString(4) + "\u3000" + reader.GetString(5), S(6), address, reader.GetBoolean(12),
-                reader.IsDBNull(13) ? null : reader.GetInt64(13), reader.IsDBNull(14) ? null : (DeliveryKind)reader.GetInt32(14),
-                S(15), S(16), S(17), S(18), S(19)));
+                reader.GetString(4) + "\u3000" + reader.GetString(5), S(6), address,
+                reader.IsDBNull(12) ? null : reader.GetInt64(12), reader.IsDBNull(13) ? null : (DeliveryKind)reader.GetInt32(13),
+                S(14), S(15), S(16), S(17), S(18)));
         }
         return people;
     }
 
-    /// <summary>Where one person's notice goes (§3.2): a current residence registration first, then the register.</summary>
-    private (DeliveryKind Kind, long? RegistrationId, string? PostalCode, string Address, string? Addressee) Destination(Person p) => p.Delivery switch
+    /// <summary>
+    /// Where one person's notice goes (§3.2): a current residence registration first, then the register — checked by the
+    /// letter rule (§9): never to an offender's address or one the person left; such a letter waits at the office.
+    /// </summary>
+    private (DeliveryKind Kind, long? RegistrationId, string? PostalCode, string Address, string? Addressee) Destination(Person p, LetterCheck check)
     {
-        DeliveryKind.Residence => (DeliveryKind.Residence, p.RegistrationId, p.ResidencePostalCode, p.ResidenceAddress!, null),
-        DeliveryKind.Proxy => (DeliveryKind.Proxy, p.RegistrationId, p.ProxyPostalCode, p.ProxyAddress!, $"{p.ProxyName} 様（{p.Name} 様 代理人）"),
-        DeliveryKind.HeldAtOffice => (DeliveryKind.HeldAtOffice, p.RegistrationId, null, OfficeAddress, null),
-        // §9: a protected address is never printed; without a registered residence the letter waits at the office.
-        _ when p.Protected => (DeliveryKind.HeldAtOffice, null, null, OfficeAddress, null),
-        _ => (DeliveryKind.RegisteredAddress, null, p.PostalCode, p.Address, null),
-    };
+        (DeliveryKind Kind, long? RegistrationId, string? PostalCode, string Address, string? Addressee) wanted = p.Delivery switch
+        {
+            DeliveryKind.Residence => (DeliveryKind.Residence, p.RegistrationId, p.ResidencePostalCode, p.ResidenceAddress!, null),
+            DeliveryKind.Proxy => (DeliveryKind.Proxy, p.RegistrationId, p.ProxyPostalCode, p.ProxyAddress!, $"{p.ProxyName} 様（{p.Name} 様 代理人）"),
+            DeliveryKind.HeldAtOffice => (DeliveryKind.HeldAtOffice, p.RegistrationId, null, OfficeAddress, null),
+            _ => (DeliveryKind.RegisteredAddress, null, p.PostalCode, p.Address, null),
+        };
+        var chosen = check.Destination(p.ResidentId, new LetterDestination(wanted.Kind, wanted.PostalCode, wanted.Address));
+        return chosen.Kind == wanted.Kind ? wanted : (chosen.Kind, null, chosen.PostalCode, chosen.Address, null);
+    }
 
-    private async Task StoreChunkAsync(MunicipalDb db, NoticeBatch batch, List<Person> people, string actor, HashSet<string> issued, CancellationToken ct)
+    private async Task StoreChunkAsync(MunicipalDb db, NoticeBatch batch, List<Person> people, LetterCheck check, string actor, HashSet<string> issued, CancellationToken ct)
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var now = time.GetUtcNow();
@@ -138,10 +146,10 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
         foreach (var household in people.GroupBy(p => p.HouseholdId))
         {
             // One envelope per household and delivery place; the head (or else the eldest entry) is named on it.
-            foreach (var group in household.GroupBy(p => Destination(p) is var d ? (d.Kind, d.RegistrationId) : default))
+            foreach (var group in household.GroupBy(p => Destination(p, check) is var d ? (d.Kind, d.RegistrationId) : default))
             {
                 var members = group.OrderByDescending(p => p.IsHead).ThenBy(p => p.ResidentId).ToList();
-                var d = Destination(members[0]);
+                var d = Destination(members[0], check);
                 var addressee = d.Addressee ?? members[0].Name + " 様" + (members.Count > 1 ? $" ほか{members.Count - 1}名" : "");
                 envelope.Set(1, checked((int)(batch.Envelopes + envelopes + 1)));
                 envelope.Set(2, household.Key);
@@ -173,6 +181,9 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
         batch.Envelopes += envelopes;
         batch.Notices += notices;
         await db.SaveChangesAsync(ct);
+        // §9: a withheld person's own letter carries their address (or residence): the use is logged for the officer.
+        await rule.ServedAsync(db, actor, people.Where(p => check.Withheld.Contains(p.ResidentId) && Destination(p, check).Kind != DeliveryKind.HeldAtOffice)
+            .Select(p => p.ResidentId), "number notice envelope", ct);
         await audit.AppendAsync(db, actor, AuditActions.NoticesGenerated,
             string.Create(CultureInfo.InvariantCulture, $"households:{people[0].HouseholdId}-{people[^1].HouseholdId}"),
             detail: string.Create(CultureInfo.InvariantCulture, $"batch={batch.Id} envelopes={envelopes} notices={notices}"), ct: ct);

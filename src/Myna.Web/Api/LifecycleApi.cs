@@ -36,7 +36,7 @@ public static class LifecycleApi
             {
                 return ApiProblems.Problem(404, "resident-not-found", "No resident with this id");
             }
-            return TypedResults.Ok(await ResidentTimeline.ForAsync(scope.Db, id, runtime.CardLifecycle(), scope.Code, ct));
+            return TypedResults.Ok(await ResidentTimeline.ForAsync(scope.Db, id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct));
         }).WithName("ResidentTimeline").WithSummary("Every recorded step of a resident: register events, applications, card states and the card lifecycle, oldest first");
 
         residents.MapGet("/{id:long}/cards", async Task<Results<Ok<IReadOnlyList<HeldCardDto>>, ProblemHttpResult>> (long id, MunicipalScope scope,

@@ -150,6 +150,7 @@ public sealed partial class UiText
         ["life.incoming.from"] = ("転出元 {0}", "from {0}"),
         ["life.incoming.planned"] = ("転出予定日", "Planned move"),
         ["life.incoming.nocard"] = ("カードなし", "No card"),
+        ["life.address.withheld"] = ("支援措置対象（住所は非表示）", "Support measure: address withheld"),
         ["life.incoming.card"] = ("カードあり", "Holds a card"),
         ["life.movein"] = ("転入届を受け付ける", "Register the move-in"),
         ["life.movein.household"] = ("世帯コード（既存世帯に入る場合）", "Household code (to join one)"),

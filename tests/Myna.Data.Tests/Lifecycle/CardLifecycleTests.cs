@@ -98,7 +98,8 @@ public sealed class CardLifecycleTests
         {
             Assert.Equal(OcspCertStatus.Good, (await OcspAsync(stores, (CaKind)c.Ca, c.Serial)).Status);
         }
-        var timeline = await ResidentTimeline.ForAsync(db, card.ResidentId, lifecycle.National, TestStores.Ishinomaki);
+        var timeline = await ResidentTimeline.ForAsync(db, card.ResidentId, lifecycle.National, TestStores.Ishinomaki,
+            new Myna.Data.Residents.Reader("clerk", MaySeeProtected: false), stores.Runtime.AddressRule(TestStores.Ishinomaki));
         Assert.Contains(timeline, e => e.Kind == "national.suspended" && e.Reference == suspended.Reference);
         Assert.Contains(timeline, e => e.Kind == "lifecycle.SuspensionLifted" && e.Reference == suspended.Reference);
         Assert.Contains(timeline, e => e.Kind == "lifecycle.Issued");
@@ -298,7 +299,7 @@ public sealed class CardLifecycleTests
         Assert.Equal(2, await batch.RunAsync(db, Today, "batch"));
         Assert.Equal(0, await batch.RunAsync(db, Today, "batch"));
         Assert.Equal(0, await batch.RunAsync(db, Today.AddDays(20), "batch"));
-        var letters = await ExpiryNoticeBatch.LettersAsync(db, ExpiryNoticeBatch.Month(Today));
+        var letters = await batch.LettersAsync(db, ExpiryNoticeBatch.Month(Today), "clerk");
         Assert.Equal([ExpirySubject.Card, ExpirySubject.Certificates], letters.Select(l => l.Subject).Order());
         var csv = ExpiryNoticeBatch.PrintCsv(letters);
         Assert.Contains($",card,{Today.AddMonths(2):yyyy-MM-dd},{Today.AddMonths(-1):yyyy-MM-dd},0", csv, StringComparison.Ordinal);

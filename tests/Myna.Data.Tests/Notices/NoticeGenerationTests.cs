@@ -89,10 +89,9 @@ public sealed class NoticeGenerationTests
         await registry.RegisterAsync(db, Residence(people[0]), null, "test");
         await registry.RegisterAsync(db, Residence(people[1], DeliveryKind.Proxy), null, "test");
         await registry.RegisterAsync(db, Residence(people[2], DeliveryKind.HeldAtOffice, ResidenceReason.AbuseVictim), null, "test");
-        var unregisteredButProtected = await db.Residents.FirstAsync(r => r.Id == people[3]);
-        unregisteredButProtected.AddressProtected = true;
-        await db.SaveChangesAsync();
-
+        // §9: a victim still registered at the offender's home — the letter must not go there.
+        var unregisteredButProtected = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == people[3]);
+        await ProtectAsync(stores, db, people[3], offenderAddress: unregisteredButProtected.Address);
         await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, NoticeDay, "test");
 
         async Task<NoticeEnvelope> EnvelopeOf(long residentId) =>
@@ -172,10 +171,36 @@ public sealed class NoticeGenerationTests
         var record = await db.AuditRecords.SingleAsync(a => a.Action == AuditActions.NoticesPrinted);
         Assert.Equal(("number-notification", $"notice-batch:{summary.BatchId}"), (record.Purpose, record.Subject));
     }
+
+    /// <summary>A support measure (§9) for one resident, with an offender at <paramref name="offenderAddress"/>.</summary>
+    internal static Task ProtectAsync(TestStores stores, MunicipalDb db, long residentId, string? offenderAddress = null) =>
+        stores.Runtime.SupportMeasureDesk(TestStores.Ishinomaki).CreateAsync(db, new Data.SupportMeasures.SupportMeasureApplication(residentId,
+            Core.SupportMeasures.SupportMeasureKind.DomesticViolence, Core.SupportMeasures.SupportBasisKind.Police, "石巻警察署",
+            Core.Calendar.JapanClock.Today(TimeProvider.System).AddDays(-1), null, null, null, [],
+            [new Data.SupportMeasures.OffenderInput("加害　太郎", Address: offenderAddress)]), "officer");
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Generate_ProtectedPersonAtTheirOwnAddress_IsServedThere_AndTheUseIsLogged(string provider)
+    {
+        await using var stores = await NumberedAsync(provider, 40);
+        await using var db = stores.OpenMunicipal();
+        var person = await db.Residents.AsNoTracking().OrderBy(r => r.Id).FirstAsync();
+        await ProtectAsync(stores, db, person.Id, offenderAddress: "宮城県仙台市泉区加害町9番9号");
+
+        await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, NoticeDay, "batch");
+
+        var envelope = await db.NoticeEnvelopes.SingleAsync(e => e.Id == db.Notices.Single(n => n.ResidentId == person.Id).EnvelopeId);
+        Assert.Equal((DeliveryKind.RegisteredAddress, person.Address), (envelope.Delivery, envelope.Address));
+        var served = await db.AuditRecords.AsNoTracking().Where(a => a.Action == Core.Audit.AuditActions.ProtectedAddressServed).ToListAsync();
+        Assert.Contains(served, a => a.Subject.Split(':')[1].Split(',').Contains(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            && a.Detail == "number notice envelope");
+    }
 }
 
 /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, too late to cancel in step).</summary>
 internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
+
 }

@@ -155,7 +155,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         {
             return NotFound();
         }
-        var letters = await IssuanceNoticeDesk.LettersAsync(scope.Db, ids, reminders, ct);
+        var letters = await runtime.IssuanceNotices(scope.Code).LettersAsync(scope.Db, ids, reminders, scope.Actor, ct);
         var municipality = runtime.Options.Municipalities.FirstOrDefault(m => m.Code == scope.Code.Value);
         var bookingUrl = runtime.Options.PublicUrl.TrimEnd('/') + "/book";
         var pdf = IssuanceNoticePdf.Render(letters.Select(l => new IssuanceNoticePage(l.Number, l.FullName, l.PostalCode, l.Address, reminders ? date : l.SentOn,

@@ -21,8 +21,9 @@ namespace Myna.Web.Pages.Lifecycle;
 [RequirePermission(Permission.LifecycleAct)]
 public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
-    public List<IncomingMoveOut> Incoming { get; private set; } = [];
-    public List<(MoveOutRecord MoveOut, string Name)> Outgoing { get; private set; } = [];
+    /// <summary>§9: a destination is an address; each list comes through the address rule.</summary>
+    public List<IncomingMove> Incoming { get; private set; } = [];
+    public List<OutgoingMove> Outgoing { get; private set; } = [];
     public List<(string Month, int Count)> NoticeMonths { get; private set; } = [];
     public DateOnly Today => JapanClock.Today(runtime.Time);
     public string? Message { get; private set; }
@@ -76,7 +77,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     [HandlerPermission(Permission.LifecycleBatches)]
     public async Task<IActionResult> OnGetNoticesAsync(string month, string format, CancellationToken ct)
     {
-        var letters = await ExpiryNoticeBatch.LettersAsync(scope.Db, month, ct);
+        var letters = await runtime.ExpiryNotices(scope.Code).LettersAsync(scope.Db, month, scope.Actor, ct);
         if (format == "csv")
         {
             return File(Encoding.UTF8.GetBytes(ExpiryNoticeBatch.PrintCsv(letters)), "text/csv; charset=utf-8", $"expiry-notices-{scope.Code.Value}-{month}.csv");
@@ -103,10 +104,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Incoming = await MoveDesk.WaitingAsync(scope.Db, ct);
-        Outgoing = (await scope.Db.MoveOuts.AsNoTracking().OrderByDescending(o => o.Id).Take(50)
-                .Join(scope.Db.Residents.AsNoTracking(), o => o.ResidentId, r => r.Id, (o, r) => new { o, r.FamilyName, r.GivenName }).ToListAsync(ct))
-            .Select(x => (x.o, x.FamilyName + "\u3000" + x.GivenName)).ToList();
+        var rule = runtime.AddressRule(scope.Code);
+        Incoming = await MoveLists.IncomingAsync(scope.Db, rule, runtime.MunicipalAudit(scope.Code), scope.Reader, ct);
+        Outgoing = await MoveLists.OutgoingAsync(scope.Db, rule, scope.Reader, 50, ct);
         NoticeMonths = (await scope.Db.ExpiryNotices.AsNoTracking().GroupBy(n => n.BatchMonth).Select(g => new { g.Key, Count = g.Count() })
                 .OrderByDescending(g => g.Key).Take(12).ToListAsync(ct))
             .Select(g => (g.Key, g.Count)).ToList();

@@ -211,7 +211,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             return false;
         }
         Card = await Data.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
-        Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, ct);
+        Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct);
         if (Details.AddressWithheld && !scope.Reader.MaySeeProtected)
         {
             // §9: the register's lines of the timeline carry the events' notes; their free text is withheld as in the history.
