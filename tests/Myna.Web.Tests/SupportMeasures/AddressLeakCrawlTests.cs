@@ -83,7 +83,7 @@ public sealed class AddressLeakCrawlTests
                     {
                         continue; // not text; PDFs are checked by the document tests
                     }
-                    var body = Readable(await response.Content.ReadAsStringAsync());
+                    var body = WithoutEchoedInput(Readable(await response.Content.ReadAsStringAsync()), request.Url);
                     var found = secrets.Where(s => body.Contains(s, StringComparison.Ordinal)).ToList();
                     if (user == "officer")
                     {
@@ -124,6 +124,17 @@ public sealed class AddressLeakCrawlTests
     }
 
     /// <summary>Text as a reader sees it: HTML entities and JSON \u escapes decoded.</summary>
+    /// <summary>A search form shows back what the reader typed (<c>value="…"</c>): that is the reader's own input, not a disclosure.</summary>
+    private static string WithoutEchoedInput(string body, string url)
+    {
+        var query = url.Contains('?', StringComparison.Ordinal) ? url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
+        foreach (var value in query.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).Select(p => Uri.UnescapeDataString(p[1])))
+        {
+            body = body.Replace($"value=\"{value}\"", "value=\"\"", StringComparison.Ordinal);
+        }
+        return body;
+    }
+
     private static string Readable(string body) =>
         WebUtility.HtmlDecode(Regex.Replace(body, @"\\u([0-9a-fA-F]{4})", m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString()));
 
