@@ -87,7 +87,7 @@ public sealed class SupportMeasureForwarding(MunicipalityCode here, Outbox.Outbo
     /// The officer's "forward to 〇〇": a municipality named by its code. Refused with the field when the code is not a
     /// municipality code (format, check digit, prefecture 01–47, not a prefecture's own code) or names this municipality;
     /// a valid code no municipality on this host serves is accepted and waits in the outbox, retried, until the network
-    /// delivers it (docs/support-measures-forwarding.md).
+    /// delivers it (docs/support-measures.md).
     /// </summary>
     public async Task<SupportMeasureForward> ForwardToAsync(MunicipalDb db, long measureId, string? destination, string actor, CancellationToken ct = default)
     {

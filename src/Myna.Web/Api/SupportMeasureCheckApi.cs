@@ -32,7 +32,7 @@ public sealed record CertificateCheckAnswer(string Outcome, bool MayIssueToReque
 /// POST /api/v1/support-measures/check (DOMAIN §9, §10): the window clerk runs the support-measure check
 /// before printing a 住民票の写し, 記載事項証明書, 附票の写し or 除票, or letting someone view the register.
 /// The answer names the measure but never an address; every decision about a protected person is logged
-/// for the officer (docs/support-measures-check.md).
+/// for the officer (docs/support-measures.md).
 /// </summary>
 public static class SupportMeasureCheckApi
 {
