@@ -62,7 +62,6 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
     {
         var actor = reader.Actor;
         var query = db.Residents.AsNoTracking();
-        var withheld = rule.WithheldIds(db);
         var any = false;
         if (!string.IsNullOrWhiteSpace(c.Name))
         {
@@ -97,7 +96,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             {
                 // §9: a match on a withheld address would itself tell where the person lives — the covered, their household,
                 // their dwelling. Excluded in the query, so the count and the pages never reveal them either.
-                query = query.Where(r => !withheld.Contains(r.Id));
+                query = query.Where(rule.IsNotWithheld(db));
             }
         }
         if (!string.IsNullOrWhiteSpace(c.Household))
@@ -151,16 +150,18 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             .Select(r => new
             {
                 r.Id, r.ResidentCode, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.BirthDate, r.Sex,
-                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status, Withheld = withheld.Contains(r.Id),
+                r.Prefecture, r.City, r.Town, r.Block, r.Building, r.Status,
                 Last4 = db.ResidentNumbers.Where(n => n.ResidentId == r.Id && n.IsCurrent).Select(n => n.Last4).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // The page's rows only: the rule is asked for the twenty people shown, not for every match.
+        var withheld = await rule.WithheldAmongAsync(db, rows.Select(r => r.Id), ct);
         var items = rows.Select(r => new ResidentSummary(r.Id, r.ResidentCode, r.FamilyName + "\u3000" + r.GivenName,
             r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, r.Sex,
-            r.Withheld && !reader.MaySeeProtected
+            withheld.Contains(r.Id) && !reader.MaySeeProtected
                 ? AddressProtection.Hidden
                 : string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building),
-            r.Status, r.Last4, r.Withheld)).ToList();
+            r.Status, r.Last4, withheld.Contains(r.Id))).ToList();
         var hidden = reader.MaySeeProtected ? [] : items.Where(i => i.AddressWithheld).Select(i => i.Id).ToList();
         if (hidden.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
@@ -32,23 +33,39 @@ public sealed class AddressRule(AuditLog audit, TimeProvider time)
                 p => p.MeasureId, m => m.Id, (p, m) => p.ResidentCode);
 
     /// <summary>
-    /// Every resident whose address is withheld on <paramref name="today"/>, as a query the database composes
-    /// into any other (one subquery, computed once): the covered, their household, and their dwelling.
+    /// Whether a resident's address is withheld on <paramref name="today"/>, as a condition the database checks row by row:
+    /// the resident is covered, or shares the household or the dwelling (town, block, building) of a covered person who
+    /// lives here. The three lists it compares against (covered codes, their households, their dwellings) are small and
+    /// computed once per statement, so a search pays a few lookups per matching row, not a walk over the register.
     /// </summary>
-    public static IQueryable<long> WithheldIds(MunicipalDb db, DateOnly today)
+    public static Expression<Func<Resident, bool>> IsWithheld(MunicipalDb db, DateOnly today)
     {
         var codes = CoveredCodes(db, today);
-        var covered = db.Residents.Where(r => codes.Contains(r.ResidentCode));
         // Only someone who lives here now makes an address of this register protected; a covered person who moved
-        // out keeps their own row withheld (it holds the old address and the destination) and nothing more.
-        var living = covered.Where(r => r.Status == ResidentStatus.Active);
-        var household = living.Join(db.Residents, c => c.HouseholdId, r => r.HouseholdId, (c, r) => r.Id);
-        var dwelling = living
-            .Join(db.Residents, c => new { c.Town, c.Block }, r => new { r.Town, r.Block }, (c, r) => new { r.Id, Covered = c.Building, Other = r.Building })
-            .Where(x => x.Covered == x.Other)
-            .Select(x => x.Id);
-        return covered.Select(r => r.Id).Union(household).Union(dwelling);
+        // out keeps their own row withheld (it holds the old address and the destination) and nothing more. Written as
+        // "not ended" so that no database plans the lookup through the status index (nearly every row is active).
+        var living = db.Residents.Where(r => codes.Contains(r.ResidentCode)
+            && r.Status != ResidentStatus.MovedOut && r.Status != ResidentStatus.Deceased && r.Status != ResidentStatus.DeletedExOfficio);
+        var households = living.Select(r => r.HouseholdId);
+        var dwellings = living.Select(r => r.Town + DwellingSeparator + r.Block + DwellingSeparator + (r.Building ?? ""));
+        return r => codes.Contains(r.ResidentCode) || households.Contains(r.HouseholdId)
+            || dwellings.Contains(r.Town + DwellingSeparator + r.Block + DwellingSeparator + (r.Building ?? ""));
     }
+
+    /// <summary>The negation of <see cref="IsWithheld"/>, for a query that must not find a withheld address.</summary>
+    public static Expression<Func<Resident, bool>> IsNotWithheld(MunicipalDb db, DateOnly today)
+    {
+        var withheld = IsWithheld(db, today);
+        return Expression.Lambda<Func<Resident, bool>>(Expression.Not(withheld.Body), withheld.Parameters);
+    }
+
+    /// <summary>A character no address contains, between the parts of a dwelling's key.</summary>
+    private const string DwellingSeparator = "\u001f";
+
+    /// <summary>Every resident whose address is withheld on <paramref name="today"/>, for batch work (exports, print data, mail lists).</summary>
+    public static IQueryable<long> WithheldIds(MunicipalDb db, DateOnly today) => db.Residents.Where(IsWithheld(db, today)).Select(r => r.Id);
+
+    public Expression<Func<Resident, bool>> IsNotWithheld(MunicipalDb db) => IsNotWithheld(db, Today);
 
     public IQueryable<long> WithheldIds(MunicipalDb db) => WithheldIds(db, Today);
 
@@ -60,8 +77,7 @@ public sealed class AddressRule(AuditLog audit, TimeProvider time)
         {
             return [];
         }
-        var withheld = WithheldIds(db);
-        return (await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id) && withheld.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        return (await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).Where(IsWithheld(db, Today)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
     }
 
     public async Task<bool> IsWithheldAsync(MunicipalDb db, long residentId, CancellationToken ct = default) =>
