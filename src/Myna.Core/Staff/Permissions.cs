@@ -12,7 +12,7 @@ public enum Permission
     ResidentsRecord,
     /// <summary>Display an individual number in full, with a registered purpose (DOMAIN §12).</summary>
     NumberReveal,
-    /// <summary>Set, extend or lift address protection (DOMAIN §9).</summary>
+    /// <summary>Record, extend, relax, lift and forward support measures (DV等支援措置) and see withheld addresses (DOMAIN §9).</summary>
     AddressProtection,
     /// <summary>Record posted and returned mail and act on returned envelopes (DOMAIN §3.3).</summary>
     MailRecord,
