@@ -75,6 +75,10 @@ public static partial class SupportMeasureWords
         return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error);
     }
 
+    /// <summary>A municipality as the officer reads it: its name with the code when this host serves it, else the code alone.</summary>
+    public static string Place(IEnumerable<Core.Municipalities.Municipality> served, string code) =>
+        served.FirstOrDefault(m => m.Code.Value == code) is { } m ? $"{m.Name}（{code}）" : code;
+
     public static T? Choice<T>(string? typed) where T : struct, Enum =>
         Enum.TryParse<T>(typed, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : null;
 
