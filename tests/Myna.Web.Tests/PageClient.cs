@@ -21,6 +21,13 @@ internal static partial class PageClient
         return client;
     }
 
+    /// <summary>Posts a form as the browser would: the values, with the antiforgery token of the page it was on.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string html, Dictionary<string, string> values)
+    {
+        values["__RequestVerificationToken"] = Token(html);
+        return client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>The antiforgery token of a page's form.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string path) => Token(await client.GetStringAsync(path));
 
