@@ -142,6 +142,7 @@ public sealed class ForwardedMeasureAppliedTests
         Assert.True(row.Success, "the move-out's forward is listed");
         Assert.Equal("false", row.Groups[1].Value);
         Assert.Contains("転出先", row.Value, StringComparison.Ordinal);
+        Assert.Contains("転出予定者情報とともに受領", row.Value, StringComparison.Ordinal);
     }
 
     /// <summary>JSON as a reader sees it: \u escapes decoded.</summary>

@@ -81,7 +81,7 @@ public sealed class SupportMeasureForwardPageTests
         Assert.Contains("東松島市（042145）", row, StringComparison.Ordinal);
         Assert.Contains("担当者が指定", row, StringComparison.Ordinal);
         Assert.Contains("受領済み " + JapaneseDate.Format(today), row, StringComparison.Ordinal);
-        Assert.Contains("kept until " + today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
+        Assert.Contains("保存期限 " + JapaneseDate.Format(today.AddYears(1)) + "・転送先に住民登録なし（転入時に適用）", row, StringComparison.Ordinal);
 
         // A municipality this host does not serve: accepted, shown waiting with its attempts and why.
         var away = await PageClient.PostFormAsync(officer, url + "?handler=Forward", page, new() { ["destination"] = "131016" });
