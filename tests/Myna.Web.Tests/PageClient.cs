@@ -21,6 +21,34 @@ internal static partial class PageClient
         return client;
     }
 
+    /// <summary>Posts a form as the browser would: the values, with the antiforgery token of the page it was on.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string html, Dictionary<string, string> values)
+    {
+        values["__RequestVerificationToken"] = Token(html);
+        return client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The values a page's text inputs come filled with, by name (what a browser would send back unchanged).</summary>
+    public static Dictionary<string, string> InputValues(string html)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match input in InputTag().Matches(html))
+        {
+            var name = Attribute(input.Value, "name");
+            if (name is not null && !values.ContainsKey(name))
+            {
+                values[name] = System.Net.WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? "");
+            }
+        }
+        return values;
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input\\b[^>]*>")]
+    private static partial Regex InputTag();
+
     /// <summary>The antiforgery token of a page's form.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string path) => Token(await client.GetStringAsync(path));
 

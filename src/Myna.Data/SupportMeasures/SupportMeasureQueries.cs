@@ -19,9 +19,9 @@ public enum SupportMeasureListState
 /// <summary>The list's filters: the state, those ending within so many days, those that cover a resident.</summary>
 public sealed record SupportMeasureFilter(SupportMeasureListState State = SupportMeasureListState.Active, int? EndingWithinDays = null, long? ResidentId = null);
 
-/// <summary>One line of the officer's list.</summary>
+/// <summary>One line of the officer's list. <see cref="ForwardedFrom"/> and <see cref="KeepUntil"/>: a copy received from another municipality, kept until then (§9).</summary>
 public sealed record SupportMeasureRow(long Id, string Reference, SupportMeasureKind Kind, string ApplicantName, DateOnly StartsOn, DateOnly EndsOn,
-    SupportMeasureState State, DateOnly? LiftedOn, string? ForwardedFrom, int PeopleCovered, bool InForce, bool EndingSoon);
+    SupportMeasureState State, DateOnly? LiftedOn, string? ForwardedFrom, int PeopleCovered, bool InForce, bool EndingSoon, DateOnly? KeepUntil = null);
 
 /// <summary>A person who shares a covered person's household or dwelling without being covered: their address is withheld too, and the officer is asked to extend the measure to them (§9).</summary>
 public sealed record SharerPrompt(long ResidentId, string Name, string ResidentCode, bool SameHousehold, long MeasureId, string Reference, string CoveredName);
@@ -77,7 +77,7 @@ public static class SupportMeasureQueries
         var rows = await query.OrderBy(m => m.EndsOn).ThenBy(m => m.Id)
             .Select(m => new
             {
-                m.Id, m.Reference, m.Kind, m.ApplicantName, m.StartsOn, m.EndsOn, m.State, m.LiftedOn, m.ForwardedFrom,
+                m.Id, m.Reference, m.Kind, m.ApplicantName, m.StartsOn, m.EndsOn, m.State, m.LiftedOn, m.ForwardedFrom, m.KeepUntil,
                 People = db.SupportMeasurePeople.Count(p => p.MeasureId == m.Id && p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today)),
             })
             .Take(1000).ToListAsync(ct);
@@ -86,7 +86,7 @@ public static class SupportMeasureQueries
         {
             var inForce = m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today;
             return new SupportMeasureRow(m.Id, m.Reference, m.Kind, m.ApplicantName, m.StartsOn, m.EndsOn, m.State, m.LiftedOn, m.ForwardedFrom, m.People,
-                inForce, inForce && m.EndsOn <= soon);
+                inForce, inForce && m.EndsOn <= soon, m.KeepUntil);
         }).ToList();
     }
 

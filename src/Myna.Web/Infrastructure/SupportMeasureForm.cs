@@ -75,12 +75,37 @@ public static partial class SupportMeasureWords
         return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error);
     }
 
+    /// <summary>A municipality as the officer reads it: its name with the code when this host serves it, else the code alone.</summary>
+    public static string Place(IEnumerable<Core.Municipalities.Municipality> served, string code) =>
+        served.FirstOrDefault(m => m.Code.Value == code) is { } m ? $"{m.Name}（{code}）" : code;
+
+    /// <summary>
+    /// The receiving municipality's receipt of a forward in the reader's words. The sender keeps it as text
+    /// (<see cref="SupportMeasureForwarding"/>): "kept until DATE; resident there now: yes|no", or the move-out's own receipt.
+    /// </summary>
+    public static string Receipt(UiText t, string receipt)
+    {
+        if (receipt == "received with the advance move-out information")
+        {
+            return t["sm.receipt.move-out"];
+        }
+        if (KeptReceipt().Match(receipt) is { Success: true } m
+            && DateOnly.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var keep))
+        {
+            return t.Format("sm.receipt.kept", Display.Date(keep, t), t[m.Groups[2].Value == "yes" ? "sm.receipt.here" : "sm.receipt.not.here"]);
+        }
+        return receipt;
+    }
+
     public static T? Choice<T>(string? typed) where T : struct, Enum =>
         Enum.TryParse<T>(typed, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : null;
 
     /// <summary>The state a measure shows today: in force, not yet started, ended or lifted.</summary>
     public static string StateKey(SupportMeasureState state, DateOnly startsOn, DateOnly endsOn, DateOnly today) =>
         state == SupportMeasureState.Lifted ? "sm.state.Lifted" : endsOn < today ? "sm.state.Ended" : startsOn > today ? "sm.state.NotStarted" : "sm.state.Active";
+
+    [GeneratedRegex(@"^kept until (\d{4}-\d{2}-\d{2}); resident there now: (yes|no)$")]
+    private static partial Regex KeptReceipt();
 
     [GeneratedRegex(@"^offenders\[(\d+)\]")]
     private static partial Regex OffenderField();

@@ -7,12 +7,14 @@ namespace Myna.Web.Tests.SupportMeasures;
 /// <summary>Every refusal of the desk and every state the officer's pages name has words in both languages (DOMAIN §9), so no raw key reaches the officer.</summary>
 public sealed class SupportMeasureWordsTests
 {
-    /// <summary>The keys <see cref="SupportMeasureDesk"/> refuses with (and the pages' own date refusal).</summary>
+    /// <summary>The keys <see cref="SupportMeasureDesk"/> and <see cref="SupportMeasureForwarding"/> refuse with (and the pages' own date refusal).</summary>
     private static readonly string[] Refusals =
     [
         "kind", "basis", "basis-future", "end-before-start", "end-too-late", "no-resident", "not-resident", "extend-not-later", "extend-too-late",
         "applicant-away", "already-covered", "member-is-offender", "not-covered", "relax-applicant", "lifted", "ended", "no-measure",
         "member-is-applicant", "member-not-sharing", "offender-name", "offender-is-covered", "relax-reason", "lift-reason", "date",
+        // SupportMeasureForwarding's refusals of the officer's "forward to 〇〇".
+        "forward-destination", "forward-unknown-municipality", "forward-here",
     ];
 
     public static TheoryData<string> Keys()
@@ -23,6 +25,8 @@ public sealed class SupportMeasureWordsTests
             .Concat(Enum.GetNames<SupportBasisKind>().Select(s => "sm.basis." + s))
             .Concat(Enum.GetNames<SupportMeasureEventKind>().Select(s => "sm.event." + s))
             .Concat(Enum.GetNames<SupportPersonRole>().Select(s => "sm.role." + s))
+            .Concat(Enum.GetNames<ForwardReason>().Select(s => "sm.forward.reason." + s))
+            .Concat(["sm.f.destination"])
             .Concat(Enum.GetNames<SupportMeasureListState>().Select(s => "sm.filter." + s))
             .Concat(["sm.state.Active", "sm.state.Lifted", "sm.state.Ended", "sm.state.NotStarted"]))
         {

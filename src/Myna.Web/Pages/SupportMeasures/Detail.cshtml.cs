@@ -13,7 +13,9 @@ namespace Myna.Web.Pages.SupportMeasures;
 /// <summary>
 /// One measure for the officer (DOMAIN §9): its people, offenders and history, and the officer's steps —
 /// extend, add a member or an offender, relax for one person, lift (after a confirmation step). Every step
-/// goes through <see cref="SupportMeasureDesk"/>, which checks it whole and audits it.
+/// goes through <see cref="SupportMeasureDesk"/>, which checks it whole and audits it. The forwards to other
+/// municipalities (§9 転送: where, why, acknowledged or still waiting) and the officer's "forward to 〇〇" go through
+/// <see cref="SupportMeasureForwarding"/>.
 /// </summary>
 [RequirePermission(Permission.AddressProtection)]
 public sealed class DetailModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
@@ -23,6 +25,8 @@ public sealed class DetailModel(MynaRuntime runtime, MunicipalScope scope, UiTex
     [BindProperty] public OffenderRowForm Offender { get; set; } = new();
 
     public SupportMeasureView? View { get; private set; }
+    /// <summary>Where the measure was forwarded, newest first.</summary>
+    public IReadOnlyList<ForwardStatus> Forwards { get; private set; } = [];
     public FieldError? Error { get; private set; }
     /// <summary>What the officer typed into the form that was refused, to show it again.</summary>
     public Dictionary<string, string?> Typed { get; } = new(StringComparer.Ordinal);
@@ -74,7 +78,23 @@ public sealed class DetailModel(MynaRuntime runtime, MunicipalScope scope, UiTex
         return await ActAsync(() => Desk.LiftAsync(scope.Db, Id, reason, scope.Actor, ct), "lifted", ct);
     }
 
+    /// <summary>
+    /// The officer's "forward to 〇〇" (§9): another municipality named by its code. A code that names no municipality, or
+    /// this one, is refused with the field and nothing is written; a valid code this host does not serve waits and is retried.
+    /// </summary>
+    [HandlerPermission(Permission.AddressProtection)]
+    public Task<IActionResult> OnPostForwardAsync(string? destination, CancellationToken ct)
+    {
+        Typed["destination"] = destination;
+        return ActAsync(() => runtime.SupportMeasureForwarding(scope.Code).ForwardToAsync(scope.Db, Id, destination, scope.Actor, ct), "forwarded", ct);
+    }
+
     public bool IsInvalid(string field) => Error?.Field == field;
+
+    /// <summary>A municipality by its name and code when this host serves it (the other demo municipality), else its code.</summary>
+    public string Place(string code) => SupportMeasureWords.Place(runtime.Stores.Municipalities, code);
+
+    public bool Served(string code) => runtime.Stores.Municipalities.Any(m => m.Code.Value == code);
 
     private async Task<IActionResult> ActAsync(Func<Task> act, string done, CancellationToken ct)
     {
@@ -97,6 +117,11 @@ public sealed class DetailModel(MynaRuntime runtime, MunicipalScope scope, UiTex
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         View = await SupportMeasureQueries.GetAsync(scope.Db, Id, Today, ct);
-        return View is not null;
+        if (View is null)
+        {
+            return false;
+        }
+        Forwards = await SupportMeasureForwarding.ForwardsAsync(scope.Db, Id, ct);
+        return true;
     }
 }

@@ -56,6 +56,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         return Redirect(Link(new() { ["done"] = "member-added" }));
     }
 
+    /// <summary>Where a received copy came from: the municipality's name with its code when this host serves it.</summary>
+    public string Place(string code) => SupportMeasureWords.Place(runtime.Stores.Municipalities, code);
+
     /// <summary>This page's address with the current filters, changed by <paramref name="changes"/> (a null value drops the parameter).</summary>
     public string Link(Dictionary<string, string?> changes)
     {
