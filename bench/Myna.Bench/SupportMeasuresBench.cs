@@ -173,9 +173,9 @@ public static class SupportMeasuresBench
             [
                 new Figure("support-forward: creation alone, nothing to forward (reference)", measures, reference, local.Min(), local.Max(), "ms", null, "—"),
                 new Figure("support-forward: creation → acknowledged by the other municipality, median", measures, Suite.Median(forwarded), forwarded.Min(),
-                    forwarded.Max(), "ms", Suite.Median(forwarded) / reference, "creation alone"),
+                    forwarded.Max(), "ms", reference / Suite.Median(forwarded), "creation alone"),
                 new Figure("support-forward: creation → acknowledged, p99", measures, Suite.Median(p99Forwarded), p99Forwarded.Min(), p99Forwarded.Max(), "ms",
-                    Suite.Median(p99Forwarded) / reference, "creation alone"),
+                    reference / Suite.Median(p99Forwarded), "creation alone"),
             ];
         }
         finally
