@@ -49,8 +49,8 @@ public sealed class SupportMeasure
     public List<SupportMeasurePerson> People { get; set; } = [];
     public List<SupportMeasureOffender> Offenders { get; set; } = [];
 
-    /// <summary>In force on <paramref name="today"/>: not lifted, started, not yet ended.</summary>
-    public bool IsActiveOn(DateOnly today) => State == SupportMeasureState.Active && StartsOn <= today && today <= EndsOn;
+    /// <summary>In force on <paramref name="today"/>: not lifted, started, not yet ended, and a forwarded copy still kept.</summary>
+    public bool IsActiveOn(DateOnly today) => State == SupportMeasureState.Active && StartsOn <= today && today <= EndsOn && (KeepUntil is null || today <= KeepUntil);
 }
 
 /// <summary>The kinds of harm §9 names.</summary>

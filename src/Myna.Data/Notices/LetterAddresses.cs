@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
-using Myna.Core.SupportMeasures;
 using Myna.Data.SupportMeasures;
 
 namespace Myna.Data.Notices;
@@ -55,7 +54,7 @@ public static class LetterAddresses
         }
         var today = rule.Today;
         var offenders = await db.SupportMeasureOffenders.AsNoTracking().Where(o => o.Address != null)
-            .Join(db.SupportMeasures.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today),
+            .Join(AddressRule.InForce(db, today),
                 o => o.MeasureId, m => m.Id, (o, m) => o.Address!)
             .Distinct().ToListAsync(ct);
         var ids = withheld.ToList();

@@ -23,14 +23,19 @@ public sealed class AddressRule(AuditLog audit, TimeProvider time)
 {
     public DateOnly Today => JapanClock.Today(time);
 
+    /// <summary>
+    /// Measures in force on <paramref name="today"/>: not lifted, started, not ended — and a forwarded copy only while it is
+    /// kept (one year from its latest reception, §9). The one definition the rule and the certificate check share.
+    /// </summary>
+    public static IQueryable<SupportMeasure> InForce(MunicipalDb db, DateOnly today) =>
+        db.SupportMeasures.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today
+            && (m.KeepUntil == null || m.KeepUntil >= today));
+
     /// <summary>Resident codes covered by a measure in force on <paramref name="today"/> (including forwarded ones, for people not here yet).</summary>
     public static IQueryable<string> CoveredCodes(MunicipalDb db, DateOnly today) =>
         db.SupportMeasurePeople
             .Where(p => p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today))
-            // A forwarded copy is kept one year from its latest reception (§9): past that it no longer applies.
-            .Join(db.SupportMeasures.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today
-                    && (m.KeepUntil == null || m.KeepUntil >= today)),
-                p => p.MeasureId, m => m.Id, (p, m) => p.ResidentCode);
+            .Join(InForce(db, today), p => p.MeasureId, m => m.Id, (p, m) => p.ResidentCode);
 
     /// <summary>
     /// Whether a resident's address is withheld on <paramref name="today"/>, as a condition the database checks row by row:

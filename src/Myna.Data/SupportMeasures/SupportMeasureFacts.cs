@@ -38,9 +38,8 @@ public static class SupportMeasureFacts
         var sharesWith = subjectRows.ToDictionary(s => s.Code, s => neighbours.Where(n => n.Code != s.Code && n.SharesAddressWith(s)).Select(n => n.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
         var interesting = codes.Concat(neighbours.Select(n => n.Code)).Distinct(StringComparer.Ordinal).ToList();
-        var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.People).Include(m => m.Offenders)
-            .Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today
-                && m.People.Any(p => interesting.Contains(p.ResidentCode) && p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today)))
+        var measures = await AddressRule.InForce(db, today).AsNoTracking().Include(m => m.People).Include(m => m.Offenders)
+            .Where(m => m.People.Any(p => interesting.Contains(p.ResidentCode) && p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today)))
             .OrderBy(m => m.Id).ToListAsync(ct);
 
         return measures.Select(m => ToFacts(m, today, codes, sharesWith)).ToList();

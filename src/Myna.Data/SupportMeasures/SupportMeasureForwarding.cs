@@ -179,9 +179,8 @@ public sealed class SupportMeasureForwarding(MunicipalityCode here, Outbox.Outbo
         var ids = await db.SupportMeasurePeople.AsNoTracking()
             .Where(p => p.ResidentCode == residentCode && p.CoveredFrom <= today && (p.CoveredUntil == null || p.CoveredUntil >= today))
             .Select(p => p.MeasureId).Distinct().ToListAsync(ct);
-        return await db.SupportMeasures.Include(m => m.People).Include(m => m.Offenders)
-            .Where(m => ids.Contains(m.Id) && m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today
-                && (m.KeepUntil == null || m.KeepUntil >= today))
+        return await AddressRule.InForce(db, today).Include(m => m.People).Include(m => m.Offenders)
+            .Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.Id).ToListAsync(ct);
     }
 

@@ -60,7 +60,7 @@ public static class SupportMeasureQueries
         var query = db.SupportMeasures.AsNoTracking();
         query = filter.State switch
         {
-            SupportMeasureListState.Active => query.Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today),
+            SupportMeasureListState.Active => AddressRule.InForce(db, today).AsNoTracking(),
             SupportMeasureListState.Ended => query.Where(m => m.State == SupportMeasureState.Lifted || m.EndsOn < today),
             _ => query,
         };
@@ -84,7 +84,7 @@ public static class SupportMeasureQueries
         var soon = today.AddDays(ReminderDays);
         return rows.Select(m =>
         {
-            var inForce = m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today;
+            var inForce = m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today && (m.KeepUntil is null || m.KeepUntil >= today);
             return new SupportMeasureRow(m.Id, m.Reference, m.Kind, m.ApplicantName, m.StartsOn, m.EndsOn, m.State, m.LiftedOn, m.ForwardedFrom, m.People,
                 inForce, inForce && m.EndsOn <= soon, m.KeepUntil);
         }).ToList();
@@ -94,7 +94,7 @@ public static class SupportMeasureQueries
     public static Task<int> EndingSoonCountAsync(MunicipalDb db, DateOnly today, CancellationToken ct = default)
     {
         var soon = today.AddDays(ReminderDays);
-        return db.SupportMeasures.CountAsync(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today && m.EndsOn <= soon, ct);
+        return AddressRule.InForce(db, today).CountAsync(m => m.EndsOn <= soon, ct);
     }
 
     /// <summary>
@@ -116,8 +116,7 @@ public static class SupportMeasureQueries
             return [];
         }
         // The applicants here of the measures in force: each sharer is offered the measure of the applicant they live with.
-        var applicants = await db.SupportMeasures.AsNoTracking()
-            .Where(m => m.State == SupportMeasureState.Active && m.StartsOn <= today && m.EndsOn >= today)
+        var applicants = await AddressRule.InForce(db, today).AsNoTracking()
             .Join(db.Residents.Where(r => r.Status == ResidentStatus.Active), m => m.ApplicantResidentCode, r => r.ResidentCode,
                 (m, r) => new { m.Id, m.Reference, r.FamilyName, r.GivenName, r.HouseholdId, r.Town, r.Block, r.Building })
             .ToListAsync(ct);
