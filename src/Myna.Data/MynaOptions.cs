@@ -21,10 +21,35 @@ public sealed class MynaOptions
     public List<NumberPurpose> Purposes { get; set; } = [];
 
     /// <summary>
-    /// The address residents reach the public pages at; the application forms' QR codes open
-    /// <c>{PublicUrl}/apply?id=…</c> (DOMAIN §1.5, §4.1).
+    /// The address residents and relying parties reach this host at: the application forms' QR codes open
+    /// <c>{PublicUrl}/apply?id=…</c> (DOMAIN §1.5, §4.1), the issuance notices print <c>{PublicUrl}/book</c>, and every
+    /// certificate names its CRL and OCSP responder under <c>{PublicUrl}/pki/</c> (§7.2). The web host defaults it to the
+    /// first address it listens on (<see cref="PublicUrlFor"/>); set <c>Myna:PublicUrl</c> behind a proxy or for the CLI.
     /// </summary>
-    public string PublicUrl { get; set; } = "http://localhost:5080";
+    public string PublicUrl { get; set; } = DefaultPublicUrl;
+
+    public const string DefaultPublicUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// The public address implied by the host's listening addresses (<c>--urls</c>, <c>ASPNETCORE_URLS</c>: separated by
+    /// <c>;</c>): the first one, with a wildcard host (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>) replaced by this
+    /// machine's name, which a relying party can reach. Null when there is none or its port is chosen at start (<c>:0</c>).
+    /// </summary>
+    public static string? PublicUrlFor(string? listenUrls, string? machineName = null)
+    {
+        var first = listenUrls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+        var wildcard = System.Text.RegularExpressions.Regex.Match(first, @"^(?<scheme>https?)://(?<host>\*|\+|0\.0\.0\.0|\[::\])(?<rest>(:\d+)?(/.*)?)$");
+        var url = wildcard.Success
+            ? $"{wildcard.Groups["scheme"].Value}://{machineName ?? System.Net.Dns.GetHostName()}{wildcard.Groups["rest"].Value}"
+            : first;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Port != 0
+            ? url.TrimEnd('/')
+            : null;
+    }
 
     public string ApplyUrl => PublicUrl.TrimEnd('/') + "/apply";
 

@@ -22,6 +22,11 @@ builder.Services.AddSingleton(sp =>
 {
     var options = new MynaOptions();
     builder.Configuration.GetSection("Myna").Bind(options);
+    if (builder.Configuration["Myna:PublicUrl"] is null && MynaOptions.PublicUrlFor(builder.Configuration["urls"]) is { } listening)
+    {
+        // §7.2: the certificates' CRL and OCSP addresses must be where this host answers, not a default nobody listens on.
+        options.PublicUrl = listening;
+    }
     if (demo && options.Municipalities.Count == 0)
     {
         // Two neighbouring municipalities, each with its own database, so a move between them can be tried (DOMAIN §8.6).
@@ -119,6 +124,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = string.Join(", ", app.Urls);
     Console.WriteLine($"Myna is running at {urls}");
+    Console.WriteLine($"  public address (certificates' CRL and OCSP, booking and application links): {runtime.Options.PublicUrl}");
     foreach (var m in runtime.Stores.Municipalities)
     {
         Console.WriteLine($"  municipality {m.Code.Value} {m.Prefecture}{m.Name}: {runtime.Stores.Describe(m.Code.Value)}");
@@ -135,7 +141,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         using var db = runtime.Stores.OpenMunicipal(runtime.Stores.Municipalities.First().Code);
         if (DemoForms.UnusedAsync(db, Myna.Core.Calendar.JapanClock.Today(runtime.Time)).GetAwaiter().GetResult() is { } form)
         {
-            Console.WriteLine($"  try the online application at {app.Urls.First()}/apply?id={form.ApplicationId} (birth date {form.BirthDate:yyyy-MM-dd} for /status)");
+            Console.WriteLine($"  try the online application at {runtime.Options.PublicUrl}/apply?id={form.ApplicationId} (birth date {form.BirthDate:yyyy-MM-dd} for /status)");
         }
         foreach (var h in demoHolders)
         {
@@ -144,7 +150,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         foreach (var (m, n) in demoNotices)
         {
             Console.WriteLine($"  {m.Name}: issuance notice {Myna.Documents.Issuance.IssuanceNoticePdf.Grouped(n.Number)} (birth date {n.BirthDate:yyyy-MM-dd}, {n.FullName}): " +
-                $"book at {app.Urls.First()}/book, hand over at /window");
+                $"book at {runtime.Options.PublicUrl}/book, hand over at /window");
         }
     }
 });
