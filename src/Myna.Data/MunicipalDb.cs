@@ -47,6 +47,7 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Lifecycle.MoveOutRecord> MoveOuts => Set<Core.Lifecycle.MoveOutRecord>();
     public DbSet<Core.Lifecycle.IncomingMoveOut> IncomingMoveOuts => Set<Core.Lifecycle.IncomingMoveOut>();
     public DbSet<Core.Lifecycle.PinReset> PinResets => Set<Core.Lifecycle.PinReset>();
+    public DbSet<Core.Lifecycle.AbroadMove> AbroadMoves => Set<Core.Lifecycle.AbroadMove>();
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
     public DbSet<Outbox.InboxMessage> InboxMessages => Set<Outbox.InboxMessage>();
     public DbSet<Core.SupportMeasures.SupportMeasure> SupportMeasures => Set<Core.SupportMeasures.SupportMeasure>();
@@ -228,6 +229,13 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
         {
             e.ToTable("incoming_move_outs");
             e.HasIndex(x => x.ResidentCode);
+        });
+        b.Entity<Core.Lifecycle.AbroadMove>(e =>
+        {
+            e.ToTable("abroad_moves");
+            e.HasIndex(x => x.ResidentId);
+            e.HasIndex(x => new { x.State, x.MovesOn });
+            e.Property(x => x.ContinuationId).HasConversion(g => g.ToString("D"), s => Guid.Parse(s));
         });
         b.Entity<Core.Lifecycle.PinReset>(e =>
         {

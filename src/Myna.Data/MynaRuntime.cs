@@ -196,6 +196,9 @@ public sealed class MynaRuntime
     public Lifecycle.MoveDesk MoveDesk(MunicipalityCode code) =>
         new(Municipality(code), Outbox(code), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
 
+    /// <summary>Moves abroad (国外転出, DOMAIN §8.6) and their dated processing.</summary>
+    public Lifecycle.AbroadMoveDesk AbroadMoveDesk(MunicipalityCode code) => new(Municipality(code), LifecycleDesk(code), MunicipalAudit(code), Time);
+
     public Lifecycle.ExpiryNoticeBatch ExpiryNotices(MunicipalityCode code) =>
         new(MunicipalAudit(code), Time, AddressRule(code), Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)));
 

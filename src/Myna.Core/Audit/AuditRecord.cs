@@ -108,5 +108,7 @@ public static class AuditActions
     public const string MoveOutReceived = "move.out.received";
     public const string MoveIn = "move.in";
     public const string MoveCardsInvalidated = "move.invalidate";
+    public const string MoveAbroadNotified = "move.abroad";
+    public const string MoveAbroadCompleted = "move.abroad.done";
     public const string AuditEndAccepted = "audit.end-accepted";
 }

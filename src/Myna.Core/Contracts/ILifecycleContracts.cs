@@ -62,6 +62,17 @@ public interface ICardLifecycle
     Task<CardContinuation> ContinueAsync(MunicipalityCode origin, MunicipalityCode destination, string serial, HolderData holder, string actor, Guid messageId,
         CancellationToken ct = default);
 
+    /// <summary>
+    /// 国外継続利用 on the move date (§8.6, §7.4): the signature certificate is revoked (the holder left the register), the
+    /// user certificate is kept, the card stays valid to its expiry and from now on belongs to <paramref name="responsible"/>
+    /// (the municipality of the family register), linked to the holder there. With <paramref name="signatureAbroad"/>, a signature
+    /// certificate for people abroad is issued on <paramref name="attachment"/> (the family-register attachment's data: the place of
+    /// the family register as the address). Once per <paramref name="messageId"/>: a repeat revokes nothing more and gets the same answer. A card no longer
+    /// valid is not continued: that is an answer, not a failure.
+    /// </summary>
+    Task<CardContinuation> ContinueAbroadAsync(MunicipalityCode municipality, string serial, MunicipalityCode responsible, HolderData attachment,
+        bool signatureAbroad, DateOnly movedOn, string actor, Guid messageId, CancellationToken ct = default);
+
     /// <summary>Certificates of this municipality's holders revoked since <paramref name="since"/>, newest first (for the supervisor's dashboard).</summary>
     Task<IReadOnlyList<Revocation>> RevocationsSinceAsync(MunicipalityCode municipality, DateTimeOffset since, CancellationToken ct = default);
 }

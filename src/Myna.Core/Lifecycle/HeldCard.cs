@@ -7,9 +7,9 @@ public enum HeldCardState
     Valid = 1,
     /// <summary>廃止: lost and not found, returned, the holder died, or replaced by a reissued card; its certificates are revoked.</summary>
     Abolished = 2,
-    /// <summary>失効: the holder moved out and no move-in was notified in time (§8.6).</summary>
+    /// <summary>失効: the holder moved out and no move-in was notified in time, or moved abroad without continued use (§8.6).</summary>
     Invalidated = 3,
-    /// <summary>The holder moved away and the card continues at the destination (継続利用, §8.6).</summary>
+    /// <summary>The holder moved away and the card continues at the destination, or abroad under the family register's municipality (継続利用, §8.6).</summary>
     MovedAway = 4,
 }
 
@@ -58,6 +58,12 @@ public enum LifecycleKind
     PinReset = 15,
     Replaced = 16,
     AdvanceMoveOutReceived = 17,
+    /// <summary>国外転出届 with the card in hand (§8.6): continued use asked for and endorsed, or the card to lapse on the move date.</summary>
+    AbroadMoveNotified = 18,
+    /// <summary>On the move date: the card continues abroad, the signature certificate revoked (a certificate for people abroad issued when asked).</summary>
+    ContinuedAbroad = 19,
+    /// <summary>A lapsed card handed back at the window (返納).</summary>
+    Returned = 20,
 }
 
 /// <summary>One lifecycle step, never edited. <see cref="Reference"/> carries a receipt, police report or call-centre reference.</summary>

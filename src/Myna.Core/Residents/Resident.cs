@@ -106,4 +106,6 @@ public enum ResidentStatus
     MovedOut = 2,
     Deceased = 3,
     DeletedExOfficio = 4,
+    /// <summary>国外転出 (DOMAIN §8.6): left the register on the move date for a life abroad.</summary>
+    MovedOutAbroad = 5,
 }

@@ -69,6 +69,7 @@ public static class ResidentCsv
         ResidentStatus.Active => "active",
         ResidentStatus.MovedOut => "moved-out",
         ResidentStatus.Deceased => "deceased",
+        ResidentStatus.MovedOutAbroad => "moved-out-abroad",
         _ => "deleted",
     };
 
@@ -229,11 +230,12 @@ public static class ResidentCsv
             "moved-out" => ResidentStatus.MovedOut,
             "deceased" => ResidentStatus.Deceased,
             "deleted" => ResidentStatus.DeletedExOfficio,
+            "moved-out-abroad" => ResidentStatus.MovedOutAbroad,
             _ => 0,
         };
         if (status == 0)
         {
-            problems.Add((Status, "must be active, moved-out, deceased or deleted"));
+            problems.Add((Status, "must be active, moved-out, moved-out-abroad, deceased or deleted"));
         }
         var registered = Date(RegisteredOn);
         var mark = Get(AddressWithheld);

@@ -35,4 +35,6 @@ public enum ResidentEventType
     DeletionExOfficio = 8,
     NameChange = 9,
     Correction = 10,
+    /// <summary>国外転出 (DOMAIN §8.6): recorded by the dated processing on the move date, with the notification's date.</summary>
+    MoveOutAbroad = 11,
 }

@@ -219,14 +219,95 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         }, ct);
     }
 
+    /// <summary>The inbox kind of a card's continuation abroad.</summary>
+    public const string AbroadKind = "card.continue-abroad";
+
+    public async Task<CardContinuation> ContinueAbroadAsync(MunicipalityCode municipality, string serial, MunicipalityCode responsible, HolderData attachment,
+        bool signatureAbroad, DateOnly movedOn, string actor, Guid messageId, CancellationToken ct = default)
+    {
+        await using var db = stores.OpenNational();
+        var wanted = (serial ?? "").Trim().ToUpperInvariant();
+        var card = await db.ProducedCards.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Serial == wanted && (c.MunicipalityCode == municipality.Value || c.MunicipalityCode == responsible.Value), ct)
+            ?? throw new KeyNotFoundException($"no card {wanted} belongs to {municipality.Value}");
+        var seen = await Outbox.Inbox.LookUpAsync(db, messageId, ct);
+        if (!seen.Seen)
+        {
+            if (card.State is not (ProducedCardState.Made or ProducedCardState.Listed))
+            {
+                return await AnsweredAsync(db, messageId, AbroadKind, new CardContinuation(false, $"card {wanted} is {card.State}: {card.VoidReason}", null), null, ct);
+            }
+            // §7.4, §8.6: the holder left the register, so the signature certificate goes on the move date; the user certificate stays.
+            var signatures = await db.Certificates.AsNoTracking()
+                .Where(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
+            foreach (var s in signatures)
+            {
+                await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor,
+                    $"国外転出（転出日 {movedOn:yyyy-MM-dd}）・国外継続利用", ct);
+            }
+            var expiry = await GoodExpiryAsync(db, card.Serial, ct);
+            // The card's new owner and the message ID in one transaction: a repeat finds either both or neither.
+            var recorded = await AnsweredAsync(db, messageId, AbroadKind, new CardContinuation(true, null, expiry), async () =>
+            {
+                var holderHash = issuance.HolderHash(responsible, attachment.ResidentCode);
+                var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
+                row.MunicipalityCode = responsible.Value;
+                row.UpdatedAt = time.GetUtcNow();
+                var chipRow = await db.CardChips.FirstAsync(c => c.Serial == card.Serial, ct);
+                chipRow.MunicipalityCode = responsible.Value;
+                chipRow.HolderHash = holderHash;
+                foreach (var c in await db.Certificates.Where(c => c.CardSerial == card.Serial).ToListAsync(ct))
+                {
+                    c.MunicipalityCode = responsible.Value;
+                    c.HolderHash = holderHash;
+                }
+                await db.SaveChangesAsync(ct);
+                await audit.AppendAsync(db, actor, AuditActions.CardContinued, "card:" + card.Serial,
+                    detail: $"abroad: {municipality.Value} → family register {responsible.Value}", ct: ct);
+            }, ct);
+            seen = (true, JsonSerializer.Serialize(recorded, AnswerJson));
+        }
+        var answer = Answer(seen.Result);
+        if (answer.Continued && signatureAbroad
+            && !await db.Certificates.AnyAsync(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status == CertificateStatus.Good, ct))
+        {
+            // §8.6, §7.2: the signature certificate for people abroad, on the attachment's data, with a new key made on the chip.
+            var owned = await db.ProducedCards.AsNoTracking().FirstAsync(c => c.Serial == card.Serial, ct);
+            var chip = await chips.LoadAsync(db, card.Serial, ct);
+            ChipLayout.RenewKey(chip, signature: true);
+            var (_, certificate) = await issuance.IssueAsync(db, CaKind.Signature, ChipLayout.CertificateRequest(chip, CardFiles.SignatureKey),
+                new Holder(responsible, attachment.ResidentCode, attachment.BirthDate, owned.Expiry, card.Serial),
+                new FourInformation(attachment.Name, attachment.NameAltFlags, attachment.Sex, attachment.BirthDate, attachment.Address,
+                    attachment.AddressAltFlags), actor, ct);
+            using (certificate)
+            {
+                ChipLayout.WriteCertificates(chip, true, certificate.RawData, issuance.AuthorityCertificate(CaKind.Signature));
+            }
+            await chips.SaveAsync(db, card.Serial, chip, ct);
+            await audit.AppendAsync(db, actor, AuditActions.CardCertificatesRenewed, "card:" + card.Serial, detail: "signature (abroad)", ct: ct);
+            answer = answer with { CertificatesExpiry = await GoodExpiryAsync(db, card.Serial, ct) };
+        }
+        return answer;
+    }
+
+    private static async Task<DateOnly?> GoodExpiryAsync(NationalDb db, string cardSerial, CancellationToken ct)
+    {
+        var good = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == cardSerial && c.Status == CertificateStatus.Good).Select(c => c.NotAfter)
+            .ToListAsync(ct);
+        return good.Count == 0 ? null : DateOnly.FromDateTime(good.Min().ToOffset(Core.Calendar.JapanClock.Offset).DateTime);
+    }
+
     /// <summary>
     /// Records the message ID with its answer and runs <paramref name="effect"/> in one transaction; when another delivery of the
     /// same message got there first, nothing is done and its answer is returned.
     /// </summary>
-    private async Task<CardContinuation> AnsweredAsync(NationalDb db, Guid messageId, CardContinuation answer, Func<Task>? effect, CancellationToken ct)
+    private Task<CardContinuation> AnsweredAsync(NationalDb db, Guid messageId, CardContinuation answer, Func<Task>? effect, CancellationToken ct) =>
+        AnsweredAsync(db, messageId, ContinuationKind, answer, effect, ct);
+
+    private async Task<CardContinuation> AnsweredAsync(NationalDb db, Guid messageId, string kind, CardContinuation answer, Func<Task>? effect, CancellationToken ct)
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
-        if (!await Outbox.Inbox.RecordAsync(db, messageId, ContinuationKind, JsonSerializer.Serialize(answer, AnswerJson), time, ct))
+        if (!await Outbox.Inbox.RecordAsync(db, messageId, kind, JsonSerializer.Serialize(answer, AnswerJson), time, ct))
         {
             await tx.RollbackAsync(ct);
             return Answer((await Outbox.Inbox.LookUpAsync(db, messageId, ct)).Result);

@@ -129,12 +129,15 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "遺失届・盗難届 受理番号 " + report, held.Serial, ct);
     }
 
-    /// <summary>A new form can be started: the person is in the register and has no form open.</summary>
-    private static async Task EnsureReplacementPossibleAsync(MunicipalDb db, long residentId, CancellationToken ct)
+    /// <summary>
+    /// A new form can be started: the person is in the register and has no form open. A person who moved abroad may apply
+    /// for the free reissue after the card lapsed (§8.4, §8.6: since 2024-05-27 a card can be applied for from abroad).
+    /// </summary>
+    private static async Task EnsureReplacementPossibleAsync(MunicipalDb db, long residentId, CancellationToken ct, bool fromAbroad = false)
     {
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
             ?? throw new LifecycleException($"resident {residentId} does not exist");
-        if (resident.Status != ResidentStatus.Active)
+        if (resident.Status != ResidentStatus.Active && !(fromAbroad && resident.Status == ResidentStatus.MovedOutAbroad))
         {
             throw new LifecycleException("the person is no longer in the register");
         }
@@ -142,6 +145,23 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         if (open is not null)
         {
             throw new LifecycleException($"a {open.Kind} form {open.ApplicationId} is already open for this resident (receipt {open.ReceiptNumber})");
+        }
+    }
+
+    /// <summary>
+    /// §8.4, §8.6: the free reissue "after return on moving abroad" is for a card that lapsed on a move abroad, applied for
+    /// within 90 days after the move date; later (or without such a card) the holder's own cause and its fee apply.
+    /// </summary>
+    private static async Task EnsureLapsedAbroadAsync(MunicipalDb db, long residentId, DateOnly today, CancellationToken ct)
+    {
+        var lapsed = await db.AbroadMoves.AsNoTracking()
+            .Where(m => m.ResidentId == residentId && m.State == AbroadMoveState.Completed && !m.ContinuedUse && m.CardSerial != null)
+            .OrderByDescending(m => m.MovesOn).FirstOrDefaultAsync(ct)
+            ?? throw new LifecycleException("国外転出で失効したカードの記録がないため、この事由（無料）では受け付けられません。 / No card lapsed on a move abroad: this free cause does not apply.");
+        if (today > AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn))
+        {
+            throw new LifecycleException($"国外転出による返納後の無料の再交付は、転出日（{lapsed.MovesOn:yyyy-MM-dd}）から{AbroadMoveRules.FreeReissueDays}日以内（{AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn):yyyy-MM-dd} まで）の申請に限ります。事由「本人の希望」（有料）で受け付けてください。"
+                + $" / The free reissue after a move abroad must be applied for within {AbroadMoveRules.FreeReissueDays} days after the move date (until {AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn):yyyy-MM-dd}); use the holder's own request (charged).");
         }
     }
 
@@ -165,9 +185,13 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         {
             throw new LifecycleException(!Enum.IsDefined(kind) ? "choose a reissue or a renewal" : "choose the cause of the reissue");
         }
-        await EnsureReplacementPossibleAsync(db, residentId, ct);
+        await EnsureReplacementPossibleAsync(db, residentId, ct, fromAbroad: kind == ReplacementKind.Reissue && cause == ReissueCause.ReturnedOnMovingAbroad);
         var today = JapanClock.Today(time);
         var current = await CurrentAsync(db, residentId, ct);
+        if (kind == ReplacementKind.Reissue && cause == ReissueCause.ReturnedOnMovingAbroad)
+        {
+            await EnsureLapsedAbroadAsync(db, residentId, today, ct);
+        }
         if (kind == ReplacementKind.Reissue && cause == ReissueCause.Loss && current is not null)
         {
             // §8.3: a lost card is suspended at once and abolished with the police report number, then reissued.
@@ -258,17 +282,17 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     /// the card's back, or — the area full — a free reissue. Joins the caller's transaction when there is one.
     /// </summary>
     internal async Task<string> EndorsedAsync(MunicipalDb db, HeldCard held, long residentId, IReadOnlyCollection<string> changedFields, string actor,
-        CancellationToken ct)
+        CancellationToken ct, string? endorsement = null)
     {
-        var what = string.Join("・", new[]
+        var what = endorsement ?? string.Join("・", new[]
         {
             changedFields.Any(f => f is "FamilyName" or "GivenName") ? "氏名" : null,
             changedFields.Any(f => f is "Prefecture" or "City" or "Town" or "Block" or "Building") ? "住所" : null,
-        }.OfType<string>());
+        }.OfType<string>()) + "の変更";
         if (held.Endorsements >= policy.EndorsementCapacity)
         {
             await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
-                string.Create(CultureInfo.InvariantCulture, $"{what}の変更：追記欄に余白なし（{policy.EndorsementCapacity} 行）・ICチップは更新済み・再交付（無料）を受付"), null, actor, ct);
+                string.Create(CultureInfo.InvariantCulture, $"{what}：追記欄に余白なし（{policy.EndorsementCapacity} 行）・ICチップは更新済み・再交付（無料）を受付"), null, actor, ct);
             if (!await db.Replacements.AnyAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct))
             {
                 await StartReplacementAsync(db, residentId, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "追記欄の余白なし", held.Serial, ct);
@@ -277,7 +301,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         }
         held.Endorsements++;
         await RecordAsync(db, held, LifecycleKind.Endorsed,
-            string.Create(CultureInfo.InvariantCulture, $"{what}の変更：追記欄 {held.Endorsements}/{policy.EndorsementCapacity} 行目・ICチップ更新"), null, actor, ct);
+            string.Create(CultureInfo.InvariantCulture, $"{what}：追記欄 {held.Endorsements}/{policy.EndorsementCapacity} 行目・ICチップ更新"), null, actor, ct);
         return string.Create(CultureInfo.InvariantCulture, $"endorse the card's back (line {held.Endorsements} of {policy.EndorsementCapacity})");
     }
 
@@ -414,6 +438,9 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             LifecycleKind.ContinuedAfterMoveIn or LifecycleKind.MovedAway => AuditActions.CardContinued,
             LifecycleKind.AdvanceMoveOutSent => AuditActions.MoveOutSent,
             LifecycleKind.Invalidated => AuditActions.MoveCardsInvalidated,
+            LifecycleKind.AbroadMoveNotified => AuditActions.MoveAbroadNotified,
+            LifecycleKind.ContinuedAbroad => AuditActions.CardContinued,
+            LifecycleKind.Returned => AuditActions.CardAbolished,
             LifecycleKind.Abolished or LifecycleKind.Replaced => AuditActions.CardAbolished,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a step recorded on a held card"),
         }, "card:" + held.Serial, detail: kind + ": " + detail, ct: ct);

@@ -50,7 +50,8 @@ public sealed class AddressRule(AuditLog audit, TimeProvider time)
         // out keeps their own row withheld (it holds the old address and the destination) and nothing more. Written as
         // "not ended" so that no database plans the lookup through the status index (nearly every row is active).
         var living = db.Residents.Where(r => codes.Contains(r.ResidentCode)
-            && r.Status != ResidentStatus.MovedOut && r.Status != ResidentStatus.Deceased && r.Status != ResidentStatus.DeletedExOfficio);
+            && r.Status != ResidentStatus.MovedOut && r.Status != ResidentStatus.Deceased && r.Status != ResidentStatus.DeletedExOfficio
+            && r.Status != ResidentStatus.MovedOutAbroad);
         var households = living.Select(r => r.HouseholdId);
         var dwellings = living.Select(r => r.Town + DwellingSeparator + r.Block + DwellingSeparator + (r.Building ?? ""));
         return r => codes.Contains(r.ResidentCode) || households.Contains(r.HouseholdId)
