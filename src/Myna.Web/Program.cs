@@ -47,6 +47,7 @@ builder.Services.AddScoped<ResidentServices>();
 builder.Services.AddSingleton<PublicApplications>();
 builder.Services.AddHostedService<CrlRefresh>();
 builder.Services.AddOutboxDelivery();
+builder.Services.AddAbroadMoveProcessing();
 // A photo (at most 7 MB, DOMAIN §4.3) is read in memory rather than through a temporary file.
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 8 * 1024 * 1024);
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
@@ -110,6 +111,7 @@ api.MapIdentityVerificationApi();
 api.MapSupportMeasureCheckApi();
 api.MapPublicAppointmentsApi();
 api.MapLifecycleApi();
+api.MapAbroadMovesApi();
 api.MapReportsApi();
 api.MapSupportMeasuresApi();
 api.MapSupportMeasureForwardsApi();

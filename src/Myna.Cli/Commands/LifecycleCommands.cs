@@ -7,7 +7,7 @@ using Myna.Documents.Lifecycle;
 namespace Myna.Cli.Commands;
 
 /// <summary>
-/// <c>myna lifecycle expiry-notices|invalidate-moves|fees</c>: the batches of the card lifecycle (DOMAIN §8.2,
+/// <c>myna lifecycle expiry-notices|invalidate-moves|fees</c> (and the moves abroad, <see cref="AbroadMoveCommands"/>): the batches of the card lifecycle (DOMAIN §8.2,
 /// §8.4, §8.6) — the monthly expiry notices with their PDF and print data, the daily invalidation of cards
 /// whose holder notified no move-in within 90 days, and the fee ledger of a period. Each is safe to run again.
 /// </summary>
@@ -15,10 +15,14 @@ internal static class LifecycleCommands
 {
     public static Command Create()
     {
-        var lifecycle = new Command("lifecycle", "Card lifecycle batches: expiry notices, the 90-day move invalidation, the fee ledger (DOMAIN §8)");
+        var lifecycle = new Command("lifecycle", "Card lifecycle batches: expiry notices, the 90-day move invalidation, the fee ledger, moves abroad (DOMAIN §8)");
         lifecycle.Subcommands.Add(ExpiryNoticesCommand());
         lifecycle.Subcommands.Add(InvalidateCommand());
         lifecycle.Subcommands.Add(FeesCommand());
+        foreach (var abroad in AbroadMoveCommands.Create())
+        {
+            lifecycle.Subcommands.Add(abroad);
+        }
         return lifecycle;
     }
 

@@ -128,6 +128,15 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
     /// <summary>A card holder's move-out names the destination municipality and address (§8.6); anyone else's may.</summary>
     private static async Task<Core.Identifiers.MunicipalityCode?> MoveOutDestinationAsync(MunicipalDb db, long residentId, ResidentChange change, CancellationToken ct)
     {
+        if (change.Destination?.Trim() is "国外" or "abroad" or "ABROAD")
+        {
+            // §8.6: a move abroad has no destination municipality; it has its own notification, with continued use abroad.
+            throw new RegisterRuleException("destination", "国外への転出は「国外転出」で受け付けます（国外継続利用の申請もそこで行います）。 / A move abroad is recorded as a move abroad (with continued use of the card), not as a move-out.");
+        }
+        if (await db.AbroadMoves.AnyAsync(m => m.ResidentId == residentId && m.State == Core.Lifecycle.AbroadMoveState.Scheduled, ct))
+        {
+            throw new RegisterRuleException("type", "国外転出届が受理済みです（転出予定日を待っています）。 / A move abroad is already notified for this person.");
+        }
         var holdsCard = await db.HeldCards.AnyAsync(h => h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Valid, ct);
         if (string.IsNullOrWhiteSpace(change.Destination))
         {

@@ -65,6 +65,11 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     public Task<IActionResult> OnPostInvalidateAsync(CancellationToken ct) =>
         BatchAsync(() => runtime.MoveDesk(scope.Code).InvalidateOverdueAsync(scope.Db, Today, scope.Actor, ct), "life.invalidated", ct);
 
+    /// <summary>The dated processing of moves abroad (DOMAIN §8.6), run now; it also runs in the background.</summary>
+    [HandlerPermission(Permission.LifecycleBatches)]
+    public Task<IActionResult> OnPostAbroadMovesAsync(CancellationToken ct) =>
+        BatchAsync(async () => (await runtime.AbroadMoveDesk(scope.Code).CompleteDueAsync(scope.Db, Today, scope.Actor, ct)).Completed, "abroad.done", ct);
+
     /// <summary>Runs one of the lifecycle batches now (they are safe to repeat) and says how many it did.</summary>
     private async Task<IActionResult> BatchAsync(Func<Task<int>> batch, string message, CancellationToken ct)
     {

@@ -194,6 +194,60 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         return RedirectToPage(new { id = Id, done = "ward" });
     }
 
+    [BindProperty] public AbroadForm Abroad { get; set; } = new();
+    public string? AbroadError { get; private set; }
+
+    /// <summary>The resident's moves abroad (国外転出, DOMAIN §8.6), newest first.</summary>
+    public IReadOnlyList<Core.Lifecycle.AbroadMove> AbroadMoves { get; private set; } = [];
+
+    /// <summary>国外転出届 (DOMAIN §8.6): the destination is abroad; continued use abroad is asked for with it.</summary>
+    [HandlerPermission(Permission.ResidentsRecord)]
+    public async Task<IActionResult> OnPostAbroadAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!JapaneseDate.TryParse(Abroad.MovesOn, out var movesOn, out var error) || !JapaneseDate.TryParse(Abroad.NotifiedOn, out var notified, out error))
+        {
+            AbroadError = error;
+            return Page();
+        }
+        try
+        {
+            await runtime.AbroadMoveDesk(scope.Code).NotifyAsync(scope.Db, Id,
+                new Data.Lifecycle.AbroadMoveNotice(movesOn, notified, Abroad.Country ?? "", Abroad.ContinuedUse, Abroad.SignatureAbroad), scope.Actor, ct);
+        }
+        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
+        {
+            AbroadError = e.Message;
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "abroad" });
+    }
+
+    /// <summary>返納 of a card that lapsed on moving abroad (DOMAIN §8.6).</summary>
+    [HandlerPermission(Permission.LifecycleAct)]
+    public async Task<IActionResult> OnPostAbroadReturnAsync(long moveId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await runtime.AbroadMoveDesk(scope.Code).RecordReturnAsync(scope.Db, moveId, Today, scope.Actor, ct);
+        }
+        catch (Data.Lifecycle.LifecycleException e)
+        {
+            AbroadError = e.Message;
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, done = "abroad-returned" });
+    }
+
+    public bool MayActOnCards => User.Has(Permission.LifecycleAct);
+
     /// <summary>The card in the resident's hands, if any (DOMAIN §8).</summary>
     public Core.Lifecycle.HeldCard? Card { get; private set; }
 
@@ -211,6 +265,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             return false;
         }
         Card = await Data.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
+        AbroadMoves = await Data.Lifecycle.AbroadMoveDesk.OfResidentAsync(scope.Db, Id, ct);
         Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct);
         if (Details.AddressWithheld && !scope.Reader.MaySeeProtected)
         {
@@ -227,6 +282,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 FamilyNameKana = r.FamilyNameKana, GivenNameKana = r.GivenNameKana, PostalCode = r.PostalCode,
                 Town = r.Town, Block = r.Block, Building = r.Building,
             };
+            Abroad = new AbroadForm { MovesOn = JapaneseDate.Format(Today.AddDays(1)), NotifiedOn = today };
         }
         return true;
     }
@@ -247,6 +303,16 @@ public sealed class ResidenceFormInput
     public bool DeliveryProofChecked { get; set; }
     public bool ConsentToShare { get; set; }
     public string? ReceivedOn { get; set; }
+}
+
+/// <summary>国外転出届 (DOMAIN §8.6): the destination abroad, with the continued-use request.</summary>
+public sealed class AbroadForm
+{
+    public string? MovesOn { get; set; }
+    public string? NotifiedOn { get; set; }
+    public string? Country { get; set; }
+    public bool ContinuedUse { get; set; }
+    public bool SignatureAbroad { get; set; }
 }
 
 public sealed class EventForm
