@@ -127,6 +127,10 @@ public static class PkiEndpoints
         {
             length += read;
         }
-        return length > MaxOcspRequest ? null : buffer.AsMemory(0, length);
+        if (length > MaxOcspRequest)
+        {
+            return null; // written out: in "c ? null : memory" the null would become an empty Memory, not "too large"
+        }
+        return buffer.AsMemory(0, length);
     }
 }
