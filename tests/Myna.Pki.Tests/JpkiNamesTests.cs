@@ -49,6 +49,9 @@ public sealed class JpkiNamesTests : IDisposable
         Assert.Equal([(C, "JP"), (Cn, serial)], JpkiNames.Read(endEntity.SubjectName));
         Assert.Equal(signCa, JpkiNames.Read(endEntity.IssuerName));
 
+        Assert.Equal("C=JP, O=JPKI, OU=JPKI for digital signature, OU=Japan Agency for Local Authority Information Systems", JpkiNames.Display(sign.Certificate.SubjectName));
+        Assert.Equal($"C=JP, CN={serial}", JpkiNames.Display(endEntity.SubjectName));
+
         // oneline prints in DER order, RFC 2253 most specific first: both show the country at the root end.
         Assert.Equal("subject=C = JP, O = JPKI, OU = JPKI for digital signature, OU = Japan Agency for Local Authority Information Systems",
             Openssl(sign.Certificate, "subject", "oneline"));

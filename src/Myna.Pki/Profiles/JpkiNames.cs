@@ -56,6 +56,12 @@ public static class JpkiNames
         return new X500DistinguishedName(w.Encode());
     }
 
+    /// <summary>
+    /// A name as people read JPKI names, in DER order: "C=JP, O=JPKI, OU=…". (.NET's
+    /// <see cref="X500DistinguishedName.Name"/> prints the reverse, most specific first.)
+    /// </summary>
+    public static string Display(X500DistinguishedName name) => name.Decode(X500DistinguishedNameFlags.None);
+
     /// <summary>The (type, value) pairs of a name in DER order, for checks and tests.</summary>
     public static IReadOnlyList<(string Oid, string Value)> Read(X500DistinguishedName name)
     {
