@@ -152,7 +152,7 @@ public sealed class MynaRuntime
     /// shared; callers must not dispose it. Throws until <c>myna ca init</c> has run.
     /// </summary>
     public Pki.Authorities.CertificateAuthority Authority(Pki.Authorities.CaKind kind) =>
-        authorities.GetOrAdd(kind, k => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, k));
+        authorities.GetOrAdd(kind, k => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, k, Time.GetUtcNow()));
 
     public Certificates.CertificateIssuance CertificateIssuance() =>
         new(Authority, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);

@@ -58,4 +58,47 @@ public sealed class CrlBuilderTests : IDisposable
         var accepted = OpenSsl.Run("verify", "-crl_check", "-CAfile", P("ca.pem"), "-CRLfile", P("crl.pem"), P("good.pem"));
         Assert.True(accepted.ExitCode == 0, accepted.Output);
     }
+
+    [Fact]
+    public void Build_ReasonUnspecified_LeavesTheReasonCodeOut()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var keys = new PasswordFileKeyStore(P("keys"), "pw");
+        CaSetup.Ensure(keys, P("ca"), now.AddDays(-1));
+        using var ca = CaSetup.Load(keys, P("ca"), CaKind.Signature, now);
+        byte[] unspecified = [0x41, 0x01], keyCompromise = [0x41, 0x02], none = [0x41, 0x03];
+
+        var crl = CrlBuilder.Build(ca.Certificate, ca.Key, BigInteger.One, now, now.AddDays(1),
+            [new(unspecified, now.AddMinutes(-3), 0), new(keyCompromise, now.AddMinutes(-2), 1), new(none, now.AddMinutes(-1), null)]);
+
+        // RFC 5280 §5.3.1: "the reason code CRL entry extension SHOULD be absent instead of using the unspecified (0) reasonCode value".
+        var entries = ReadEntries(crl);
+        Assert.Equal([("4101", false), ("4102", true), ("4103", false)], entries.Select(e => (e.Serial, e.HasExtensions)));
+        File.WriteAllBytes(P("unspecified.der"), crl);
+        var text = OpenSsl.Ok("crl", "-inform", "DER", "-in", P("unspecified.der"), "-noout", "-text");
+        Assert.DoesNotContain("Unspecified", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Key Compromise", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "CRL Reason Code"));
+    }
+
+    /// <summary>The revokedCertificates of a DER CRL: each serial (hex) and whether the entry carries extensions.</summary>
+    private static List<(string Serial, bool HasExtensions)> ReadEntries(byte[] crl)
+    {
+        var tbs = new System.Formats.Asn1.AsnReader(crl, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence().ReadSequence();
+        tbs.ReadInteger(); // version
+        tbs.ReadSequence(); // signature algorithm
+        tbs.ReadSequence(); // issuer
+        tbs.ReadEncodedValue(); // thisUpdate
+        tbs.ReadEncodedValue(); // nextUpdate
+        var list = tbs.ReadSequence();
+        var result = new List<(string, bool)>();
+        while (list.HasData)
+        {
+            var entry = list.ReadSequence();
+            var serial = Convert.ToHexString(entry.ReadIntegerBytes().Span);
+            entry.ReadEncodedValue(); // revocationDate
+            result.Add((serial, entry.HasData));
+        }
+        return result;
+    }
 }

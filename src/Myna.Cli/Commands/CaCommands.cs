@@ -27,7 +27,7 @@ internal static class CaCommands
             foreach (var kind in new[] { CaKind.Signature, CaKind.UserAuthentication })
             {
                 using var cert = X509CertificateLoader.LoadCertificate(await File.ReadAllBytesAsync(CaSetup.CertificatePath(runtime.CaFolder, CaKinds.KeyName(kind)), ct));
-                await Console.Out.WriteLineAsync($"  {CaKinds.Slug(kind)}: {cert.Subject}; SHA-256 {cert.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}; until {cert.NotAfter:yyyy-MM-dd}");
+                await Console.Out.WriteLineAsync($"  {CaKinds.Slug(kind)}: {Myna.Pki.Profiles.JpkiNames.Display(cert.SubjectName)}; SHA-256 {cert.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}; until {cert.NotAfter:yyyy-MM-dd}");
             }
             if (string.IsNullOrEmpty(runtime.Options.CaKeyStorePassword))
             {

@@ -154,7 +154,7 @@ internal static class CardCommands
                     continue;
                 }
                 using var certificate = X509CertificateLoader.LoadCertificate(der);
-                await o.WriteLineAsync($"{label}: {certificate.Subject}, serial {certificate.SerialNumber}, until {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+                await o.WriteLineAsync($"{label}: {Myna.Pki.Profiles.JpkiNames.Display(certificate.SubjectName)}, serial {certificate.SerialNumber}, until {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}");
             }
             await o.WriteLineAsync($"PIN tries left: user {reader.TriesLeft(CardFiles.UserPin)}, signature {reader.TriesLeft(CardFiles.SignaturePin)}");
             if (parse.GetValue(pin))

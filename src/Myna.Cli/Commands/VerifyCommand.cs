@@ -84,7 +84,7 @@ internal static class VerifyCommand
         var o = Console.Out;
         if (report.Signer is { } signer)
         {
-            await o.WriteLineAsync($"signer:      serial {signer.SerialNumber}, issued by {signer.Issuer}");
+            await o.WriteLineAsync($"signer:      serial {signer.SerialNumber}, issued by {Myna.Pki.Profiles.JpkiNames.Display(signer.IssuerName)}");
             await o.WriteLineAsync($"certificate: valid {signer.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm}Z to {signer.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm}Z");
         }
         if (report.SigningTime is { } at)

@@ -59,7 +59,7 @@ public sealed class CrlPublisher(Func<CaKind, CertificateAuthority> authorities,
         var ca = authorities(kind); // shared by the host: not disposed here
         var number = (latest?.Number ?? 0) + 1;
         var der = CrlBuilder.Build(ca.Certificate, ca.Key, new BigInteger(number), now, now + Lifetime,
-            revoked.Select(r => new RevokedEntry(Convert.FromHexString(r.Serial), r.StatusAt ?? now, r.Reason is { } reason ? (int)reason : null)).ToList());
+            revoked.Select(r => new RevokedEntry(Convert.FromHexString(r.Serial), r.StatusAt ?? now, r.Reason is { } reason and not RevocationReason.Unspecified ? (int)reason : null)).ToList());
         var crl = new PublishedCrl
         {
             Ca = (int)kind, Number = number, ThisUpdate = now, NextUpdate = now + Lifetime, Entries = revoked.Count, SourceVersion = version, Der = der,

@@ -11,7 +11,8 @@ namespace Myna.Data.Certificates;
 /// for as long as the certificate's status is unchanged and the answer is younger than
 /// <see cref="ReuseFor"/>; a request with a nonce is signed for that request alone (the nonce is
 /// echoed). A certificate that was numbered but never signed (a pending record) is "revoked",
-/// certificateHold, 1970-01-01, with the extended-revoke extension (RFC 6960 §2.2, §4.4.8).
+/// certificateHold, 1970-01-01, with the extended-revoke extension (RFC 6960 §2.2, §4.4.8). A
+/// request naming a certificate of another issuer is refused as a whole with "unauthorized".
 /// </summary>
 public sealed class OcspResponder(Stores.Stores stores, Func<CaKind, CertificateAuthority> authorities, TimeProvider time)
 {
@@ -83,14 +84,20 @@ public sealed class OcspResponder(Stores.Stores stores, Func<CaKind, Certificate
             return OcspResponses.Error(OcspResponseStatus.TryLater); // the CA has not been created yet
         }
 
+        // RFC 5019 §2.2.3, RFC 6960 §2.3: this responder speaks only for its own CA. A certificate of
+        // the other CA (or of an issuer nobody here knows) gets "unauthorized", unsigned, rather than
+        // "unknown" signed by a responder that client has no reason to trust.
+        if (!request.Certificates.All(id => id.IsIssuedBy(ca.Certificate)))
+        {
+            return OcspResponses.Error(OcspResponseStatus.Unauthorized);
+        }
         var snapshots = new Snapshot?[request.Certificates.Count];
         await using (var connection = stores.NationalConnection())
         {
             await connection.OpenAsync(ct);
             for (var i = 0; i < snapshots.Length; i++)
             {
-                var id = request.Certificates[i];
-                snapshots[i] = id.IsIssuedBy(ca.Certificate) ? await StatusAsync(connection, (int)kind, id.SerialHex, ct) : null;
+                snapshots[i] = await StatusAsync(connection, (int)kind, request.Certificates[i].SerialHex, ct);
             }
         }
         var now = time.GetUtcNow();
@@ -133,6 +140,8 @@ public sealed class OcspResponder(Stores.Stores stores, Func<CaKind, Certificate
             extendedRevoke |= snapshots[i]?.Status == CertificateStatus.Pending;
             singles.Add(single);
         }
-        return OcspResponses.Build(ca.OcspCertificate, ca.OcspKey, now, singles, request.Nonce, extendedRevoke);
+        // The signer in use, renewed first when its certificate nears its end (OcspSigners.RenewBefore).
+        var signer = ca.OcspSignerAt(now);
+        return OcspResponses.Build(signer.Certificate, signer.Key, now, singles, request.Nonce, extendedRevoke);
     }
 }

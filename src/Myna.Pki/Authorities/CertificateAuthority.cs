@@ -27,37 +27,94 @@ public static class CaKinds
         return kind != 0;
     }
 
-    /// <summary>C=JP, O=JPKI, OU=JPKI for digital signature | user authentication, OU=operator.</summary>
-    public static X500DistinguishedName SubjectName(CaKind kind)
-    {
-        var b = new X500DistinguishedNameBuilder();
-        b.AddCountryOrRegion("JP");
-        b.AddOrganizationName("JPKI");
-        b.AddOrganizationalUnitName(kind == CaKind.Signature ? "JPKI for digital signature" : "JPKI for user authentication");
-        b.AddOrganizationalUnitName(Operator);
-        return b.Build();
-    }
+    /// <summary>C=JP, O=JPKI, OU=JPKI for digital signature | user authentication, OU=operator, in that DER order (<see cref="JpkiNames"/>).</summary>
+    public static X500DistinguishedName SubjectName(CaKind kind) => JpkiNames.Authority(kind);
 
     public static string KeyName(CaKind kind) => Slug(kind) + "-ca";
 
     public static string OcspKeyName(CaKind kind) => Slug(kind) + "-ocsp";
 }
 
-/// <summary>A loaded authority: its certificate, its key, and the delegated OCSP signer.</summary>
-public sealed class CertificateAuthority(CaKind kind, X509Certificate2 certificate, RSA key, X509Certificate2 ocspCertificate, RSA ocspKey) : IDisposable
+/// <summary>
+/// A loaded authority: its certificate, its key, and the delegated OCSP signer in use. The signer
+/// is replaced, certificate and key together, when it is renewed (<see cref="OcspSignerAt"/>); the
+/// CA's own certificate and key never change, and the CRL is always signed with the CA key.
+/// </summary>
+public sealed class CertificateAuthority : IDisposable
 {
-    public CaKind Kind { get; } = kind;
-    public X509Certificate2 Certificate { get; } = certificate;
-    public RSA Key { get; } = key;
-    public X509Certificate2 OcspCertificate { get; } = ocspCertificate;
-    public RSA OcspKey { get; } = ocspKey;
+    private readonly Func<OcspSigner, DateTimeOffset, OcspSigner>? renew;
+    private readonly Lock renewing = new();
+    private readonly List<OcspSigner> replaced = [];
+    private volatile OcspSigner ocsp;
+    private DateTimeOffset retryAfter = DateTimeOffset.MinValue;
+
+    /// <summary>The renewal function issues and stores the next signer; without one the signer is never renewed.</summary>
+    public CertificateAuthority(CaKind kind, X509Certificate2 certificate, RSA key, OcspSigner ocspSigner,
+        Func<OcspSigner, DateTimeOffset, OcspSigner>? renew = null)
+    {
+        Kind = kind;
+        Certificate = certificate;
+        Key = key;
+        ocsp = ocspSigner;
+        this.renew = renew;
+    }
+
+    public CaKind Kind { get; }
+    public X509Certificate2 Certificate { get; }
+    public RSA Key { get; }
+
+    /// <summary>The signer in use now (without renewing it): take it once and use its certificate and key together.</summary>
+    public OcspSigner OcspSigner => ocsp;
+    public X509Certificate2 OcspCertificate => ocsp.Certificate;
+    public RSA OcspKey => ocsp.Key;
+
+    /// <summary>Why the last renewal failed, while the old signer stays in use; null when none failed.</summary>
+    public string? OcspRenewalProblem { get; private set; }
+
+    /// <summary>
+    /// The signer to sign with at <paramref name="now"/>, renewed first when it is due
+    /// (<see cref="OcspSigner.RenewalDue"/>). A failed renewal keeps the old signer, which is still
+    /// valid for weeks, records why, and is tried again a minute later rather than on every request.
+    /// </summary>
+    public OcspSigner OcspSignerAt(DateTimeOffset now)
+    {
+        var current = ocsp;
+        if (renew is null || !current.RenewalDue(now, Certificate) || now < retryAfter)
+        {
+            return current;
+        }
+        lock (renewing)
+        {
+            current = ocsp;
+            if (!current.RenewalDue(now, Certificate) || now < retryAfter)
+            {
+                return current;
+            }
+            try
+            {
+                ocsp = renew(current, now);
+                // Requests may still be signing with the old one: it is disposed with the authority, not now.
+                replaced.Add(current);
+                OcspRenewalProblem = null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                OcspRenewalProblem = e.Message;
+                retryAfter = now + TimeSpan.FromMinutes(1);
+            }
+            return ocsp;
+        }
+    }
 
     public void Dispose()
     {
         Certificate.Dispose();
         Key.Dispose();
-        OcspCertificate.Dispose();
-        OcspKey.Dispose();
+        ocsp.Dispose();
+        foreach (var old in replaced)
+        {
+            old.Dispose();
+        }
     }
 }
 
@@ -68,7 +125,6 @@ public sealed class CertificateAuthority(CaKind kind, X509Certificate2 certifica
 public static class CaSetup
 {
     public static readonly TimeSpan RootLifetime = TimeSpan.FromDays(365.25 * 20);
-    public static readonly TimeSpan OcspSignerLifetime = TimeSpan.FromDays(365);
 
     public static string CertificatePath(string folder, string keyName) => Path.Combine(folder, keyName + ".cer");
 
@@ -83,6 +139,8 @@ public static class CaSetup
             if (!keys.Exists(caName))
             {
                 using var key = RSA.Create(2048);
+                // DOMAIN §7.1. A CA made before names were written country first keeps its name: the
+                // certificates it issued name it as it is (see docs/pki.md).
                 var request = new CertificateRequest(CaKinds.SubjectName(kind), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
                 request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
                 request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
@@ -92,54 +150,36 @@ public static class CaSetup
                 File.WriteAllBytes(CertificatePath(folder, caName), root.RawData);
                 created.Add(caName);
             }
+            using var caKey = keys.Load(caName);
+            using var caCert = X509CertificateLoader.LoadCertificate(File.ReadAllBytes(CertificatePath(folder, caName)));
             var ocspName = CaKinds.OcspKeyName(kind);
-            if (!keys.Exists(ocspName) || !File.Exists(CertificatePath(folder, ocspName)))
+            var missing = !keys.Exists(ocspName) || !File.Exists(CertificatePath(folder, ocspName));
+            using var signer = OcspSigners.Current(keys, folder, kind, caCert, caKey, now);
+            if (missing)
             {
-                using var caKey = keys.Load(caName);
-                using var caCert = X509CertificateLoader.LoadCertificate(File.ReadAllBytes(CertificatePath(folder, caName)));
-                IssueOcspSigner(keys, folder, kind, caCert, caKey, now, replace: keys.Exists(ocspName));
                 created.Add(ocspName);
             }
         }
         return created;
     }
 
-    /// <summary>A delegated OCSP signer (RFC 6960 §4.2.2.2): extended key usage OCSPSigning and the no-check extension.</summary>
-    private static void IssueOcspSigner(ICaKeyStore keys, string folder, CaKind kind, X509Certificate2 caCert, RSA caKey, DateTimeOffset now, bool replace)
-    {
-        var name = CaKinds.OcspKeyName(kind);
-        using var key = replace ? keys.Load(name) : RSA.Create(2048);
-        var subject = new X500DistinguishedNameBuilder();
-        subject.AddCountryOrRegion("JP");
-        subject.AddOrganizationName("JPKI");
-        subject.AddCommonName($"JPKI OCSP responder ({CaKinds.Slug(kind)})");
-        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(JpkiOids.OcspSigning)], false));
-        request.CertificateExtensions.Add(new X509Extension(JpkiOids.OcspNoCheck, [0x05, 0x00], false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(caCert, true, false));
-        var notAfter = now + OcspSignerLifetime < caCert.NotAfter ? now + OcspSignerLifetime : new DateTimeOffset(caCert.NotAfter);
-        using var signer = request.Create(caCert.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
-            now.AddMinutes(-5), notAfter, Serials.New());
-        if (!replace)
-        {
-            keys.Create(name, key);
-        }
-        File.WriteAllBytes(CertificatePath(folder, name), signer.RawData);
-    }
-
-    /// <summary>Loads an authority for signing (its key and its OCSP signer).</summary>
-    public static CertificateAuthority Load(ICaKeyStore keys, string folder, CaKind kind)
+    /// <summary>
+    /// Loads an authority for signing: its key, and its OCSP signer, repaired or renewed first if
+    /// it is missing, does not match its key, or is due (<see cref="OcspSigners"/>). The authority
+    /// renews its signer itself from then on, at the time its caller gives.
+    /// </summary>
+    public static CertificateAuthority Load(ICaKeyStore keys, string folder, CaKind kind, DateTimeOffset? now = null)
     {
         var caName = CaKinds.KeyName(kind);
-        var ocspName = CaKinds.OcspKeyName(kind);
         var path = CertificatePath(folder, caName);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException($"no {CaKinds.Slug(kind)} CA under {folder}: run 'myna ca init'");
         }
-        return new CertificateAuthority(kind, X509CertificateLoader.LoadCertificate(File.ReadAllBytes(path)), keys.Load(caName),
-            X509CertificateLoader.LoadCertificate(File.ReadAllBytes(CertificatePath(folder, ocspName))), keys.Load(ocspName));
+        var certificate = X509CertificateLoader.LoadCertificate(File.ReadAllBytes(path));
+        var key = keys.Load(caName);
+        var signer = OcspSigners.Current(keys, folder, kind, certificate, key, now ?? DateTimeOffset.UtcNow);
+        return new CertificateAuthority(kind, certificate, key, signer,
+            (current, at) => OcspSigners.Renew(keys, folder, kind, certificate, key, current, at));
     }
 }

@@ -15,6 +15,13 @@ public interface ICaKeyStore
     void Create(string name, RSA key);
 
     RSA Load(string name);
+
+    /// <summary>
+    /// Takes a key out of use for good (a renewed OCSP signer's old key): it is destroyed, so
+    /// nothing can sign with it again, and its name is free for the key that replaces it. A CA
+    /// root key is never retired. Retiring a key that does not exist does nothing.
+    /// </summary>
+    void Retire(string name);
 }
 
 /// <summary>
@@ -54,6 +61,12 @@ public sealed class PasswordFileKeyStore(string folder, string password) : ICaKe
         }
         using var writer = new StreamWriter(stream);
         writer.Write(pem);
+    }
+
+    public void Retire(string name)
+    {
+        // The file holds the key only encrypted; deleting it removes the last copy.
+        File.Delete(PathOf(name));
     }
 
     public RSA Load(string name)

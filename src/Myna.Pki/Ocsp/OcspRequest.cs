@@ -129,11 +129,7 @@ public sealed record OcspRequest(IReadOnlyList<CertId> Certificates, byte[]? Non
                 {
                     if (oid == NonceOid)
                     {
-                        // RFC 8954: a nonce of 1 to 32 octets (here with its OCTET STRING header).
-                        if (value.Length is 0 or > 34)
-                        {
-                            throw new OcspFormatException("the nonce must be 1 to 32 octets");
-                        }
+                        CheckNonce(value);
                         nonce = value;
                     }
                 }
@@ -147,6 +143,37 @@ public sealed record OcspRequest(IReadOnlyList<CertId> Certificates, byte[]? Non
         catch (CryptographicException e)
         {
             throw new OcspFormatException("the request is not a DER-encoded OCSPRequest: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// RFC 8954 §2.1: Nonce ::= OCTET STRING (SIZE(1..32)); a responder answers any other with
+    /// malformedRequest. The extnValue holds the DER of that OCTET STRING (as OpenSSL sends it); a
+    /// client that puts the bare octets there is accepted by the same length rule, so an empty
+    /// value, an empty OCTET STRING (04 00) and more than 32 octets are all refused.
+    /// </summary>
+    private static void CheckNonce(byte[] value)
+    {
+        var octets = value.Length;
+        if (value.Length > 0 && value[0] == 0x04)
+        {
+            try
+            {
+                var reader = new AsnReader(value, AsnEncodingRules.DER);
+                var inner = reader.ReadOctetString();
+                if (!reader.HasData)
+                {
+                    octets = inner.Length;
+                }
+            }
+            catch (AsnContentException)
+            {
+                // Not an OCTET STRING after all: bare octets that happen to begin with 04.
+            }
+        }
+        if (octets is < 1 or > 32)
+        {
+            throw new OcspFormatException($"the nonce must be 1 to 32 octets, not {octets} (RFC 8954)");
         }
     }
 

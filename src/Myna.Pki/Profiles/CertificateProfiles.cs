@@ -49,11 +49,9 @@ public static class CertificateProfiles
         }
         rsa.Dispose();
         var serial = Serials.New();
-        var subject = new X500DistinguishedNameBuilder();
-        subject.AddCountryOrRegion("JP");
         // The user certificate's subject is opaque (no personal data); the signature certificate's too, its data is in subjectAltName.
-        subject.AddCommonName(Serials.ToHex(serial));
-        var request = new CertificateRequest(subject.Build(), subjectKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        // C=JP first in DER order as on real JPKI certificates; the issuer is the CA's name as stored (JpkiNames).
+        var request = new CertificateRequest(JpkiNames.EndEntity(Serials.ToHex(serial)), subjectKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(kind == CaKind.Signature
             ? X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation

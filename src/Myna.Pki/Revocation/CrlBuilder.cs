@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Myna.Pki.Revocation;
 
-/// <summary>One revoked (or suspended) certificate on a CRL; the reason is a CRLReason code (RFC 5280 §5.3.1), or null for none.</summary>
+/// <summary>One revoked (or suspended) certificate on a CRL; the reason is a CRLReason code (RFC 5280 §5.3.1), or null for none; unspecified (0) is written as none.</summary>
 public sealed record RevokedEntry(byte[] Serial, DateTimeOffset RevokedAt, int? Reason);
 
 /// <summary>
@@ -18,6 +18,7 @@ public static class CrlBuilder
     private const string CrlNumberOid = "2.5.29.20";
     private const string ReasonCodeOid = "2.5.29.21";
     private const string AuthorityKeyIdentifierOid = "2.5.29.35";
+    private const int Unspecified = 0;
 
     public static byte[] Build(X509Certificate2 issuer, RSA issuerKey, BigInteger crlNumber, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate,
         IReadOnlyCollection<RevokedEntry> entries)
@@ -44,7 +45,8 @@ public static class CrlBuilder
                 {
                     tbs.WriteIntegerUnsigned(e.Serial);
                     Der.WriteX509Time(tbs, e.RevokedAt);
-                    if (e.Reason is { } reason)
+                    // RFC 5280 §5.3.1: the reasonCode extension is absent rather than "unspecified" (0).
+                    if (e.Reason is { } reason and not Unspecified)
                     {
                         using (tbs.PushSequence())
                         using (tbs.PushSequence())

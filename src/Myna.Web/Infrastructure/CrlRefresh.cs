@@ -6,7 +6,8 @@ namespace Myna.Web.Infrastructure;
 /// <summary>
 /// Publishes each CA's CRL without waiting for someone to download it (DOMAIN §7.4): every
 /// <see cref="MynaOptions.CrlRefreshSeconds"/> it asks the publisher for the current CRL, which
-/// builds a new one when a status changed since the last or the last is a day old.
+/// builds a new one when a status changed since the last or the last is a day old. On the same
+/// tick it renews each CA's delegated OCSP signer when it is due (OcspSigners.RenewBefore).
 /// </summary>
 public sealed class CrlRefresh(MynaRuntime runtime, ILogger<CrlRefresh> log) : BackgroundService
 {
@@ -25,6 +26,20 @@ public sealed class CrlRefresh(MynaRuntime runtime, ILogger<CrlRefresh> log) : B
                 {
                     await using var db = runtime.Stores.OpenNational();
                     await runtime.CrlPublisher().CurrentAsync(db, kind, stoppingToken);
+                    // The OCSP signer is renewed here too, so a quiet responder does not wait for a request to do it.
+                    var ca = runtime.Authority(kind);
+                    var before = ca.OcspSigner;
+                    var signer = ca.OcspSignerAt(runtime.Time.GetUtcNow());
+                    if (!ReferenceEquals(before, signer) && log.IsEnabled(LogLevel.Information))
+                    {
+                        log.LogInformation("OCSP signer of the {Ca} CA renewed: serial {Serial}, until {NotAfter:O}", CaKinds.Slug(kind),
+                            signer.Certificate.SerialNumber, signer.Certificate.NotAfter.ToUniversalTime());
+                    }
+                    if (ca.OcspRenewalProblem is { } problem)
+                    {
+                        log.LogError("OCSP signer of the {Ca} CA could not be renewed (the current one is used until {NotAfter:O}): {Problem}",
+                            CaKinds.Slug(kind), signer.Certificate.NotAfter.ToUniversalTime(), problem);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

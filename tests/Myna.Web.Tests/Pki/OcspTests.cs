@@ -53,11 +53,6 @@ public sealed class OcspTests
         Assert.Contains("Revocation Time", revokedText, StringComparison.Ordinal);
 
         Assert.Contains(": unknown", Ask(baseUrl, folder, issuer, stranger, "sign"), StringComparison.Ordinal);
-        // The user-authentication responder does not answer for the signature CA's certificates.
-        var authIssuer = TestCertificates.Pem(runtime.Authority(CaKind.UserAuthentication).Certificate, folder, "auth-ca");
-        Assert.Contains(": unknown", OpenSsl.Ok("ocsp", "-issuer", issuer, "-cert", TestCertificates.Pem(good.Certificate, folder, "g"),
-            "-url", $"{baseUrl}/pki/ocsp/auth", "-CAfile", authIssuer, "-VAfile", TestCertificates.Pem(runtime.Authority(CaKind.UserAuthentication).OcspCertificate, folder, "auth-ocsp")),
-            StringComparison.Ordinal);
     }
 
     [Fact]

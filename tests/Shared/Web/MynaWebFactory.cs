@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Myna.Data.Demo;
 
@@ -20,7 +21,11 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
     /// <summary>Sign-in attempts one address may make per minute (<c>Myna:SignInRateLimit</c>).</summary>
     public int SignInPermits { get; init; } = 100_000;
 
-    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200, bool neighbour = false, int? signInPermits = null)
+    /// <summary>The web host's clock, when a test moves time (null: the system clock).</summary>
+    public TimeProvider? Clock { get; init; }
+
+    public static async Task<MynaWebFactory> CreateAsync(string provider = "sqlite", int residents = 200, bool neighbour = false, int? signInPermits = null,
+        TimeProvider? clock = null)
     {
         var stores = await TestStores.CreateAsync(provider, neighbour: neighbour);
         await using (var db = stores.OpenMunicipal())
@@ -37,7 +42,7 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
         {
             await DemoSetup.EnsureAccountsAsync(stores.Runtime, TestStores.Higashimatsushima);
         }
-        return new MynaWebFactory(stores) { SignInPermits = signInPermits ?? 100_000 };
+        return new MynaWebFactory(stores) { SignInPermits = signInPermits ?? 100_000, Clock = clock };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +54,10 @@ public sealed class MynaWebFactory : WebApplicationFactory<Program>
         // Tests sign in far more often than a person; the limiter's own tests set it low again.
         builder.UseSetting("Myna:SignInRateLimit:PermitsPerWindow", SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Development");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>

@@ -88,7 +88,7 @@ public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageMod
         if (Detail?.Der is { } der)
         {
             using var x509 = X509CertificateLoader.LoadCertificate(der);
-            Subject = x509.Subject;
+            Subject = Myna.Pki.Profiles.JpkiNames.Display(x509.SubjectName);
             FourInformation = CmsVerifier.FourInformationOf(x509);
         }
         return Detail is not null;
