@@ -165,7 +165,7 @@ public sealed partial class UiText(string language)
         ["residence.delivery"] = ("送付方法", "Delivery"),
         ["residence.delivery.Residence"] = ("居所へ送付", "To the residence"),
         ["residence.delivery.Proxy"] = ("代理人の住所へ送付", "To the proxy's address"),
-        ["residence.delivery.HeldAtOffice"] = ("市役所で留め置き（DV等被害者）", "Held at the office (DV victims)"),
+        ["residence.delivery.HeldAtOffice"] = ("市役所で留め置き（DV等被害者・長期入院・入所者）", "Held at the office (DV victims, long hospital or facility stays)"),
         ["residence.delivery.RegisteredAddress"] = ("住民票の住所", "Registered address"),
         ["residence.address"] = ("居所の住所", "Residence address"),
         ["residence.proxy.name"] = ("代理人氏名", "Proxy's name"),
