@@ -87,7 +87,8 @@ public sealed record AdvanceMoveOut(
     string? CardSerial,
     DateOnly? CardExpiry,
     int CardEndorsements,
-    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null);
+    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null,
+    Notices.NumberNotification? Notification = null);
 
 /// <summary>
 /// A support measure as it travels to another municipality (DOMAIN §9 forwarding, and with every move-out, §8.6): the
