@@ -22,7 +22,12 @@ public sealed record CertificateStanding(string Kind, string Serial, string Stat
 public sealed record NationalCardEvent(DateTimeOffset At, string Kind, string? Reference, string Detail);
 
 /// <summary>What the register says about the holder now, for new certificates and the chip's input-assist data.</summary>
-public sealed record HolderData(ResidentCode ResidentCode, string Name, string? NameAltFlags, string Address, string? AddressAltFlags, DateOnly BirthDate, int Sex);
+/// <remarks>
+/// <see cref="StayUntil"/>: the last day of a foreign resident's period of stay as the register holds it now (null: none). An
+/// endorsement (§8.5) applies it to the card's expiry — the cap of §8.1, moved by an extension of the period.
+/// </remarks>
+public sealed record HolderData(ResidentCode ResidentCode, string Name, string? NameAltFlags, string Address, string? AddressAltFlags, DateOnly BirthDate, int Sex,
+    DateOnly? StayUntil = null);
 
 /// <summary>The card lifecycle operations a municipality asks of the national side (DOMAIN §8).</summary>
 public interface ICardLifecycle
@@ -37,7 +42,10 @@ public interface ICardLifecycle
     /// <summary>廃止 (§7.4, §8.3, §8.6): the card can no longer be used and every certificate on it is revoked. Idempotent.</summary>
     Task AbolishAsync(MunicipalityCode municipality, string serial, string reason, bool superseded, string actor, CancellationToken ct = default);
 
-    /// <summary>追記 (§8.5): the chip's input-assist data now says what the register says.</summary>
+    /// <summary>
+    /// 追記 (§8.5): the chip's input-assist data now says what the register says, and the card's expiry follows the
+    /// register's period of stay (§8.1: the birthday rule capped at its last day, from the card's own production date).
+    /// </summary>
     Task EndorseAsync(MunicipalityCode municipality, string serial, HolderData holder, string actor, CancellationToken ct = default);
 
     /// <summary>
@@ -98,7 +106,8 @@ public sealed record AdvanceMoveOut(
     string? CardSerial,
     DateOnly? CardExpiry,
     int CardEndorsements,
-    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null);
+    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null,
+    Notices.NumberNotification? Notification = null);
 
 /// <summary>
 /// A support measure as it travels to another municipality (DOMAIN §9 forwarding, and with every move-out, §8.6): the

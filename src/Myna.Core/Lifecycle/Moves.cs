@@ -53,4 +53,8 @@ public sealed class IncomingMoveOut
     public bool? CardContinued { get; set; }
     /// <summary>Why the card did not continue (late move-in, or the national side's answer), for the clerk.</summary>
     public string? CardOutcome { get; set; }
+    /// <summary>Whether the origin had notified the number (DOMAIN §3.1): carried to the number at the move-in.</summary>
+    public Notices.NotificationStatus NumberNotification { get; set; }
+    public string? NumberNotifiedBy { get; set; }
+    public DateOnly? NumberNotifiedOn { get; set; }
 }

@@ -33,6 +33,6 @@ public enum DeliveryKind
     Residence = 2,
     /// <summary>The address of a proxy (代理人) who receives on the resident's behalf.</summary>
     Proxy = 3,
-    /// <summary>留め置き: held at the municipal office for a DV victim to collect.</summary>
+    /// <summary>留め置き: held at the municipal office for a DV victim or a long-term hospital or facility resident (§3.2).</summary>
     HeldAtOffice = 4,
 }

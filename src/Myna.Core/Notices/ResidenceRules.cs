@@ -32,9 +32,11 @@ public static class ResidenceRules
         Need(r.Reason != ResidenceReason.Other || !string.IsNullOrWhiteSpace(r.ReasonDetail), nameof(r.ReasonDetail),
             "describe the unavoidable reason");
         Need(r.IdDocumentChecked, nameof(r.IdDocumentChecked), "a copy of the resident's identity document is required");
-        // §3.2: holding at the office is the DV victims' option.
-        Need(r.Delivery != DeliveryKind.HeldAtOffice || r.Reason == ResidenceReason.AbuseVictim, nameof(r.Delivery),
-            "holding at the office (留め置き) is only for victims of DV, stalking or abuse");
+        // §3.2 [seed 000: DV 2(2), 入院・入所 3(2)]: holding at the office is the option of DV victims and of long-term
+        // hospital or facility residents; evacuees and the "other" reasons receive at the residence or through a proxy.
+        Need(r.Delivery != DeliveryKind.HeldAtOffice || MayBeHeldAtOffice(r.Reason), nameof(r.Delivery),
+            "holding at the office (留め置き) is only for victims of DV, stalking or abuse and for long-term hospital or facility residents; "
+            + "register the residence or a proxy instead");
         Need(r.Delivery != DeliveryKind.RegisteredAddress, nameof(r.Delivery), "a residence registration delivers elsewhere than the registered address");
         Need(r.Delivery == DeliveryKind.HeldAtOffice || r.DeliveryProofChecked, nameof(r.DeliveryProofChecked),
             "proof of the delivery place is required");
@@ -50,4 +52,8 @@ public static class ResidenceRules
         }
         return problems;
     }
+
+    /// <summary>Whether a registration for this reason may ask for the letter to be held at the office (留め置き, DOMAIN §3.2).</summary>
+    public static bool MayBeHeldAtOffice(ResidenceReason reason) =>
+        reason is ResidenceReason.AbuseVictim or ResidenceReason.HospitalOrFacility;
 }

@@ -17,6 +17,13 @@ public sealed class ResidentNumber
     public DateTimeOffset AssignedAt { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
     public string? RetiredReason { get; set; }
+
+    /// <summary>
+    /// Set when another municipality (the one that numbered the person) already notified this number before the person
+    /// moved in (DOMAIN §3.1, §8.6): the notification batch here leaves it out. Null for a number this municipality notifies.
+    /// </summary>
+    public string? NotifiedBy { get; set; }
+    public DateOnly? NotifiedOn { get; set; }
 }
 
 /// <summary>Progress of one run of the numbering batch, so a killed run can be resumed and watched.</summary>

@@ -58,6 +58,17 @@ public sealed class Resident
     /// </summary>
     public string? FamilyRegisterPlace { get; set; }
 
+    /// <summary>
+    /// 在留資格 of a foreign resident (DOMAIN §8.6), as written in <see cref="ResidenceStatuses.All"/>; null for a Japanese national.
+    /// </summary>
+    public string? ResidenceStatus { get; set; }
+
+    /// <summary>
+    /// The last day of the period of stay (在留期間の満了日), inclusive; null for a status without one (永住者, 特別永住者). Caps the
+    /// card's expiry (§8.1) and its certificates' (§7.2).
+    /// </summary>
+    public DateOnly? StayUntil { get; set; }
+
     /// <summary>The municipality code of <see cref="FamilyRegisterPlace"/>: where a support measure is forwarded (§9).</summary>
     public string? FamilyRegisterMunicipality { get; set; }
 

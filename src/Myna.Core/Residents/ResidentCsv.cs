@@ -39,6 +39,10 @@ public static class ResidentCsv
     public const string FamilyRegisterPlace = "family_register_place";
     /// <summary>The municipality code of the 本籍 (optional): where support measures are forwarded (§9).</summary>
     public const string FamilyRegisterMunicipality = "family_register_municipality";
+    /// <summary>在留資格 of a foreign resident, as in <see cref="ResidenceStatuses.All"/> (optional; DOMAIN §8.6).</summary>
+    public const string ResidenceStatus = "residence_status";
+    /// <summary>The last day of the period of stay (在留期間の満了日), ISO or era date; required exactly when the status has a period (§8.1).</summary>
+    public const string StayUntil = "stay_until";
     /// <summary>Export only, with a purpose (DOMAIN §12); refused on import.</summary>
     public const string IndividualNumber = "individual_number";
 
@@ -46,8 +50,15 @@ public static class ResidentCsv
     [
         ResidentCode, HouseholdCode, Relationship, FamilyName, GivenName, FamilyNameKana, GivenNameKana,
         BirthDate, Sex, PostalCode, Prefecture, City, Town, Block, Building, FormerSurname, Alias, Status, RegisteredOn,
-        FamilyRegisterPlace, FamilyRegisterMunicipality, AddressWithheld,
+        FamilyRegisterPlace, FamilyRegisterMunicipality, AddressWithheld, ResidenceStatus, StayUntil,
     ];
+
+    /// <summary>
+    /// Whether a file's header carries the status-of-residence columns. A file written before they existed carries neither, and
+    /// its import keeps what the register holds instead of clearing it.
+    /// </summary>
+    public static bool CarriesResidenceStatus(IReadOnlyDictionary<string, int> map) =>
+        map.ContainsKey(ResidenceStatus) || map.ContainsKey(StayUntil);
 
     /// <summary>
     /// Whether a file's header carries the 本籍 columns. A file written before they existed carries neither, and its import
@@ -278,6 +289,23 @@ public static class ResidentCsv
                 problems.Add((FamilyRegisterPlace, "required when family_register_municipality is given"));
             }
         }
+        var residenceStatus = Optional(ResidenceStatus);
+        DateOnly? stayUntil = null;
+        if (Get(StayUntil) is { Length: > 0 } stayText)
+        {
+            if (JapaneseDate.TryParse(stayText, out var stay, out var stayError))
+            {
+                stayUntil = stay;
+            }
+            else
+            {
+                problems.Add((StayUntil, stayError));
+            }
+        }
+        if (ResidenceStatuses.Check(residenceStatus, stayUntil, registerPlace) is { } rule && !problems.Any(p => p.Column == StayUntil))
+        {
+            problems.Add((rule.Field == "stayUntil" ? StayUntil : ResidenceStatus, rule.Message));
+        }
         if (problems.Count == 0 && registered < birth)
         {
             problems.Add((RegisteredOn, "is before the birth date"));
@@ -288,7 +316,8 @@ public static class ResidentCsv
         }
         return new ResidentRecord(code, household, new ResidentSnapshot(
             household, relationship, family, given, familyKana, givenKana, former, alias, birth, sex,
-            postal, prefecture, city, town, block, building, status, registerPlace, registerMunicipality), registered, withheld, CarriesFamilyRegister(map));
+            postal, prefecture, city, town, block, building, status, registerPlace, registerMunicipality, residenceStatus, stayUntil), registered, withheld,
+            CarriesFamilyRegister(map), CarriesResidenceStatus(map));
     }
 
     /// <summary>
@@ -323,13 +352,15 @@ public static class ResidentCsv
         yield return s.FamilyRegisterPlace;
         yield return s.FamilyRegisterMunicipality;
         yield return withheld ? "1" : "";
+        yield return s.ResidenceStatus;
+        yield return s.StayUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }
 
 /// <summary>
 /// One valid row of a resident file. <see cref="AddressWithheld"/>: its address columns hold the placeholder, not the
 /// address (§9). <see cref="FamilyRegisterGiven"/> is false when the file has no 本籍 columns (written before they existed):
-/// the import then keeps the register's 本籍.
+/// the import then keeps the register's 本籍; likewise <see cref="ResidenceStatusGiven"/> for the status of residence and period of stay.
 /// </summary>
 public sealed record ResidentRecord(ResidentCode Code, string HouseholdCode, ResidentSnapshot Data, DateOnly RegisteredOn, bool AddressWithheld = false,
-    bool FamilyRegisterGiven = true);
+    bool FamilyRegisterGiven = true, bool ResidenceStatusGiven = true);

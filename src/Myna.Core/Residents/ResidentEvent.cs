@@ -37,4 +37,9 @@ public enum ResidentEventType
     Correction = 10,
     /// <summary>国外転出 (DOMAIN §8.6): recorded by the dated processing on the move date, with the notification's date.</summary>
     MoveOutAbroad = 11,
+    /// <summary>
+    /// 在留資格等の変更: a foreign resident's status of residence or period of stay changed (an extension, 在留期間更新, or a change
+    /// of status), as the Immigration Services Agency notifies the municipality (住基法 第30条の50). DOMAIN §8.1, §8.5.
+    /// </summary>
+    ResidenceStatusChange = 12,
 }

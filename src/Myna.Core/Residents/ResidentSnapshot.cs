@@ -22,12 +22,14 @@ public sealed record ResidentSnapshot(
     string? Building,
     ResidentStatus Status,
     string? FamilyRegisterPlace = null,
-    string? FamilyRegisterMunicipality = null)
+    string? FamilyRegisterMunicipality = null,
+    string? ResidenceStatus = null,
+    DateOnly? StayUntil = null)
 {
     public static ResidentSnapshot Of(Resident r, string householdCode) => new(
         householdCode, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana,
         r.FormerSurname, r.Alias, r.BirthDate, r.Sex, r.PostalCode, r.Prefecture, r.City, r.Town,
-        r.Block, r.Building, r.Status, r.FamilyRegisterPlace, r.FamilyRegisterMunicipality);
+        r.Block, r.Building, r.Status, r.FamilyRegisterPlace, r.FamilyRegisterMunicipality, r.ResidenceStatus, r.StayUntil);
 
     public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Options);
 
@@ -65,6 +67,8 @@ public sealed record ResidentSnapshot(
         Check(nameof(Status), Status, other.Status);
         Check(nameof(FamilyRegisterPlace), FamilyRegisterPlace, other.FamilyRegisterPlace);
         Check(nameof(FamilyRegisterMunicipality), FamilyRegisterMunicipality, other.FamilyRegisterMunicipality);
+        Check(nameof(ResidenceStatus), ResidenceStatus, other.ResidenceStatus);
+        Check(nameof(StayUntil), StayUntil, other.StayUntil);
         return changed;
     }
 }

@@ -41,7 +41,9 @@ public sealed class ProductionMessages(MunicipalityCode municipality, ICardProdu
         var number = await numbers.RevealAsync(db, r.Id, "card-issuance", handOver.Actor, ct);
         await production.EnqueueAsync(new ProductionRequest(municipality.Value, application.ApplicationId, ResidentCode.Parse(r.ResidentCode),
             number, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.NameAltFlags, r.BirthDate, (int)r.Sex, r.Address, r.AddressAltFlags,
-            application.WantsSignatureCertificate, application.WantsUserCertificate, application.Braille, photo), message.MessageId, ct);
+            application.WantsSignatureCertificate, application.WantsUserCertificate, application.Braille, photo,
+            // §8.1, §7.2: a foreign resident's card and certificates end no later than the period of stay.
+            r.StayUntil), message.MessageId, ct);
         return null;
     }
 

@@ -94,6 +94,24 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         await using var db = stores.OpenNational();
         var card = await OwnedAsync(db, municipality, serial, ct);
         await WriteHolderAsync(db, card.Serial, holder, actor, AuditActions.CardEndorsed, "input-assist data", ct);
+        // §8.1, §8.5: the expiry as production computed it, with the period of stay the register holds now — an extension
+        // moves the card's expiry (up to the birthday rule), recorded on the card as an endorsement by the municipality.
+        var request = await db.ProductionRequests.AsNoTracking().FirstAsync(r => r.Id == card.RequestId, ct);
+        var made = DateOnly.FromDateTime(card.MadeAt.ToOffset(Core.Calendar.JapanClock.Offset).DateTime);
+        var applied = DateOnly.FromDateTime(request.QueuedAt.ToOffset(Core.Calendar.JapanClock.Offset).DateTime);
+        var expiry = Core.Issuance.CardValidity.Expiry(holder.BirthDate, made, applied <= made ? applied : made, holder.StayUntil);
+        if (expiry != card.Expiry)
+        {
+            await using var tx = await Sql.BeginWriteAsync(db, ct);
+            var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
+            var before = row.Expiry;
+            row.Expiry = expiry;
+            row.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, AuditActions.CardEndorsed, "card:" + card.Serial,
+                detail: $"expiry {before:yyyy-MM-dd} → {expiry:yyyy-MM-dd} (period of stay)", ct: ct);
+            await tx.CommitAsync(ct);
+        }
     }
 
     public async Task<bool> RenewCertificatesAsync(MunicipalityCode municipality, string serial, HolderData holder, bool signature, string actor,

@@ -269,12 +269,27 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             return "card abolished, certificates revoked";
         }
         var nameOrAddress = changedFields.Any(f => f is "FamilyName" or "GivenName" or "Prefecture" or "City" or "Town" or "Block" or "Building");
-        if (type == ResidentEventType.MoveOut || !nameOrAddress)
+        var stay = changedFields.Contains("StayUntil");
+        if (type == ResidentEventType.MoveOut || !nameOrAddress && !stay)
         {
             return null;
         }
         await national.EndorseAsync(municipality, held.Serial, Holder(resident), actor, ct);
-        return await EndorsedAsync(db, held, resident.Id, changedFields, actor, ct);
+        // §8.1, §8.5: a changed period of stay may move the card's expiry (an extension lifts the cap up to the birthday rule);
+        // the new expiry is written on the card's back like any endorsement.
+        var expiry = (await national.StandingAsync(municipality, held.Serial, ct)).Expiry;
+        var expiryMoved = expiry != held.Expiry;
+        if (!nameOrAddress && !expiryMoved)
+        {
+            return null;
+        }
+        var fields = changedFields;
+        if (expiryMoved)
+        {
+            held.Expiry = expiry;
+            fields = [.. changedFields, "CardExpiry"];
+        }
+        return await EndorsedAsync(db, held, resident.Id, fields, actor, ct);
     }
 
     /// <summary>
@@ -284,11 +299,16 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     internal async Task<string> EndorsedAsync(MunicipalDb db, HeldCard held, long residentId, IReadOnlyCollection<string> changedFields, string actor,
         CancellationToken ct, string? endorsement = null)
     {
-        var what = endorsement ?? string.Join("・", new[]
+        var renamedOrMoved = string.Join("・", new[]
         {
             changedFields.Any(f => f is "FamilyName" or "GivenName") ? "氏名" : null,
             changedFields.Any(f => f is "Prefecture" or "City" or "Town" or "Block" or "Building") ? "住所" : null,
-        }.OfType<string>()) + "の変更";
+        }.OfType<string>());
+        var what = endorsement ?? string.Join("・", new[]
+        {
+            renamedOrMoved.Length > 0 ? renamedOrMoved + "の変更" : null,
+            changedFields.Contains("CardExpiry") ? "有効期限（在留期間の変更）" : null,
+        }.OfType<string>());
         if (held.Endorsements >= policy.EndorsementCapacity)
         {
             await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
@@ -307,7 +327,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
 
     /// <summary>The register's current data for the chip and new certificates.</summary>
     public static HolderData Holder(Resident r) =>
-        new(ResidentCode.Parse(r.ResidentCode), r.FullName, r.NameAltFlags, r.Address, r.AddressAltFlags, r.BirthDate, (int)r.Sex);
+        new(ResidentCode.Parse(r.ResidentCode), r.FullName, r.NameAltFlags, r.Address, r.AddressAltFlags, r.BirthDate, (int)r.Sex, r.StayUntil);
 
     /// <summary>
     /// Certificate renewal at the window (§8.2): identity verified, new keys on the chip, new certificates,

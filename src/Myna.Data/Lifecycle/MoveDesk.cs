@@ -59,6 +59,8 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
         };
         // §9: the person's support measures travel with the information, so the destination applies them before the person arrives.
         var measures = await SupportMeasures.SupportMeasureForwarding.CarriedByAsync(db, resident.ResidentCode, JapanClock.Today(time), ct);
+        // §3.1: whether the number was notified travels too, so the destination notifies only those whose letter never reached them.
+        var notification = await Notices.NumberNotifications.StatusAsync(db, here.Code.Value, residentId, ct);
         Guid messageId;
         await using (var tx = await Sql.BeginWriteAsync(db, ct))
         {
@@ -70,7 +72,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
                 resident.BirthDate, (int)resident.Sex, resident.Relationship,
                 numberRow is null ? null : Outbox.OutboxPayload.SealNumber(sealKey, protector.Unprotect(numberRow.Cipher, residentId), AdvanceMoveOutMessages.Bound(record.Id)),
                 record.DestinationAddress, plannedOn, held?.Serial, held?.Expiry, held?.Endorsements ?? 0,
-                measures.Count == 0 ? null : measures.Select(SupportMeasures.SupportMeasureForwarding.Describe).ToList()), time, ct);
+                measures.Count == 0 ? null : measures.Select(SupportMeasures.SupportMeasureForwarding.Describe).ToList(), notification), time, ct);
             foreach (var measure in measures)
             {
                 // The destination is now a place the measure went: its extensions and lifting follow it there.
@@ -132,6 +134,9 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             NumberSealed = information.Number is { } n ? Sealing.Seal(sealKey, Encoding.ASCII.GetBytes(n.Value), Bound(code)) : null,
             DestinationAddress = information.DestinationAddress, PlannedOn = information.PlannedOn, CardSerial = information.CardSerial,
             CardExpiry = information.CardExpiry, CardEndorsements = information.CardEndorsements, ReceivedAt = time.GetUtcNow(),
+            // Information from an origin that does not say is taken as never notified: a letter too many rather than none.
+            NumberNotification = information.Notification?.Status ?? Core.Notices.NotificationStatus.NeverNotified,
+            NumberNotifiedBy = information.Notification?.NotifiedBy, NumberNotifiedOn = information.Notification?.NotifiedOn,
         });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, "exchange:" + information.Origin.Value, AuditActions.MoveOutReceived, "resident-code:" + code[^4..],
@@ -220,7 +225,13 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
                 await db.ResidentNumbers.Where(n => n.ResidentId == resident.Id && n.IsCurrent)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsCurrent, false).SetProperty(n => n.RetiredAt, now).SetProperty(n => n.RetiredReason, "moved away and back"), ct);
                 var p = protector.Protect(number, resident.Id);
-                db.ResidentNumbers.Add(new ResidentNumber { ResidentId = resident.Id, Cipher = p.Cipher, LookupHash = p.LookupHash, Last4 = p.Last4, IsCurrent = true, AssignedAt = now });
+                db.ResidentNumbers.Add(new ResidentNumber
+                {
+                    ResidentId = resident.Id, Cipher = p.Cipher, LookupHash = p.LookupHash, Last4 = p.Last4, IsCurrent = true, AssignedAt = now,
+                    // §3.1: notified by the numbering municipality — this one's notification batch leaves the number out.
+                    NotifiedBy = incoming.NumberNotification == Core.Notices.NotificationStatus.Notified ? incoming.NumberNotifiedBy ?? incoming.Origin : null,
+                    NotifiedOn = incoming.NumberNotification == Core.Notices.NotificationStatus.Notified ? incoming.NumberNotifiedOn : null,
+                });
                 incoming.NumberSealed = null; // kept only until the register holds it
             }
             incoming.MovedInResidentId = resident.Id;

@@ -12,7 +12,7 @@ namespace Myna.Data.Lifecycle;
 public sealed record AdvanceMoveOutPayload(long MoveOutId, string Actor, string Origin, string Destination, string ResidentCode, string FamilyName,
     string GivenName, string FamilyNameKana, string GivenNameKana, DateOnly BirthDate, int Sex, string Relationship, string? NumberSealed,
     string DestinationAddress, DateOnly PlannedOn, string? CardSerial, DateOnly? CardExpiry, int CardEndorsements,
-    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null);
+    IReadOnlyList<ForwardedSupportMeasure>? SupportMeasures = null, Core.Notices.NumberNotification? Notification = null);
 
 /// <summary>
 /// Origin → destination: the advance move-out information, through <see cref="IMunicipalExchange"/>, with the support
@@ -34,7 +34,7 @@ public sealed class AdvanceMoveOutMessages(IMunicipalExchange exchange, byte[] s
         var number = p.NumberSealed is null ? (IndividualNumber?)null : OutboxPayload.OpenNumber(sealKey, p.NumberSealed, Bound(p.MoveOutId));
         await exchange.SendAdvanceMoveOutAsync(new AdvanceMoveOut(MunicipalityCode.Parse(p.Origin), MunicipalityCode.Parse(p.Destination),
             Core.Identifiers.ResidentCode.Parse(p.ResidentCode), p.FamilyName, p.GivenName, p.FamilyNameKana, p.GivenNameKana, p.BirthDate, p.Sex, p.Relationship,
-            number, p.DestinationAddress, p.PlannedOn, p.CardSerial, p.CardExpiry, p.CardEndorsements, p.SupportMeasures), message.MessageId, ct);
+            number, p.DestinationAddress, p.PlannedOn, p.CardSerial, p.CardExpiry, p.CardEndorsements, p.SupportMeasures, p.Notification), message.MessageId, ct);
         return null;
     }
 

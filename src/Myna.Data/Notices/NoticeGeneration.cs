@@ -14,7 +14,7 @@ public sealed record NoticeSummary(long BatchId, NoticeKind Kind, long Envelopes
 
 /// <summary>
 /// The notification batch (DOMAIN §3.1, ARCHITECTURE principle 6): everyone whose current number
-/// has not been notified gets a notice with a fresh application ID, grouped one envelope per
+/// has not been notified — here, or by the municipality the person moved from — gets a notice with a fresh application ID, grouped one envelope per
 /// household and delivery place. Households are stored in chunks, each chunk with the batch's
 /// progress in one transaction; a killed run is resumed by the next one, and a number is never
 /// notified twice (unique index on notices.resident_number_id).
@@ -24,7 +24,9 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
     public const int ChunkHouseholds = 1000;
 
     private const string NumberedPeople = "FROM resident_numbers n JOIN residents r ON r.id = n.resident_id";
-    private const string NotNotified = "n.is_current AND r.status = 1 AND NOT EXISTS (SELECT 1 FROM notices x WHERE x.resident_number_id = n.id)";
+    // §3.1, §8.6: a number the numbering municipality notified before the person moved in (notified_by) is not notified again.
+    private const string NotNotified =
+        "n.is_current AND r.status = 1 AND n.notified_by IS NULL AND NOT EXISTS (SELECT 1 FROM notices x WHERE x.resident_number_id = n.id)";
 
     /// <summary>Where a held-at-office envelope is kept and what the print data shows as its address (§3.2).</summary>
     public string OfficeAddress => OfficeAddressOf(municipality);

@@ -27,6 +27,22 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
         "FROM residents r WHERE r.status = 1 AND NOT EXISTS " +
         "(SELECT 1 FROM resident_numbers n WHERE n.resident_id = r.id AND n.is_current)";
 
+    private const string LatestMoveIn = "FROM incoming_move_outs i WHERE i.moved_in_resident_id = resident_numbers.resident_id ORDER BY i.id DESC LIMIT 1";
+
+    /// <summary>
+    /// DOMAIN §3.1, §8.6: a person who moved in without a card arrives without the number; numbered here, the number is the
+    /// one the origin numbered and, when its advance information says so, already notified there. The status of the latest
+    /// move-in is copied to the person's first number here (never to a number that replaced another: a changed number is
+    /// notified anew), so the notification batch leaves it out.
+    /// </summary>
+    private const string CarryNotification =
+        $"UPDATE resident_numbers SET notified_by = (SELECT COALESCE(i.number_notified_by, i.origin) {LatestMoveIn}), " +
+        $"notified_on = (SELECT i.number_notified_on {LatestMoveIn}) " +
+        "WHERE resident_id BETWEEN @first AND @last AND is_current AND notified_by IS NULL " +
+        $"AND (SELECT i.number_notification {LatestMoveIn}) = 1 " +
+        "AND NOT EXISTS (SELECT 1 FROM resident_numbers o WHERE o.resident_id = resident_numbers.resident_id AND NOT o.is_current) " +
+        "AND NOT EXISTS (SELECT 1 FROM notices x WHERE x.resident_number_id = resident_numbers.id)";
+
     public async Task<NumberingSummary> RunAsync(MunicipalDb db, MunicipalityCode municipality, string actor,
         IProgress<NumberingProgress>? progress = null, CancellationToken ct = default)
     {
@@ -127,6 +143,12 @@ public sealed class NumberAssignment(INationalNumbering national, AuditLog audit
                 insert.Set(3, p.Last4);
                 stored += await insert.ExecuteNonQueryAsync(ct);
             }
+        }
+        await using (var carried = Sql.Command(db, CarryNotification, "@first", "@last"))
+        {
+            carried.Set(0, chunk.Ids[0]);
+            carried.Set(1, chunk.Ids[^1]);
+            await carried.ExecuteNonQueryAsync(ct);
         }
         await using (var update = Sql.Command(db, "UPDATE numbering_runs SET done = @d WHERE id = @id", "@d", "@id"))
         {

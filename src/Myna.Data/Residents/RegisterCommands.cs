@@ -13,7 +13,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
         "household_id, relationship, family_name, given_name, family_name_kana, given_name_kana, former_surname, alias, " +
         "birth_date, sex, postal_code, prefecture, city, town, block, building, name_alt_flags, name_substitute, " +
         "address_alt_flags, address_substitute, status, registered_on, search_name, search_kana, updated_at, " +
-        "family_register_place, family_register_municipality";
+        "family_register_place, family_register_municipality, residence_status, stay_until";
 
     private static readonly string[] ResidentParameters = ResidentColumns.Split(", ").Select(c => "@" + c).ToArray();
 
@@ -38,7 +38,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
         findResident = Sql.Command(db,
             "SELECT r.id, h.household_code, r.relationship, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana, " +
             "r.former_surname, r.alias, r.birth_date, r.sex, r.postal_code, r.prefecture, r.city, r.town, r.block, r.building, " +
-            "r.status, r.registered_on, r.family_register_place, r.family_register_municipality FROM residents r JOIN households h ON h.id = r.household_id WHERE r.resident_code = @c", "@c");
+            "r.status, r.registered_on, r.family_register_place, r.family_register_municipality, r.residence_status, r.stay_until FROM residents r JOIN households h ON h.id = r.household_id WHERE r.resident_code = @c", "@c");
         insertResident = Sql.Command(db,
             $"INSERT INTO residents (resident_code, {ResidentColumns}) VALUES (@resident_code, {string.Join(", ", ResidentParameters)}) RETURNING id",
             ResidentParameters.Prepend("@resident_code").ToArray());
@@ -81,6 +81,8 @@ internal sealed class RegisterCommands : IAsyncDisposable
             UpdatedAt = now,
             FamilyRegisterPlace = s.FamilyRegisterPlace,
             FamilyRegisterMunicipality = s.FamilyRegisterMunicipality,
+            ResidenceStatus = s.ResidenceStatus,
+            StayUntil = s.StayUntil,
         };
         r.RefreshDerived();
         return r;
@@ -111,7 +113,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
             reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
             reader.GetString(6), Text(7), Text(8), reader.GetFieldValue<DateOnly>(9), (Sex)reader.GetInt32(10), Text(11),
             reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15), Text(16),
-            (ResidentStatus)reader.GetInt32(17), Text(19), Text(20));
+            (ResidentStatus)reader.GetInt32(17), Text(19), Text(20), Text(21), reader.IsDBNull(22) ? null : reader.GetFieldValue<DateOnly>(22));
         return (reader.GetInt64(0), snapshot, reader.GetFieldValue<DateOnly>(18));
     }
 
@@ -156,7 +158,7 @@ internal sealed class RegisterCommands : IAsyncDisposable
         r.HouseholdId, r.Relationship, r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.FormerSurname, r.Alias,
         r.BirthDate, (int)r.Sex, r.PostalCode, r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute,
         r.AddressAltFlags, r.AddressSubstitute, (int)r.Status, r.RegisteredOn, r.SearchName, r.SearchKana, r.UpdatedAt,
-        r.FamilyRegisterPlace, r.FamilyRegisterMunicipality,
+        r.FamilyRegisterPlace, r.FamilyRegisterMunicipality, r.ResidenceStatus, r.StayUntil,
     ];
 
     public async Task InsertEventAsync(long residentId, ResidentEventType type, DateOnly effective, DateOnly notified,

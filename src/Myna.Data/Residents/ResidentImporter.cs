@@ -209,6 +209,14 @@ public sealed class ResidentImporter(AuditLog audit, TimeProvider time)
                 newResident.FamilyRegisterMunicipality = known.Snapshot.FamilyRegisterMunicipality;
                 snapshotJson = record.Data.ToJson();
             }
+            if (existing is { } held && !record.ResidenceStatusGiven)
+            {
+                // A file without the status-of-residence columns (written before they existed) keeps what the register holds.
+                record = record with { Data = record.Data with { ResidenceStatus = held.Snapshot.ResidenceStatus, StayUntil = held.Snapshot.StayUntil } };
+                newResident!.ResidenceStatus = held.Snapshot.ResidenceStatus;
+                newResident.StayUntil = held.Snapshot.StayUntil;
+                snapshotJson = record.Data.ToJson();
+            }
             if (record.AddressWithheld)
             {
                 // DOMAIN §9: the file never held this address (it was withheld at export). The stored address stays as it is;

@@ -9,7 +9,9 @@ namespace Myna.Data.Residents;
 /// value. The type decides what may change: a move within the municipality changes the
 /// address, a name change the names, a move-out, death or ex-officio deletion the status;
 /// a correction may change anything. The 本籍 (place of the family register, §8.6) changes with a
-/// correction, a name change (marriage often changes both) or a move within; an empty text clears it.
+/// correction, a name change (marriage often changes both) or a move within; an empty text clears it. The status of
+/// residence and the period of stay's last day (§8.1, §8.6) change with a correction or a <see cref="ResidentEventType.ResidenceStatusChange"/>;
+/// <see cref="StayUntil"/> is an ISO or era date, and an empty text clears either.
 /// </summary>
 public sealed record ResidentChange(
     ResidentEventType Type,
@@ -27,7 +29,9 @@ public sealed record ResidentChange(
     string? Destination = null,
     string? DestinationAddress = null,
     string? FamilyRegisterPlace = null,
-    string? FamilyRegisterMunicipality = null);
+    string? FamilyRegisterMunicipality = null,
+    string? ResidenceStatus = null,
+    string? StayUntil = null);
 
 /// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
 public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
@@ -46,7 +50,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
     public static readonly IReadOnlyList<ResidentEventType> RecordableTypes =
     [
         ResidentEventType.AddressChangeWithin, ResidentEventType.NameChange, ResidentEventType.MoveOut,
-        ResidentEventType.Death, ResidentEventType.DeletionExOfficio, ResidentEventType.Correction,
+        ResidentEventType.Death, ResidentEventType.DeletionExOfficio, ResidentEventType.Correction, ResidentEventType.ResidenceStatusChange,
     ];
 
     public async Task<ResidentEvent> RecordAsync(MunicipalDb db, long residentId, ResidentChange change, string actor, CancellationToken ct = default)
@@ -80,7 +84,15 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             destination = await MoveOutDestinationAsync(db, resident.Id, change, ct);
         }
         var before = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode);
-        Apply(resident, change);
+        try
+        {
+            Apply(resident, change);
+        }
+        catch (RegisterRuleException)
+        {
+            db.ChangeTracker.Clear(); // nothing half-applied stays in the caller's context either
+            throw;
+        }
         resident.RefreshDerived();
         resident.UpdatedAt = time.GetUtcNow();
         var after = ResidentSnapshot.Of(resident, resident.Household.HouseholdCode);
@@ -160,8 +172,16 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         var changesName = c.FamilyName is not null || c.GivenName is not null || c.FamilyNameKana is not null || c.GivenNameKana is not null;
         var changesAddress = c.PostalCode is not null || c.Town is not null || c.Block is not null || c.Building is not null;
         var changesFamilyRegister = c.FamilyRegisterPlace is not null || c.FamilyRegisterMunicipality is not null;
+        var changesStay = c.ResidenceStatus is not null || c.StayUntil is not null;
         switch (c.Type)
         {
+            case ResidentEventType.ResidenceStatusChange when changesName || changesAddress || changesFamilyRegister:
+                throw new RegisterRuleException("type", "a change of the status of residence changes only the status and the period of stay");
+            case ResidentEventType.ResidenceStatusChange when !changesStay:
+                throw new RegisterRuleException("residenceStatus", "enter the new status of residence or the new end of the period of stay");
+            case ResidentEventType.AddressChangeWithin or ResidentEventType.NameChange or ResidentEventType.MoveOut or ResidentEventType.Death
+                or ResidentEventType.DeletionExOfficio when changesStay:
+                throw new RegisterRuleException("type", "the status of residence and the period of stay change with their own event (在留資格等の変更) or a correction");
             case ResidentEventType.AddressChangeWithin when changesName:
                 throw new RegisterRuleException("type", "a move within the municipality changes the address only; record a name change separately");
             case ResidentEventType.AddressChangeWithin when !changesAddress:
@@ -200,6 +220,42 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         if (changesFamilyRegister)
         {
             ApplyFamilyRegister(r, c);
+        }
+        if (changesStay)
+        {
+            ApplyStay(r, c);
+        }
+        if ((changesStay || changesFamilyRegister) && ResidenceStatuses.Check(r.ResidenceStatus, r.StayUntil, r.FamilyRegisterPlace) is { } problem)
+        {
+            throw new RegisterRuleException(problem.Field, problem.Message);
+        }
+    }
+
+    /// <summary>The status of residence and the period of stay's last day (§8.6), validated together by <see cref="ResidenceStatuses.Check"/>.</summary>
+    private static void ApplyStay(Resident r, ResidentChange c)
+    {
+        if (c.ResidenceStatus is not null)
+        {
+            r.ResidenceStatus = c.ResidenceStatus.Trim().Length == 0 ? null : c.ResidenceStatus.Trim();
+            if (r.ResidenceStatus is { } status && !ResidenceStatuses.HasPeriod(status) && c.StayUntil is null)
+            {
+                r.StayUntil = null; // e.g. 定住者 → 永住者: a permanent status ends the period
+            }
+        }
+        if (c.StayUntil is not null)
+        {
+            if (c.StayUntil.Trim().Length == 0)
+            {
+                r.StayUntil = null;
+            }
+            else if (JapaneseDate.TryParse(c.StayUntil, out var stay, out var error))
+            {
+                r.StayUntil = stay;
+            }
+            else
+            {
+                throw new RegisterRuleException("stayUntil", error);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ namespace Myna.Web.Api;
 
 /// <summary>
 /// A residence registration (DOMAIN §3.2). <c>reason</c>: DisasterEvacuee, AbuseVictim, HospitalOrFacility, Other;
-/// <c>delivery</c>: Residence, Proxy, HeldAtOffice (AbuseVictim only). <c>receivedOn</c> accepts ISO or era dates, default today.
+/// <c>delivery</c>: Residence, Proxy, HeldAtOffice (AbuseVictim and HospitalOrFacility only). <c>receivedOn</c> accepts ISO or era dates, default today.
 /// </summary>
 public sealed record ResidenceRequest(string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
     string? ProxyName, string? ProxyPostalCode, string? ProxyAddress, bool ProxyAuthorityChecked, bool IdDocumentChecked,

@@ -31,7 +31,8 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     DateOnly BirthDate, string BirthDateJapanese, int Sex, string? PostalCode, string Prefecture, string City, string Town, string Block,
     string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
     bool AddressWithheld, bool SupportMeasureCovered, bool AdultWard, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers,
-    IReadOnlyList<ResidenceDto> Residences, IReadOnlyList<HouseholdMemberDto> Household);
+    IReadOnlyList<ResidenceDto> Residences, IReadOnlyList<HouseholdMemberDto> Household,
+    string? ResidenceStatus = null, DateOnly? StayUntil = null);
 
 /// <summary>A residence registration (DOMAIN §3.2) as the API shows it.</summary>
 public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
@@ -45,10 +46,15 @@ public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, 
 
 public sealed record RevealRequest(string Purpose);
 
-/// <summary>A 異動 to record; dates accept ISO or era forms (令和8年4月1日, R8.4.1).</summary>
+/// <summary>
+/// A 異動 to record; dates accept ISO or era forms (令和8年4月1日, R8.4.1). <c>residenceStatus</c> (在留資格, the official Japanese
+/// name) and <c>stayUntil</c> (the period of stay's last day) change with <c>ResidenceStatusChange</c> or <c>Correction</c>; an
+/// empty text clears them (DOMAIN §8.1, §8.6).
+/// </summary>
 public sealed record ResidentEventRequest(string Type, string EffectiveDate, string? NotificationDate,
     string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana,
-    string? PostalCode, string? Town, string? Block, string? Building, string? Note, string? Destination = null, string? DestinationAddress = null);
+    string? PostalCode, string? Town, string? Block, string? Building, string? Note, string? Destination = null, string? DestinationAddress = null,
+    string? ResidenceStatus = null, string? StayUntil = null);
 
 public sealed record RevealedNumber(string IndividualNumber, string Purpose);
 
@@ -138,7 +144,8 @@ public static class ResidentsApi
             {
                 var e = await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
                     request.FamilyName, request.GivenName, request.FamilyNameKana, request.GivenNameKana,
-                    request.PostalCode, request.Town, request.Block, request.Building, request.Note, request.Destination, request.DestinationAddress), scope.Actor, ct);
+                    request.PostalCode, request.Town, request.Block, request.Building, request.Note, request.Destination, request.DestinationAddress,
+                    ResidenceStatus: request.ResidenceStatus, StayUntil: request.StayUntil), scope.Actor, ct);
                 return TypedResults.Created($"/api/v1/residents/{id}",
                     new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note));
             }
@@ -146,7 +153,7 @@ public static class ResidentsApi
             {
                 return ApiProblems.Problem(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Message, e.Field);
             }
-        }).RequirePermission(Permission.ResidentsRecord).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion or a correction");
+        }).RequirePermission(Permission.ResidentsRecord).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion, a change of the status of residence or period of stay, or a correction");
     }
 
     private static ResidentPage ToPage(ResidentSearchResult r) => new(
@@ -166,6 +173,6 @@ public static class ResidentsApi
             d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
             d.Residences.Select(ResidenceDto.From).ToList(),
             d.Household.Select(m => new HouseholdMemberDto(m.Id, m.ResidentCode, m.FullName, m.Relationship, m.Address, ResidentCsv.StatusName(m.Status),
-                m.AddressWithheld)).ToList());
+                m.AddressWithheld)).ToList(), r.ResidenceStatus, r.StayUntil);
     }
 }

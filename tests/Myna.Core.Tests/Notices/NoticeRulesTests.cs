@@ -53,6 +53,33 @@ public sealed class NoticeRulesTests
         Assert.Empty(Fields(r));
     }
 
+    [Theory]
+    [InlineData(ResidenceReason.AbuseVictim, true)]
+    [InlineData(ResidenceReason.HospitalOrFacility, true)]
+    [InlineData(ResidenceReason.DisasterEvacuee, false)]
+    [InlineData(ResidenceReason.Other, false)]
+    public void HoldAtOffice_HospitalOrFacilityResidentsToo_OthersRefusedWithTheReasons(ResidenceReason reason, bool allowed)
+    {
+        var r = Valid();
+        r.Reason = reason;
+        r.ReasonDetail = "単身赴任先で受け取れない";
+        r.Delivery = DeliveryKind.HeldAtOffice;
+        r.DeliveryProofChecked = false;
+
+        var problems = ResidenceRules.Check(r, null);
+
+        if (allowed)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            var problem = Assert.Single(problems);
+            Assert.Equal(nameof(r.Delivery), problem.Field);
+            Assert.Contains("long-term hospital or facility residents", problem.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Proxy_NeedsNameAddressAndProofOfAuthority()
     {

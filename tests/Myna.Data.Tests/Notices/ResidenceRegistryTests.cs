@@ -37,7 +37,7 @@ public sealed class ResidenceRegistryTests
         await using var stores = await NoticeGenerationTests.NumberedAsync(provider, 3);
         await using var db = stores.OpenMunicipal();
         var id = await db.Residents.Select(r => r.Id).FirstAsync();
-        var bad = NoticeGenerationTests.Residence(id, DeliveryKind.HeldAtOffice);
+        var bad = NoticeGenerationTests.Residence(id, DeliveryKind.HeldAtOffice, ResidenceReason.DisasterEvacuee);
         bad.IdDocumentChecked = false;
 
         var e = await Assert.ThrowsAsync<ResidenceRulesException>(() =>
@@ -45,5 +45,24 @@ public sealed class ResidenceRegistryTests
 
         Assert.Equal([nameof(bad.IdDocumentChecked), nameof(bad.Delivery)], e.Problems.Select(p => p.Field));
         Assert.Equal(0, await db.ResidenceRegistrations.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Register_HospitalResidentHeldAtOffice_IsStored_AndTheLetterWaitsAtTheOffice(string provider)
+    {
+        await using var stores = await NoticeGenerationTests.NumberedAsync(provider, 3);
+        await using var db = stores.OpenMunicipal();
+        var id = await db.Residents.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+
+        // DOMAIN §3.2 [seed 000 3(2)]: a long-term hospital or facility resident may have the letter held at the office.
+        var stored = await stores.Runtime.ResidenceRegistry(TestStores.Ishinomaki).RegisterAsync(db,
+            NoticeGenerationTests.Residence(id, DeliveryKind.HeldAtOffice, ResidenceReason.HospitalOrFacility), null, "clerk");
+        await stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, new DateOnly(2026, 11, 24), "test");
+
+        Assert.Equal((ResidenceReason.HospitalOrFacility, DeliveryKind.HeldAtOffice), (stored.Reason, stored.Delivery));
+        var envelopeId = await db.Notices.Where(n => n.ResidentId == id).Select(n => n.EnvelopeId).SingleAsync();
+        var envelope = await db.NoticeEnvelopes.SingleAsync(e => e.Id == envelopeId);
+        Assert.Equal((DeliveryKind.HeldAtOffice, MailState.HeldAtOffice), (envelope.Delivery, envelope.State));
     }
 }

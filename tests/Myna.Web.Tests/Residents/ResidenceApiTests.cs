@@ -58,4 +58,27 @@ public sealed class ResidenceApiTests
         var unknown = await client.PostAsJsonAsync($"/api/v1/residents/{id}/residences", new { reason = "Holiday", delivery = "Residence", address = "x" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Register_HospitalResidentHeldAtOffice_Is201_AnEvacueeIs422WithTheReasons()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        var (id, _) = await factory.AnyResidentAsync();
+        using var client = await ApiClient.SignedInAsync(factory);
+
+        var hospital = await client.PostAsJsonAsync($"/api/v1/residents/{id}/residences", new
+        {
+            reason = "HospitalOrFacility", delivery = "HeldAtOffice", address = "宮城県石巻市穀町2番2号 石巻病院", idDocumentChecked = true,
+        });
+        var evacuee = await client.PostAsJsonAsync($"/api/v1/residents/{id}/residences", new
+        {
+            reason = "DisasterEvacuee", delivery = "HeldAtOffice", address = "宮城県仙台市青葉区上杉1番1号", idDocumentChecked = true,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, hospital.StatusCode);
+        Assert.Equal("HeldAtOffice", (await hospital.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("delivery").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, evacuee.StatusCode);
+        var message = (await evacuee.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("delivery")[0].GetString()!;
+        Assert.Contains("hospital or facility", message, StringComparison.Ordinal);
+    }
 }

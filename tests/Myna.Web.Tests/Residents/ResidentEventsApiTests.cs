@@ -40,4 +40,33 @@ public sealed class ResidentEventsApiTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("register-rule", "town"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
     }
+
+    [Fact]
+    public async Task RecordEvent_StatusOfResidence_IsShownByTheApiAndThePage_AndABadOneIs422()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        var (id, _) = await factory.AnyResidentAsync();
+        using var client = await ApiClient.SignedInAsync(factory);
+        using var pages = await PageClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
+        // The generated residents are Japanese nationals with a 本籍: this one becomes a foreign resident without one.
+        await using (var db = factory.Stores.OpenMunicipal())
+        {
+            await db.Residents.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.FamilyRegisterPlace, (string?)null).SetProperty(r => r.FamilyRegisterMunicipality, (string?)null));
+        }
+
+        var missingEnd = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "ResidenceStatusChange", effectiveDate = "2026-04-01", residenceStatus = "留学" });
+        var recorded = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "ResidenceStatusChange", effectiveDate = "2026-04-01", residenceStatus = "留学", stayUntil = "令和10年3月31日" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingEnd.StatusCode);
+        Assert.Equal("stayUntil", (await missingEnd.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var resident = await client.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{id}");
+        Assert.Equal(("留学", "2028-03-31"), (resident.GetProperty("residenceStatus").GetString(), resident.GetProperty("stayUntil").GetString()));
+        var page = await pages.GetStringAsync($"/residents/{id}");
+        Assert.Contains("在留資格", page, StringComparison.Ordinal);
+        Assert.Contains("令和10年3月31日", page, StringComparison.Ordinal);
+        Assert.Contains("在留資格等の変更", page, StringComparison.Ordinal);
+    }
 }

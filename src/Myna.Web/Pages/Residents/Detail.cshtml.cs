@@ -95,7 +95,9 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 Changed(Event.FamilyName, r.FamilyName), Changed(Event.GivenName, r.GivenName),
                 Changed(Event.FamilyNameKana, r.FamilyNameKana), Changed(Event.GivenNameKana, r.GivenNameKana),
                 Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
-                Changed(Event.Building, r.Building), Event.Note, Event.Destination, Event.DestinationAddress), scope.Actor, ct);
+                Changed(Event.Building, r.Building), Event.Note, Event.Destination, Event.DestinationAddress,
+                ResidenceStatus: Changed(Event.ResidenceStatus, r.ResidenceStatus),
+                StayUntil: Changed(Event.StayUntil, r.StayUntil is { } stay ? JapaneseDate.Format(stay) : null)), scope.Actor, ct);
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
@@ -281,6 +283,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 EffectiveDate = today, NotificationDate = today, FamilyName = r.FamilyName, GivenName = r.GivenName,
                 FamilyNameKana = r.FamilyNameKana, GivenNameKana = r.GivenNameKana, PostalCode = r.PostalCode,
                 Town = r.Town, Block = r.Block, Building = r.Building,
+                ResidenceStatus = r.ResidenceStatus, StayUntil = r.StayUntil is { } stay ? JapaneseDate.Format(stay) : null,
             };
             Abroad = new AbroadForm { MovesOn = JapaneseDate.Format(Today.AddDays(1)), NotifiedOn = today };
         }
@@ -332,4 +335,7 @@ public sealed class EventForm
     /// <summary>転出先 municipality code, for a move-out (§8.6).</summary>
     public string? Destination { get; set; }
     public string? DestinationAddress { get; set; }
+    /// <summary>在留資格 and the period of stay's last day (ISO or era date), §8.1, §8.6.</summary>
+    public string? ResidenceStatus { get; set; }
+    public string? StayUntil { get; set; }
 }
