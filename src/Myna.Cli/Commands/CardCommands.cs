@@ -156,7 +156,9 @@ internal static class CardCommands
                 using var certificate = X509CertificateLoader.LoadCertificate(der);
                 await o.WriteLineAsync($"{label}: {Myna.Pki.Profiles.JpkiNames.Display(certificate.SubjectName)}, serial {certificate.SerialNumber}, until {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}");
             }
-            await o.WriteLineAsync($"PIN tries left: user {reader.TriesLeft(CardFiles.UserPin)}, signature {reader.TriesLeft(CardFiles.SignaturePin)}");
+            string Tries(ushort pin) => ChipLayout.PinIsSet(card, CardApplications.Jpki, pin)
+                ? reader.TriesLeft(pin).ToString(System.Globalization.CultureInfo.InvariantCulture) : "not set";
+            await o.WriteLineAsync($"PIN tries left: user {Tries(CardFiles.UserPin)}, signature {Tries(CardFiles.SignaturePin)}");
             if (parse.GetValue(pin))
             {
                 var value = (await Console.In.ReadLineAsync(ct))?.Trim() ?? "";

@@ -91,7 +91,7 @@ public sealed class Resident
     public string FullName => FamilyName + "\u3000" + GivenName;
     public string FullNameKana => FamilyNameKana + "\u3000" + GivenNameKana;
 
-    public string Address => string.Concat(Prefecture, City, Town, Block, Building is null ? "" : " " + Building);
+    public string Address => RegisterAddress.Join(Prefecture, City, Town, Block, Building);
 
     /// <summary>Recomputes search keys and alternative-character flags after any change.</summary>
     public void RefreshDerived()

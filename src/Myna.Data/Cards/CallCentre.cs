@@ -41,7 +41,16 @@ public sealed class CallCentreCase
     public string? ClosingNote { get; set; }
 }
 
-public sealed class CallCentreException(string message) : InvalidOperationException(message);
+/// <summary>A loss report the console cannot act on; <see cref="Code"/> is stable (the pages show its catalogue text).</summary>
+public sealed class CallCentreException(string code, string message) : InvalidOperationException(message)
+{
+    public const string FourInformation = "four-information", Caller = "caller", NoMatch = "no-match";
+
+    /// <summary>Every code this exception carries, for the catalogue's completeness check.</summary>
+    public static readonly IReadOnlyList<string> Codes = [FourInformation, Caller, NoMatch];
+
+    public string Code { get; } = code;
+}
 
 /// <summary>
 /// The national 24/365 call centre console (DOMAIN §8.3): the caller is checked against the four
@@ -55,11 +64,11 @@ public sealed class CallCentre(Stores.Stores stores, CardChipStore chips, Certif
     {
         if (string.IsNullOrWhiteSpace(report.Name) || string.IsNullOrWhiteSpace(report.Address) || report.Sex is < 1 or > 3)
         {
-            throw new CallCentreException("ask the caller for all four information: name, birth date, address and sex");
+            throw new CallCentreException(CallCentreException.FourInformation, "ask the caller for all four information: name, birth date, address and sex");
         }
         if (string.IsNullOrWhiteSpace(report.Caller))
         {
-            throw new CallCentreException("record who is calling (本人, 家族, …)");
+            throw new CallCentreException(CallCentreException.Caller, "record who is calling (本人, 家族, …)");
         }
         await using var db = stores.OpenNational();
         var hash = issuance.IdentityHash(report.Name, report.BirthDate);
@@ -78,7 +87,7 @@ public sealed class CallCentre(Stores.Stores stores, CardChipStore chips, Certif
         if (matching.Count == 0)
         {
             // One answer for every mismatch: the console must not help a caller guess someone's data.
-            throw new CallCentreException("no card matches these four information: check them with the caller");
+            throw new CallCentreException(CallCentreException.NoMatch, "no card matches these four information: check them with the caller");
         }
         var cases = new List<CallCentreCase>();
         foreach (var card in matching)

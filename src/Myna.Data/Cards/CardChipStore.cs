@@ -61,6 +61,11 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
                 ChipLayout.WriteCertificates(card, kind == CaKind.Signature, certificate.RawData, authorities(kind).Certificate.RawData);
             }
         }
+        if (!signatureCertificate)
+        {
+            // DOMAIN §7.7: every card carries the signature CA's certificate, with or without a signature certificate.
+            ChipLayout.WriteAuthority(card, signature: true, authorities(CaKind.Signature).Certificate.RawData);
+        }
         await SaveAsync(db, serial, card, ct);
         return serial;
     }
@@ -146,7 +151,8 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await SaveAsync(db, serial, card, ct);
-        if (status != StatusWords.Ok)
+        // A VERIFY against a PIN EF that holds no PIN (69 84) checked nothing and counted no try: not an event.
+        if (status is not (StatusWords.Ok or StatusWords.ReferenceDataNotUsable))
         {
             await audit.AppendAsync(db, actor, status == StatusWords.PinBlocked ? AuditActions.CardPinLocked : AuditActions.CardPinFailed, "card:" + serial,
                 detail: status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture), ct: ct);
@@ -181,9 +187,12 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
             await SaveAsync(db, serial, card, ct); // the failed try is the chip's memory
             await audit.AppendAsync(db, actor, AuditActions.CardPinChangeRefused, "card:" + serial, detail: $"{kind}: current PIN wrong ({reader.LastStatus:X4})", ct: ct);
             await tx.CommitAsync(ct);
-            throw new CardException(reader.LastStatus == StatusWords.PinBlocked
-                ? "the PIN is locked: it can be reset at the municipality's window after identity verification"
-                : $"the current PIN is wrong ({reader.TriesLeft(file)} tries left)");
+            throw new CardException(reader.LastStatus switch
+            {
+                StatusWords.PinBlocked => "the PIN is locked: it can be reset at the municipality's window after identity verification",
+                StatusWords.ReferenceDataNotUsable => $"this card has no {kind} PIN (e.g. no signature certificate)",
+                _ => $"the current PIN is wrong ({reader.TriesLeft(file)} tries left)",
+            });
         }
         ChipLayout.SetPin(card, aid, file, Require(kind, replacement, birthDate, securityCode, "new PIN"), PinPolicy.MaxTries(kind));
         await SaveAsync(db, serial, card, ct);
@@ -208,7 +217,7 @@ public sealed class CardChipStore(byte[] chipKey, CertificateIssuance issuance, 
         var (aid, file) = PinLocation(kind);
         // A signature certificate renewed onto a card that had none has its key and certificate but no PIN yet.
         var keyNeedsPin = kind == PinKind.Signature && ChipLayout.HasCertificate(card, signature: true);
-        if (!card.Application(aid).Pins.ContainsKey(file) && !keyNeedsPin)
+        if (!ChipLayout.PinIsSet(card, aid, file) && !keyNeedsPin)
         {
             throw new CardException($"this card has no {kind} PIN (e.g. no signature certificate)");
         }

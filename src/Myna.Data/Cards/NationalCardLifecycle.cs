@@ -158,7 +158,7 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         }
         await audit.AppendAsync(db, actor, AuditActions.CardCertificatesRenewed, "card:" + card.Serial,
             detail: signature ? "user, signature" : "user", ct: ct);
-        return signature && !chip.Application(CardApplications.Jpki).Pins.ContainsKey(CardFiles.SignaturePin);
+        return signature && !ChipLayout.PinIsSet(chip, CardApplications.Jpki, CardFiles.SignaturePin);
     }
 
     public async Task<PinSetting> ResetPinAsync(MunicipalityCode municipality, string serial, PinKind kind, string pin, string verification, string actor,

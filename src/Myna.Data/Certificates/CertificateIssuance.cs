@@ -10,8 +10,21 @@ using Myna.Pki.Profiles;
 
 namespace Myna.Data.Certificates;
 
-/// <summary>A certificate request that cannot be served, with the reason.</summary>
-public sealed class IssuanceException(string message) : InvalidOperationException(message);
+/// <summary>
+/// A certificate request or status change that cannot be served, with the reason; <see cref="Code"/> is
+/// stable for the refusals an operator can meet on the national pages (<see cref="StatusCodes"/>).
+/// </summary>
+public sealed class IssuanceException(string message, string code = IssuanceException.Other) : InvalidOperationException(message)
+{
+    public const string Other = "other";
+    public const string HoldIsNotRevocation = "hold-is-not-revocation", NoCertificate = "no-certificate", AlreadyRevoked = "already-revoked",
+        NotGood = "not-good", NotSuspended = "not-suspended";
+
+    /// <summary>The codes of the status changes (DOMAIN §7.4), for the catalogue's completeness check.</summary>
+    public static readonly IReadOnlyList<string> StatusCodes = [HoldIsNotRevocation, NoCertificate, AlreadyRevoked, NotGood, NotSuspended, Other];
+
+    public string Code { get; } = code;
+}
 
 /// <summary>Who the certificate is for, as the municipality knows them (the code is only ever stored as an HMAC).</summary>
 /// <summary>Whose certificate it is; <paramref name="CardSerial"/> names the card whose chip holds the key, when there is one.</summary>

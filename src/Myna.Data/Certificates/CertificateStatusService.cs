@@ -17,19 +17,19 @@ public sealed class CertificateStatusService(AuditLog audit, TimeProvider time)
     {
         if (reason == RevocationReason.CertificateHold)
         {
-            throw new IssuanceException("a suspension is not a revocation: suspend instead");
+            throw new IssuanceException("a suspension is not a revocation: suspend instead", IssuanceException.HoldIsNotRevocation);
         }
         return await ChangeAsync(db, ca, serial, CertificateStatus.Revoked, reason, actor, note,
-            c => c.Status == CertificateStatus.Revoked ? "the certificate is already revoked" : null, ct);
+            c => c.Status == CertificateStatus.Revoked ? ("the certificate is already revoked", IssuanceException.AlreadyRevoked) : null, ct);
     }
 
     public Task<IssuedCertificate> SuspendAsync(NationalDb db, CaKind ca, string serial, string actor, string? note = null, CancellationToken ct = default) =>
         ChangeAsync(db, ca, serial, CertificateStatus.Suspended, RevocationReason.CertificateHold, actor, note,
-            c => c.Status != CertificateStatus.Good ? $"only a good certificate can be suspended (this one is {c.Status})" : null, ct);
+            c => c.Status != CertificateStatus.Good ? ($"only a good certificate can be suspended (this one is {c.Status})", IssuanceException.NotGood) : null, ct);
 
     public Task<IssuedCertificate> ReleaseAsync(NationalDb db, CaKind ca, string serial, string actor, string? note = null, CancellationToken ct = default) =>
         ChangeAsync(db, ca, serial, CertificateStatus.Good, null, actor, note,
-            c => c.Status != CertificateStatus.Suspended ? $"only a suspended certificate can be released (this one is {c.Status})" : null, ct);
+            c => c.Status != CertificateStatus.Suspended ? ($"only a suspended certificate can be released (this one is {c.Status})", IssuanceException.NotSuspended) : null, ct);
 
     /// <summary>
     /// A register event changed the holder's four information (§7.4): every signature certificate
@@ -49,15 +49,15 @@ public sealed class CertificateStatusService(AuditLog audit, TimeProvider time)
     }
 
     private async Task<IssuedCertificate> ChangeAsync(NationalDb db, CaKind ca, string serial, CertificateStatus to, RevocationReason? reason, string actor,
-        string? note, Func<IssuedCertificate, string?> refuse, CancellationToken ct)
+        string? note, Func<IssuedCertificate, (string Why, string Code)?> refuse, CancellationToken ct)
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var normalized = serial.Replace(":", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Ca == (int)ca && c.Serial == normalized, ct)
-            ?? throw new IssuanceException($"no {CaKinds.Slug(ca)} certificate with serial {normalized}");
-        if (refuse(certificate) is { } why)
+            ?? throw new IssuanceException($"no {CaKinds.Slug(ca)} certificate with serial {normalized}", IssuanceException.NoCertificate);
+        if (refuse(certificate) is { } refusal)
         {
-            throw new IssuanceException(why);
+            throw new IssuanceException(refusal.Why, refusal.Code);
         }
         var now = time.GetUtcNow();
         certificate.Status = to;

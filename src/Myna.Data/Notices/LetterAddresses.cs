@@ -76,5 +76,5 @@ public static class LetterAddresses
         return new LetterCheck(withheld, offenders, left, officeAddress);
     }
 
-    private static string Address(ResidentSnapshot s) => string.Concat(s.Prefecture, s.City, s.Town, s.Block, s.Building is null ? "" : " " + s.Building);
+    private static string Address(ResidentSnapshot s) => RegisterAddress.Join(s.Prefecture, s.City, s.Town, s.Block, s.Building);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Municipalities;
 using Myna.Core.Notices;
+using Myna.Core.Residents;
 using Myna.Data.Audit;
 using Myna.Data.SupportMeasures;
 
@@ -102,8 +103,7 @@ public sealed class NoticeGeneration(Municipality municipality, AuditLog audit, 
         while (await reader.ReadAsync(ct))
         {
             string? S(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            var address = string.Concat(reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
-                S(11) is { } building ? " " + building : "");
+            var address = RegisterAddress.Join(reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), S(11));
             people.Add(new Person(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3) == "世帯主",
                 reader.GetString(4) + "\u3000" + reader.GetString(5), S(6), address,
                 reader.IsDBNull(12) ? null : reader.GetInt64(12), reader.IsDBNull(13) ? null : (DeliveryKind)reader.GetInt32(13),

@@ -51,8 +51,8 @@ public sealed class NoticePrintData(NumberProtector protector, AuditLog audit, A
             lastEnvelope = envelope;
             var residentId = reader.GetInt64(6);
             var delivery = (DeliveryKind)reader.GetInt32(1);
-            var address = withheld.Contains(residentId) && delivery == DeliveryKind.HeldAtOffice ? "" : string.Concat(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetString(17),
-                reader.IsDBNull(18) ? "" : " " + reader.GetString(18));
+            var address = withheld.Contains(residentId) && delivery == DeliveryKind.HeldAtOffice ? "" : RegisterAddress.Join(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetString(17),
+                reader.IsDBNull(18) ? null : reader.GetString(18));
             yield return new NoticePrintRow(batchId, envelope, position, delivery,
                 reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetString(11),

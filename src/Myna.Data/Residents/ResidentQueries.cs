@@ -160,7 +160,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             r.FamilyNameKana + "\u3000" + r.GivenNameKana, r.BirthDate, r.Sex,
             withheld.Contains(r.Id) && !reader.MaySeeProtected
                 ? AddressProtection.Hidden
-                : string.Concat(r.Prefecture, r.City, r.Town, r.Block, r.Building is null ? "" : " " + r.Building),
+                : RegisterAddress.Join(r.Prefecture, r.City, r.Town, r.Block, r.Building),
             r.Status, r.Last4, withheld.Contains(r.Id))).ToList();
         var hidden = reader.MaySeeProtected ? [] : items.Where(i => i.AddressWithheld).Select(i => i.Id).ToList();
         if (hidden.Count > 0)

@@ -16,6 +16,9 @@ public sealed class VerifierException(int status, string code, string message) :
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
+
+    /// <summary>The codes an operator can meet on the verifiers page (register, renew, disable), for the catalogue's completeness check.</summary>
+    public static readonly IReadOnlyList<string> OperatorCodes = ["name", "kind", "corporate-number", "unknown-verifier"];
 }
 
 /// <summary>One certificate's status as told to a verifier.</summary>

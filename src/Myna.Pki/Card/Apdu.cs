@@ -10,6 +10,8 @@ public static class StatusWords
     public const ushort IncompatibleWithFile = 0x6981;
     public const ushort SecurityNotSatisfied = 0x6982;
     public const ushort PinBlocked = 0x6983;
+    /// <summary>The PIN EF holds no PIN (not set, or a signature PIN without a signature certificate).</summary>
+    public const ushort ReferenceDataNotUsable = 0x6984;
     public const ushort NoCurrentFile = 0x6986;
     public const ushort WrongData = 0x6A80;
     public const ushort FunctionNotSupported = 0x6A81;

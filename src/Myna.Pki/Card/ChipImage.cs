@@ -57,7 +57,7 @@ public static class ChipImage
             using var aes = new AesGcm(key, 16);
             aes.Decrypt(sealedImage.AsSpan(1, 12), sealedImage.AsSpan(29), sealedImage.AsSpan(13, 16), plain, Encoding.ASCII.GetBytes(serial));
             var image = JsonSerializer.Deserialize<List<ApplicationImage>>(plain) ?? throw new CryptographicException("empty chip image");
-            return new VirtualCard(image.Select(a =>
+            var card = new VirtualCard(image.Select(a =>
             {
                 var application = new ChipApplication(a.Aid);
                 foreach (var f in a.Files)
@@ -76,6 +76,8 @@ public static class ChipImage
                 }
                 return application;
             }).ToList());
+            ChipLayout.CompleteJpkiLayout(card.Application(CardApplications.Jpki));
+            return card;
         }
         finally
         {

@@ -26,6 +26,7 @@ public static class ChipLayout
         jpki.Binaries[CardFiles.Token] = new ChipBinary(CardFiles.CardToken());
         jpki.Keys[CardFiles.UserKey] = new ChipKey(RSA.Create(2048), CardFiles.UserPin);
         jpki.Keys[CardFiles.SignatureKey] = new ChipKey(RSA.Create(2048), CardFiles.SignaturePin);
+        CompleteJpkiLayout(jpki);
 
         var assist = new ChipApplication(CardApplications.InputAssist);
         assist.Binaries[CardFiles.IndividualNumber] = new ChipBinary(NumberEf(holder.IndividualNumber), CardFiles.InputAssistPin);
@@ -149,6 +150,30 @@ public static class ChipLayout
         }
     }
 
+    /// <summary>
+    /// The JPKI-AP's fixed layout (DOMAIN §7.7): both PIN EFs exist on every card, as on a real one,
+    /// whether or not a PIN has been set and whether or not the card has a signature certificate.
+    /// OpenSC's JPKI driver asks both PINs for their tries left when it binds the card and refuses the
+    /// whole card when one is missing, so a card without a signature certificate keeps EF 001B, holding
+    /// no PIN. Also run on images sealed before this was so.
+    /// </summary>
+    public static void CompleteJpkiLayout(ChipApplication jpki)
+    {
+        jpki.Pins.TryAdd(CardFiles.UserPin, ChipPin.NotSet(FourDigitPinTries));
+        jpki.Pins.TryAdd(CardFiles.SignaturePin, ChipPin.NotSet(SignaturePinTries));
+    }
+
+    /// <summary>
+    /// Writes a CA certificate alone: a card without a signature certificate still carries the signature
+    /// CA's certificate in EF 0002, as every card does (public data; card software reads it when it binds).
+    /// </summary>
+    public static void WriteAuthority(VirtualCard card, bool signature, byte[] caCertificate) =>
+        card.Application(CardApplications.Jpki).Binaries[signature ? CardFiles.SignatureCaCertificate : CardFiles.UserCaCertificate] = new ChipBinary(caCertificate);
+
+    /// <summary>True when the PIN EF holds a PIN (see <see cref="ChipPin.IsSet"/>).</summary>
+    public static bool PinIsSet(VirtualCard card, byte[] aid, ushort pinFile) =>
+        card.Application(aid).Pins.TryGetValue(pinFile, out var pin) && pin.IsSet;
+
     /// <summary>Sets (or resets) a PIN with its full try count; the policy of DOMAIN §6.6 is checked before this.</summary>
     public static void SetPin(VirtualCard card, byte[] aid, ushort pinFile, string pin, int maxTries) =>
         card.Application(aid).Pins[pinFile] = new ChipPin(Encoding.ASCII.GetBytes(pin), maxTries, maxTries);
@@ -193,18 +218,19 @@ public static class ChipLayout
     }
 
     /// <summary>
-    /// 破棄 of the signature certificate (DOMAIN §6.1): its certificate, its CA certificate, its key and
-    /// its PIN are erased from the chip, so nothing can ever sign with it.
+    /// 破棄 of the signature certificate (DOMAIN §6.1): its certificate and its key are erased and its PIN
+    /// emptied, so nothing can ever sign with it. The layout stays that of every card (DOMAIN §7.7): the
+    /// PIN EF remains, holding no PIN, and EF 0002 keeps the signature CA's (public) certificate, so card
+    /// software still reads the card and its user certificate.
     /// </summary>
     public static void DestroySignature(VirtualCard card)
     {
         var jpki = card.Application(CardApplications.Jpki);
         jpki.Binaries.Remove(CardFiles.SignatureCertificate);
-        jpki.Binaries.Remove(CardFiles.SignatureCaCertificate);
         if (jpki.Keys.Remove(CardFiles.SignatureKey, out var key))
         {
             key.Key.Dispose();
         }
-        jpki.Pins.Remove(CardFiles.SignaturePin);
+        jpki.Pins[CardFiles.SignaturePin] = ChipPin.NotSet(SignaturePinTries);
     }
 }

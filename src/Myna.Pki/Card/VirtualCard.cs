@@ -58,6 +58,16 @@ public sealed class ChipPin(byte[] value, int maxTries, int triesLeft)
     public int MaxTries { get; } = maxTries;
     public int TriesLeft { get; internal set; } = triesLeft;
     public bool Blocked => TriesLeft == 0;
+
+    /// <summary>
+    /// False for a PIN EF that exists (the chip's layout is fixed, DOMAIN §7.7) but holds no PIN: not yet
+    /// set at the window, or a signature PIN on a card without a signature certificate. Nothing verifies
+    /// against it; the tries-left query answers <c>63 C0</c>, a VERIFY <c>69 84</c>.
+    /// </summary>
+    public bool IsSet => Value.Length > 0;
+
+    /// <summary>A PIN EF without a PIN (see <see cref="IsSet"/>).</summary>
+    public static ChipPin NotSet(int maxTries) => new([], maxTries, 0);
 }
 
 /// <summary>A readable file; <see cref="ReadPin"/> names the PIN EF (same application) that must be verified first.</summary>
@@ -218,8 +228,13 @@ public sealed class VirtualCard(IReadOnlyList<ChipApplication> applications)
         }
         if (c.Data.Length == 0)
         {
-            // Asking for the tries left: always 63 Cx, also when blocked (63 C0), as clients expect.
+            // Asking for the tries left: always 63 Cx, also when blocked or not set (63 C0), as clients expect:
+            // OpenSC's JPKI driver asks it of both PINs when it binds the card and refuses any other answer.
             return CommandApdu.Response(StatusWords.TriesLeft(pin.TriesLeft));
+        }
+        if (!pin.IsSet)
+        {
+            return CommandApdu.Response(StatusWords.ReferenceDataNotUsable);
         }
         if (pin.Blocked)
         {

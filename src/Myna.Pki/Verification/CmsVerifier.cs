@@ -19,32 +19,48 @@ public enum SignatureFailure
     SignatureMismatch,
     NotASignatureCertificate,
     Untrusted,
+    /// <summary>The certificate was not valid at the verification time (the present, or a trusted time-stamp).</summary>
     NotValidAtSigningTime,
     Revoked,
     Suspended,
     RevocationUndetermined,
 }
 
-/// <summary>The outcome of verifying one signed document; <see cref="Message"/> says precisely what failed.</summary>
+/// <summary>
+/// The outcome of verifying one signed document; <see cref="Message"/> says precisely what failed.
+/// <see cref="SigningTime"/> is what the signer stated (or null): shown, never relied on.
+/// <see cref="VerifiedAt"/> is the time the certificate was judged at and <see cref="TimeBasis"/> why:
+/// "present time", or "time-stamped at … by …" when a trusted RFC 3161 token proves an earlier time.
+/// </summary>
 public sealed record SignatureReport(SignatureFailure Failure, string Message, X509Certificate2? Signer, DateTimeOffset? SigningTime,
     bool SigningTimeAsserted, RevocationAnswer? Revocation, FourInformation? FourInformation)
 {
     public bool Valid => Failure == SignatureFailure.None;
+    public DateTimeOffset? VerifiedAt { get; init; }
+    public string? TimeBasis { get; init; }
+    /// <summary>Why a time-stamp token in the signature was not used, when there was one.</summary>
+    public string? TimestampProblem { get; init; }
 }
 
 /// <summary>
 /// Verifies a CMS (PKCS#7) signature made with a JPKI signature certificate (DOMAIN §7.6): the
 /// signature over the content; that the signer's certificate is a signature certificate and
-/// chains to a configured trust anchor; its validity at signing time (the signingTime attribute,
-/// or now when the signer did not state one); its revocation status now (OCSP, falling back to
-/// the CRL); and the holder's four information from the certificate.
+/// chains to a configured trust anchor; its validity at the verification time; its revocation
+/// status now (OCSP, falling back to the CRL); and the holder's four information from the certificate.
+/// The verification time is the present, unless a trusted RFC 3161 time-stamp token over the
+/// signature proves an earlier one (<see cref="TrustedTimestamp"/>). The signer's own signingTime
+/// attribute is never relied on: a holder whose certificate expired or was revoked could write any
+/// earlier date into it.
 /// </summary>
-public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevocationSource revocation, TimeProvider time)
+public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevocationSource revocation, TimeProvider time,
+    IReadOnlyList<X509Certificate2>? timestampAnchors = null)
 {
     private const string SigningTimeOid = "1.2.840.113549.1.9.5";
 
     public async Task<SignatureReport> VerifyAsync(byte[] signature, byte[]? content, CancellationToken ct = default)
     {
+        DateTimeOffset? verifiedAt = null;
+        string? basis = null, timestampProblem = null;
         var der = Unwrap(signature);
         bool detached;
         try
@@ -92,7 +108,14 @@ public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevoca
         }
 
         var asserted = SigningTime(signer);
-        var signingTime = asserted ?? time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var stamped = TrustedTimestamp.Check(signer, timestampAnchors ?? [], out timestampProblem);
+        verifiedAt = stamped?.At ?? now;
+        basis = stamped is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"time-stamped at {t.At:u} by {t.Authority}")
+            : "present time" + (asserted is { } said && said < now - TimeSpan.FromMinutes(5)
+                ? string.Create(CultureInfo.InvariantCulture, $"; the signer's stated signing time {said:u} is not evidence without a trusted time-stamp")
+                : "");
         var policies = certificate.Extensions[JpkiOids.CertificatePolicies]?.RawData;
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages ?? X509KeyUsageFlags.None;
         if (!usage.HasFlag(X509KeyUsageFlags.NonRepudiation) || policies is null || !HasPolicy(policies, JpkiOids.SignaturePolicy))
@@ -107,7 +130,7 @@ public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevoca
         chain.ChainPolicy.CustomTrustStore.AddRange(anchors.ToArray());
         chain.ChainPolicy.ExtraStore.AddRange(cms.Certificates);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck; // revocation is checked below, with OCSP then CRL
-        chain.ChainPolicy.VerificationTime = signingTime.UtcDateTime;
+        chain.ChainPolicy.VerificationTime = verifiedAt.Value.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
         if (!chain.Build(certificate))
         {
@@ -115,7 +138,7 @@ public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevoca
             if (statuses.Contains(X509ChainStatusFlags.NotTimeValid))
             {
                 return Fail(SignatureFailure.NotValidAtSigningTime, string.Create(CultureInfo.InvariantCulture,
-                    $"the certificate was not valid at signing time {signingTime:u} (valid {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u})"),
+                    $"the certificate was not valid at {verifiedAt.Value:u} ({basis}); it is valid {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}"),
                     certificate, asserted);
             }
             return Fail(SignatureFailure.Untrusted, "the certificate does not chain to a trusted JPKI signature CA: "
@@ -127,20 +150,38 @@ public sealed class CmsVerifier(IReadOnlyList<X509Certificate2> anchors, IRevoca
         var status = await revocation.CheckAsync(certificate, issuer, ct);
         var info = FourInformationOf(certificate);
         var revokedAt = status.RevokedAt is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "?";
+        // A revocation after a trusted time-stamp does not reach back over it (the signature provably existed
+        // before), except for key compromise: the key may have been in other hands before the reported time.
+        var revokedAfterStamp = stamped is not null && status.RevokedAt > stamped.At && status.Reason != 1;
         return status.State switch
         {
-            RevocationState.Good => new SignatureReport(SignatureFailure.None, "valid", certificate, signingTime, asserted is not null, status, info),
-            RevocationState.Suspended => new SignatureReport(SignatureFailure.Suspended,
-                $"the certificate is suspended (一時停止, since {revokedAt}; {status.Source})", certificate, signingTime, asserted is not null, status, info),
-            RevocationState.Revoked => new SignatureReport(SignatureFailure.Revoked,
+            RevocationState.Good => Report(SignatureFailure.None, "valid"),
+            RevocationState.Revoked when revokedAfterStamp => Report(SignatureFailure.None,
+                $"valid: the certificate was revoked (reason {ReasonName(status.Reason)}, at {revokedAt}; {status.Source}) after the signature was {basis}"),
+            RevocationState.Suspended => Report(SignatureFailure.Suspended,
+                $"the certificate is suspended (一時停止, since {revokedAt}; {status.Source})"),
+            RevocationState.Revoked => Report(SignatureFailure.Revoked,
                 $"the certificate is revoked (reason {ReasonName(status.Reason)}, at {revokedAt}; {status.Source})"
-                + (status.RevokedAt > signingTime ? ", after the stated signing time" : ""), certificate, signingTime, asserted is not null, status, info),
-            _ => new SignatureReport(SignatureFailure.RevocationUndetermined,
-                "the revocation status could not be determined: " + string.Join("; ", status.Problems), certificate, signingTime, asserted is not null, status, info),
+                + (stamped is null
+                    ? asserted is { } said2 && status.RevokedAt > said2
+                        ? "; the signer's stated signing time is earlier, but without a trusted time-stamp nothing proves it"
+                        : ""
+                    : $"; the signature was {basis}, after the revocation" + (status.Reason == 1 ? " or with the key compromised" : ""))),
+            _ => Report(SignatureFailure.RevocationUndetermined,
+                "the revocation status could not be determined: " + string.Join("; ", status.Problems)),
         };
 
+        SignatureReport Report(SignatureFailure failure, string message) =>
+            new(failure, message, certificate, asserted, asserted is not null, status, info)
+            {
+                VerifiedAt = verifiedAt, TimeBasis = basis, TimestampProblem = timestampProblem,
+            };
+
         SignatureReport Fail(SignatureFailure failure, string message, X509Certificate2? signerCertificate = null, DateTimeOffset? stated = null) =>
-            new(failure, message, signerCertificate, stated, stated is not null, null, null);
+            new(failure, message, signerCertificate, stated, stated is not null, null, null)
+            {
+                VerifiedAt = verifiedAt, TimeBasis = basis, TimestampProblem = timestampProblem,
+            };
     }
 
     /// <summary>The four information as the certificate carries it (§7.2), or null when it has none.</summary>

@@ -27,7 +27,8 @@ public interface IRevocationSource
 
 /// <summary>
 /// Asks the OCSP responder named in the certificate (with a fresh nonce; the answer must be
-/// signed by the CA or its delegated responder and echo the nonce), and falls back to the CRL
+/// signed by the CA or its delegated responder, current, and echo the nonce or — as RFC 5019
+/// responders do — echo none and state its nextUpdate), and falls back to the CRL
 /// of its distribution point when OCSP gives no trustworthy answer (DOMAIN §7.6).
 /// </summary>
 public sealed class OnlineRevocation(HttpClient http, TimeProvider time) : IRevocationSource
@@ -113,9 +114,13 @@ public sealed class OnlineRevocation(HttpClient http, TimeProvider time) : IRevo
         }
         var nonceWrapped = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
         nonceWrapped.WriteOctetString(nonce);
-        if (parsed.Nonce is null || !parsed.Nonce.AsSpan().SequenceEqual(nonceWrapped.Encode()))
+        // RFC 5019 responders answer from pre-signed responses and do not echo a nonce (RFC 8954 §2.1 lets any
+        // responder ignore it): such an answer is taken when it is signed and current, and says until when it
+        // holds (nextUpdate). A nonce that is echoed must be ours: another one means a replayed answer.
+        var nonceEchoed = parsed.Nonce is not null;
+        if (parsed.Nonce is not null && !parsed.Nonce.AsSpan().SequenceEqual(nonceWrapped.Encode()))
         {
-            problems.Add($"OCSP {url}: the answer does not echo our nonce (a replayed answer?)");
+            problems.Add($"OCSP {url}: the answer echoes another nonce than ours (a replayed answer?)");
             return null;
         }
         var single = parsed.Responses.FirstOrDefault(r => r.Id.SerialHex == id.SerialHex && r.Id.IsIssuedBy(issuer));
@@ -128,6 +133,15 @@ public sealed class OnlineRevocation(HttpClient http, TimeProvider time) : IRevo
         {
             problems.Add($"OCSP {url}: the answer is not current (thisUpdate {single.ThisUpdate:u}, nextUpdate {single.NextUpdate:u})");
             return null;
+        }
+        if (!nonceEchoed)
+        {
+            if (single.NextUpdate is null)
+            {
+                problems.Add($"OCSP {url}: the answer neither echoes our nonce nor says until when it holds (no nextUpdate)");
+                return null;
+            }
+            problems.Add($"OCSP {url}: no nonce echoed (RFC 5019); accepted as current (thisUpdate {single.ThisUpdate:u}, nextUpdate {single.NextUpdate:u})");
         }
         var state = single.Status switch
         {

@@ -15,7 +15,7 @@ public sealed partial class UiText(string language)
 
     public string this[string key] => Texts.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Ja) : key;
 
-    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts))
+    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts))
     {
         ["app"] = ("Myna 個人番号カード業務", "Myna Individual Number Card"),
         ["signin"] = ("サインイン", "Sign in"),

@@ -129,6 +129,61 @@ public sealed class VirtualCardTests
     }
 
     [Fact]
+    public void DestroySignature_KeepsTheJpkiLayout_PinEfWithoutAPin_CaCertificateReadable_NothingSigns()
+    {
+        var card = NewCard();
+        ChipLayout.WriteCertificates(card, signature: true, [0x30, 0x82, 0x00, 0x02, 0x05, 0x00], [0x30, 0x03, 0x02, 0x01, 0x01]);
+        ChipLayout.DestroySignature(card);
+        Send(card, SelectJpki);
+
+        // DOMAIN §7.7: EF 001B is still there, as OpenSC's JPKI driver needs when it binds the card.
+        Assert.Equal("9000", Send(card, "00A4020C02001B"));
+        Assert.Equal("63C0", Send(card, "00200080")); // the tries-left query answers, as for every PIN
+        Assert.Equal("6984", Send(card, "0020008006" + Ascii("ABC123"))); // the old PIN is gone: nothing to verify
+        Assert.Equal("63C0", Send(card, "00200080")); // and no try was counted against it
+        Assert.Equal("6A82", Send(card, "00A4020C020001")); // no signature certificate
+        Assert.Equal("6A82", Send(card, "00A4020C02001A")); // no signature key: nothing can sign
+        Send(card, "00A4020C020002");
+        Assert.Equal("30030201019000", Send(card, "00B0000005")); // the signature CA's certificate stays
+
+        // The user side is untouched.
+        Send(card, "00A4020C020018");
+        Assert.Equal("9000", Send(card, "0020008004" + Ascii("1357")));
+    }
+
+    [Fact]
+    public void Open_ImageSealedWithoutTheSignaturePinEf_GetsTheEfBack()
+    {
+        var card = NewCard();
+        card.Application(CardApplications.Jpki).Pins.Remove(CardFiles.SignaturePin); // as images were sealed before the fixed layout
+        var key = RandomNumberGenerator.GetBytes(32);
+        var opened = ChipImage.Open(ChipImage.Seal(card, "CARD0001", key), "CARD0001", key);
+        Send(opened, SelectJpki);
+        Assert.Equal("9000", Send(opened, "00A4020C02001B"));
+        Assert.Equal("63C0", Send(opened, "00200080"));
+        Send(opened, "00A4020C020018");
+        Assert.Equal("63C3", Send(opened, "00200080")); // a PIN that was set stays as it was
+    }
+
+    [Fact]
+    public void NewCard_BothJpkiPinEfsExist_WithoutPins_UntilTheWindowSetsThem()
+    {
+        var card = ChipLayout.NewCard(Taro);
+        Send(card, SelectJpki);
+        foreach (var pin in new[] { "0018", "001B" })
+        {
+            Assert.Equal("9000", Send(card, "00A4020C02" + pin));
+            Assert.Equal("63C0", Send(card, "00200080"));
+            Assert.Equal("6984", Send(card, "0020008004" + Ascii("1357")));
+        }
+        Assert.False(ChipLayout.PinIsSet(card, CardApplications.Jpki, CardFiles.SignaturePin));
+        ChipLayout.SetPin(card, CardApplications.Jpki, CardFiles.SignaturePin, "ABC123", ChipLayout.SignaturePinTries);
+        Assert.True(ChipLayout.PinIsSet(card, CardApplications.Jpki, CardFiles.SignaturePin));
+        Send(card, "00A4020C02001B");
+        Assert.Equal("63C5", Send(card, "00200080"));
+    }
+
+    [Fact]
     public void InputAssist_GivesTheNumberAndTheFourInformation_AfterItsPin()
     {
         var card = NewCard();

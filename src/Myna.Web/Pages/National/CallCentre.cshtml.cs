@@ -4,6 +4,7 @@ using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Cards;
+using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
@@ -13,7 +14,7 @@ namespace Myna.Web.Pages.National;
 /// information and suspends the card and its certificates at once; the caller is given the reference.
 /// </summary>
 [RequirePermission(Permission.NationalCallCentre)]
-public sealed class CallCentreModel(MynaRuntime runtime) : PageModel
+public sealed class CallCentreModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? BirthDate { get; set; }
@@ -31,9 +32,9 @@ public sealed class CallCentreModel(MynaRuntime runtime) : PageModel
     [HandlerPermission(Permission.NationalCallCentre)]
     public async Task OnPostAsync(CancellationToken ct)
     {
-        if (!JapaneseDate.TryParse(BirthDate, out var birth, out var error))
+        if (!JapaneseDate.TryParse(BirthDate, out var birth, out _))
         {
-            Error = error;
+            Error = text["national.error.cc.birth-date"];
         }
         else
         {
@@ -45,7 +46,7 @@ public sealed class CallCentreModel(MynaRuntime runtime) : PageModel
             }
             catch (CallCentreException e)
             {
-                Error = e.Message;
+                Error = NationalWords.Refusal(text, e);
             }
         }
         Cases = await runtime.CallCentre().CasesAsync(ct: ct);

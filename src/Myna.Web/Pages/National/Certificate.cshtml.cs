@@ -36,18 +36,15 @@ public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageMod
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     [HandlerPermission(Permission.NationalCertificates)]
-    public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) => ChangeAsync("national.done.revoked", (s, db, kind) =>
+    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
-        if (Reason is not { } reason || !OperatorReasons.Contains(reason))
+        if (Reason is not { } reason || !OperatorReasons.Contains(reason) || !Confirm)
         {
-            throw new IssuanceException(text["national.reason.required"]);
+            Error = text[Reason is { } r && OperatorReasons.Contains(r) ? "national.confirm.required" : "national.reason.required"];
+            return await LoadAsync(ct) ? Page() : NotFound();
         }
-        if (!Confirm)
-        {
-            throw new IssuanceException(text["national.confirm.required"]);
-        }
-        return s.RevokeAsync(db, kind, Serial, reason, User.Identity!.Name!, Note, ct);
-    }, ct);
+        return await ChangeAsync("national.done.revoked", (s, db, kind) => s.RevokeAsync(db, kind, Serial, reason, User.Identity!.Name!, Note, ct), ct);
+    }
 
     [HandlerPermission(Permission.NationalCertificates)]
     public Task<IActionResult> OnPostSuspendAsync(CancellationToken ct) =>
@@ -71,7 +68,7 @@ public sealed class CertificateModel(MynaRuntime runtime, UiText text) : PageMod
         }
         catch (IssuanceException e)
         {
-            Error = e.Message;
+            Error = NationalWords.Refusal(text, e);
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }

@@ -29,12 +29,12 @@ public sealed class IndexModel(MynaRuntime runtime, UiText text) : PageModel
         {
             if (!MunicipalityCode.TryParse(Municipality, out var m, out var mp))
             {
-                Error = text["national.holder.municipality"] + ": " + mp.Message;
+                Error = NationalWords.Identifier(text, "national.holder.municipality", mp);
                 return;
             }
             if (!Core.Identifiers.ResidentCode.TryParse(ResidentCode, out var r, out var rp))
             {
-                Error = text["national.holder.code"] + ": " + rp.Message;
+                Error = NationalWords.Identifier(text, "national.holder.code", rp);
                 return;
             }
             (municipality, code) = (m, r);

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
 using Myna.Data;
 using Myna.Data.Verifiers;
+using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;
 
 /// <summary>Verifier organisations (DOMAIN §7.5): register, renew a key, disable; the latest answers given to them.</summary>
 [RequirePermission(Permission.NationalVerifiers)]
-public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
+public sealed class VerifiersModel(MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public VerifierKind Kind { get; set; } = VerifierKind.Signature;
@@ -63,7 +64,7 @@ public sealed class VerifiersModel(MynaRuntime runtime) : PageModel
         }
         catch (VerifierException e)
         {
-            Error = e.Message;
+            Error = NationalWords.Refusal(text, e);
         }
     }
 
