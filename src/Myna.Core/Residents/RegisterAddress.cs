@@ -17,4 +17,13 @@ public static class RegisterAddress
         string.IsNullOrWhiteSpace(building)
             ? string.Concat(prefecture, city, town, block)
             : string.Concat(prefecture, city, town, block) + Separator + building.Trim();
+
+    /// <summary>
+    /// Whether an address read from a card matches the register's: equal, or equal once the ASCII space that cards made
+    /// before the separator was corrected put before the building is read as the register's separator — such a card in
+    /// the safe is not a different person's card and must not be held back at setup (§6.1).
+    /// </summary>
+    public static bool SameAs(string register, string onCard) =>
+        string.Equals(register, onCard, StringComparison.Ordinal)
+        || string.Equals(register, onCard.Replace(' ', Separator), StringComparison.Ordinal);
 }

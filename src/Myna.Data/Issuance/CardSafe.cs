@@ -6,6 +6,7 @@ using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
 using Myna.Core.Production;
+using Myna.Core.Residents;
 using Myna.Core.Text;
 using Myna.Data.Audit;
 
@@ -204,7 +205,8 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         var differences = new List<SetupDifference>();
         void Compare(string field, string register, string onCard)
         {
-            if (!string.Equals(register, onCard, StringComparison.Ordinal))
+            var same = field == "address" ? RegisterAddress.SameAs(register, onCard) : string.Equals(register, onCard, StringComparison.Ordinal);
+            if (!same)
             {
                 differences.Add(new SetupDifference(field, register, onCard));
             }

@@ -152,7 +152,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
             // The first person decides for the envelope; a household moves together.
             var head = people[0];
             finding = ReturnedMailRules.Find(head.Status,
-                envelope.Delivery != DeliveryKind.RegisteredAddress || string.Equals(head.Address, envelope.Address, StringComparison.Ordinal));
+                envelope.Delivery != DeliveryKind.RegisteredAddress || RegisterAddress.SameAs(head.Address, envelope.Address));
             allowed = ReturnedMailRules.Allowed(envelope.State, finding.Value, reason, keep, JapanClock.Today(time));
         }
         else if (envelope.State == MailState.HeldAtOffice)

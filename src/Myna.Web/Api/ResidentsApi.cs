@@ -32,7 +32,7 @@ public sealed record ResidentDto(long Id, string ResidentCode, string HouseholdC
     string? Building, string? NameAltFlags, string? NameSubstitute, string Status, DateOnly RegisteredOn, string? IndividualNumberMasked,
     bool AddressWithheld, bool SupportMeasureCovered, bool AdultWard, IReadOnlyList<ResidentEventDto> History, IReadOnlyList<NumberHistoryDto> Numbers,
     IReadOnlyList<ResidenceDto> Residences, IReadOnlyList<HouseholdMemberDto> Household,
-    string? ResidenceStatus = null, DateOnly? StayUntil = null);
+    string? ResidenceStatus = null, DateOnly? StayUntil = null, string? FamilyRegisterPlace = null, string? FamilyRegisterMunicipality = null);
 
 /// <summary>A residence registration (DOMAIN §3.2) as the API shows it.</summary>
 public sealed record ResidenceDto(long Id, string Reason, string? ReasonDetail, string Delivery, string? PostalCode, string Address,
@@ -49,12 +49,13 @@ public sealed record RevealRequest(string Purpose);
 /// <summary>
 /// A 異動 to record; dates accept ISO or era forms (令和8年4月1日, R8.4.1). <c>residenceStatus</c> (在留資格, the official Japanese
 /// name) and <c>stayUntil</c> (the period of stay's last day) change with <c>ResidenceStatusChange</c> or <c>Correction</c>; an
-/// empty text clears them (DOMAIN §8.1, §8.6).
+/// empty text clears them (DOMAIN §8.1, §8.6). <c>familyRegisterPlace</c> (本籍, as written) and <c>familyRegisterMunicipality</c>
+/// (its municipality code) change with <c>Correction</c> (a 転籍 or a first record); an empty text clears them (§8.6, §9).
 /// </summary>
 public sealed record ResidentEventRequest(string Type, string EffectiveDate, string? NotificationDate,
     string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana,
     string? PostalCode, string? Town, string? Block, string? Building, string? Note, string? Destination = null, string? DestinationAddress = null,
-    string? ResidenceStatus = null, string? StayUntil = null);
+    string? ResidenceStatus = null, string? StayUntil = null, string? FamilyRegisterPlace = null, string? FamilyRegisterMunicipality = null);
 
 public sealed record RevealedNumber(string IndividualNumber, string Purpose);
 
@@ -145,7 +146,8 @@ public static class ResidentsApi
                 var e = await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, id, new ResidentChange(type, effective, notified,
                     request.FamilyName, request.GivenName, request.FamilyNameKana, request.GivenNameKana,
                     request.PostalCode, request.Town, request.Block, request.Building, request.Note, request.Destination, request.DestinationAddress,
-                    ResidenceStatus: request.ResidenceStatus, StayUntil: request.StayUntil), scope.Actor, ct);
+                    ResidenceStatus: request.ResidenceStatus, StayUntil: request.StayUntil,
+                    FamilyRegisterPlace: request.FamilyRegisterPlace, FamilyRegisterMunicipality: request.FamilyRegisterMunicipality), scope.Actor, ct);
                 return TypedResults.Created($"/api/v1/residents/{id}",
                     new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note));
             }
@@ -173,6 +175,6 @@ public static class ResidentsApi
             d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
             d.Residences.Select(ResidenceDto.From).ToList(),
             d.Household.Select(m => new HouseholdMemberDto(m.Id, m.ResidentCode, m.FullName, m.Relationship, m.Address, ResidentCsv.StatusName(m.Status),
-                m.AddressWithheld)).ToList(), r.ResidenceStatus, r.StayUntil);
+                m.AddressWithheld)).ToList(), r.ResidenceStatus, r.StayUntil, r.FamilyRegisterPlace, r.FamilyRegisterMunicipality);
     }
 }

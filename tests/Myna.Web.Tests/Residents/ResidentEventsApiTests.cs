@@ -69,4 +69,27 @@ public sealed class ResidentEventsApiTests
         Assert.Contains("令和10年3月31日", page, StringComparison.Ordinal);
         Assert.Contains("在留資格等の変更", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RecordEvent_FamilyRegisterByCorrection_IsShownByTheApiAndThePage_AndABadCodeIs422()
+    {
+        await using var factory = await MynaWebFactory.CreateAsync(residents: 10);
+        var (id, _) = await factory.AnyResidentAsync();
+        using var client = await ApiClient.SignedInAsync(factory);
+        using var pages = await PageClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
+
+        var badCode = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "Correction", effectiveDate = "2026-04-01", familyRegisterPlace = "東京都千代田区千代田１番地", familyRegisterMunicipality = "131017" });
+        var recorded = await client.PostAsJsonAsync($"/api/v1/residents/{id}/events",
+            new { type = "Correction", effectiveDate = "2026-04-01", familyRegisterPlace = "東京都千代田区千代田１番地", familyRegisterMunicipality = "131016" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badCode.StatusCode);
+        Assert.Equal("familyRegisterMunicipality", (await badCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var resident = await client.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{id}");
+        Assert.Equal(("東京都千代田区千代田１番地", "131016"),
+            (resident.GetProperty("familyRegisterPlace").GetString(), resident.GetProperty("familyRegisterMunicipality").GetString()));
+        var page = await pages.GetStringAsync($"/residents/{id}");
+        Assert.Contains("data-testid=\"family-register\">東京都千代田区千代田１番地", page, StringComparison.Ordinal);
+    }
 }

@@ -97,7 +97,9 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
                 Changed(Event.Building, r.Building), Event.Note, Event.Destination, Event.DestinationAddress,
                 ResidenceStatus: Changed(Event.ResidenceStatus, r.ResidenceStatus),
-                StayUntil: Changed(Event.StayUntil, r.StayUntil is { } stay ? JapaneseDate.Format(stay) : null)), scope.Actor, ct);
+                StayUntil: Changed(Event.StayUntil, r.StayUntil is { } stay ? JapaneseDate.Format(stay) : null),
+                FamilyRegisterPlace: Changed(Event.FamilyRegisterPlace, r.FamilyRegisterPlace),
+                FamilyRegisterMunicipality: Changed(Event.FamilyRegisterMunicipality, r.FamilyRegisterMunicipality)), scope.Actor, ct);
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
@@ -284,6 +286,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 FamilyNameKana = r.FamilyNameKana, GivenNameKana = r.GivenNameKana, PostalCode = r.PostalCode,
                 Town = r.Town, Block = r.Block, Building = r.Building,
                 ResidenceStatus = r.ResidenceStatus, StayUntil = r.StayUntil is { } stay ? JapaneseDate.Format(stay) : null,
+                FamilyRegisterPlace = r.FamilyRegisterPlace, FamilyRegisterMunicipality = r.FamilyRegisterMunicipality,
             };
             Abroad = new AbroadForm { MovesOn = JapaneseDate.Format(Today.AddDays(1)), NotifiedOn = today };
         }
@@ -338,4 +341,7 @@ public sealed class EventForm
     /// <summary>在留資格 and the period of stay's last day (ISO or era date), §8.1, §8.6.</summary>
     public string? ResidenceStatus { get; set; }
     public string? StayUntil { get; set; }
+    /// <summary>本籍 as written and its municipality code (§8.6: continued use abroad; §9: where a measure is forwarded).</summary>
+    public string? FamilyRegisterPlace { get; set; }
+    public string? FamilyRegisterMunicipality { get; set; }
 }
