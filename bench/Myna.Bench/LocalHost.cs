@@ -69,6 +69,13 @@ public static class LocalHost
     /// <summary>The host process, ended with the run even when the run fails.</summary>
     public sealed class WebHost(Process process) : IDisposable
     {
+        /// <summary>The host's resident memory now (Linux <c>/proc</c>), in MiB.</summary>
+        public double ResidentMiB()
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        }
+
         public void Dispose()
         {
             if (!process.HasExited)
