@@ -150,8 +150,8 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         }
         var answers = normalized.Select(s => found.TryGetValue(s!, out var f)
             ? new VerifierStatus(s!, StatusName(f.Status), f.At, f.Status is CertificateStatus.Revoked or CertificateStatus.Suspended && f.Reason is { } r ? ReasonName(r) : null)
-            : new VerifierStatus(s!, "unknown", null, null)).ToList();
-        await LogAsync(db, verifier, "status", answers.Select(a => (a.Serial, a.Status)), purpose, ct);
+            : new VerifierStatus(s!, VerifierAnswerWords.Unknown, null, null)).ToList();
+        await LogAsync(db, verifier, VerifierAnswerWords.Status, answers.Select(a => (a.Serial, a.Status)), purpose, ct);
         return answers;
     }
 
@@ -172,7 +172,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         var report = await new CmsVerifier([ca.Certificate], new StoreRevocation(db), time).VerifyAsync(evidence, null, ct);
         if (!report.Valid)
         {
-            await LogAsync(db, verifier, "consent", [(normalized, "refused: " + report.Failure)], purpose, ct);
+            await LogAsync(db, verifier, VerifierAnswerWords.Consent, [(normalized, VerifierAnswerWords.Refused(report.Failure.ToString()))], purpose, ct);
             throw new VerifierException(422, "consent-signature", "the consent's signature is not acceptable: " + report.Message);
         }
         if (!string.Equals(Serials.Of(report.Signer!), normalized, StringComparison.Ordinal))
@@ -187,7 +187,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         db.VerifierConsents.Add(consent);
         await db.SaveChangesAsync(ct);
-        db.VerifierAnswers.Add(Answer(verifier, "consent", normalized, purpose, "recorded"));
+        db.VerifierAnswers.Add(Answer(verifier, VerifierAnswerWords.Consent, normalized, purpose, VerifierAnswerWords.Recorded));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return consent;
@@ -204,7 +204,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         {
             c.WithdrawnAt = time.GetUtcNow();
         }
-        db.VerifierAnswers.Add(Answer(verifier, "consent", normalized, "withdrawal", consents.Count > 0 ? "withdrawn" : "none in force"));
+        db.VerifierAnswers.Add(Answer(verifier, VerifierAnswerWords.Consent, normalized, "withdrawal", consents.Count > 0 ? VerifierAnswerWords.Withdrawn : VerifierAnswerWords.NoneInForce));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return consents.Count > 0;
@@ -219,14 +219,14 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == normalized && c.Ca == (int)CaKind.Signature, ct);
         if (certificate is null)
         {
-            await LogAsync(db, verifier, "four-information", [(normalized, "refused: unknown certificate")], purpose, ct);
+            await LogAsync(db, verifier, VerifierAnswerWords.FourInformation, [(normalized, VerifierAnswerWords.Refused(VerifierAnswerWords.UnknownCertificate))], purpose, ct);
             throw new VerifierException(404, "unknown-certificate", $"no signature certificate with serial {normalized}");
         }
         var consented = await db.VerifierConsents.AsNoTracking()
             .AnyAsync(c => c.VerifierId == verifier.Id && c.HolderHash == certificate.HolderHash && c.WithdrawnAt == null, ct);
         if (!consented)
         {
-            await LogAsync(db, verifier, "four-information", [(normalized, "refused: no consent")], purpose, ct);
+            await LogAsync(db, verifier, VerifierAnswerWords.FourInformation, [(normalized, VerifierAnswerWords.Refused(VerifierAnswerWords.NoConsent))], purpose, ct);
             throw new VerifierException(403, "no-consent", "the holder has not consented to this verifier receiving the four information (or withdrew it)");
         }
         FourInformationAnswer answer;
@@ -252,7 +252,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
                     CmsVerifier.FourInformationOf(x509), "the certificate is revoked; here is the holder's current four information and the serial to keep instead");
             }
         }
-        await LogAsync(db, verifier, "four-information", [(normalized, answer.FourInformation is null ? (answer.Changed ? "changed: no successor" : "unchanged") : "provided " + answer.SuccessorSerial)], purpose, ct);
+        await LogAsync(db, verifier, VerifierAnswerWords.FourInformation, [(normalized, answer.FourInformation is null ? (answer.Changed ? VerifierAnswerWords.ChangedNoSuccessor : VerifierAnswerWords.Unchanged) : VerifierAnswerWords.Provided(answer.SuccessorSerial!))], purpose, ct);
         return answer;
     }
 

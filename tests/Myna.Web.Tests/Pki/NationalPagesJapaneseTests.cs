@@ -105,4 +105,23 @@ public sealed partial class NationalPagesJapaneseTests
             Assert.NotEqual(ja[key], en[key]);
         });
     }
+
+    /// <summary>Every request and outcome word the verifier answer log stores is shown in Japanese on the operator's page.</summary>
+    [Fact]
+    public void VerifierAnswerLog_EveryStoredWord_ShowsJapanese()
+    {
+        var ja = new UiText("ja");
+        var shown = VerifierAnswerWords.Requests.Select(r => NationalWords.VerifierRequest(ja, r))
+            .Concat(VerifierAnswerWords.Outcomes.Select(o => NationalWords.VerifierOutcome(ja, o)))
+            .Concat(VerifierAnswerWords.Refusals.Select(r => NationalWords.VerifierOutcome(ja, VerifierAnswerWords.Refused(r))))
+            .Append(NationalWords.VerifierOutcome(ja, VerifierAnswerWords.Provided("0A1B2C")))
+            .ToList();
+        Assert.All(shown, text =>
+        {
+            Assert.Matches(@"[\u3040-\u30FF\u4E00-\u9FFF]", text);
+            Assert.False(EnglishSentence().IsMatch(text), text);
+            Assert.DoesNotMatch("^[ -~]+$", text);
+        });
+        Assert.Equal("提供（新しい証明書 0A1B2C）", shown[^1]);
+    }
 }
