@@ -1,3 +1,4 @@
+using Myna.Core.Calendar;
 using Myna.Core.Residents;
 
 namespace Myna.Core.Lifecycle;
@@ -79,7 +80,7 @@ public static class AbroadMoveRules
     {
         if (requestedOn < ContinuedUseFrom)
         {
-            return $"国外継続利用は {ContinuedUseFrom:yyyy-MM-dd} から申請できます。 / Continued use abroad can be asked for from {ContinuedUseFrom:yyyy-MM-dd}.";
+            return $"国外継続利用は {JapaneseDate.Format(ContinuedUseFrom)} から申請できます。 / Continued use abroad can be asked for from {ContinuedUseFrom:yyyy-MM-dd}.";
         }
         if (!HasFamilyRegisterAttachment(resident))
         {
@@ -92,11 +93,11 @@ public static class AbroadMoveRules
         }
         if (card.Expiry < movesOn)
         {
-            return $"カードの有効期限（{card.Expiry:yyyy-MM-dd}）が転出予定日より前のため、国外継続利用はできません。 / The card expires on {card.Expiry:yyyy-MM-dd}, before the move date.";
+            return $"カードの有効期限（{JapaneseDate.Format(card.Expiry)}）が転出予定日より前のため、国外継続利用はできません。 / The card expires on {card.Expiry:yyyy-MM-dd}, before the move date.";
         }
         if (requestedOn > ContinuedUseDeadline(movesOn))
         {
-            return $"国外継続利用の申請は転出予定日（{movesOn:yyyy-MM-dd}）の前日（{ContinuedUseDeadline(movesOn):yyyy-MM-dd}）までです。本日（{requestedOn:yyyy-MM-dd}）の申請は受け付けられません。カードは転出日に失効します。"
+            return $"国外継続利用の申請は転出予定日（{JapaneseDate.Format(movesOn)}）の前日（{JapaneseDate.Format(ContinuedUseDeadline(movesOn))}）までです。本日（{JapaneseDate.Format(requestedOn)}）の申請は受け付けられません。カードは転出日に失効します。"
                 + $" / Continued use abroad must be asked for by the day before the move date ({ContinuedUseDeadline(movesOn):yyyy-MM-dd}); a request on {requestedOn:yyyy-MM-dd} is too late and the card lapses on the move date.";
         }
         return null;

@@ -101,15 +101,15 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
             if (held is not null && notice.ContinuedUse)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AbroadMoveNotified,
-                    $"国外転出届（転出予定日 {notice.MovesOn:yyyy-MM-dd}）・国外継続利用を受付・所管は本籍地 {responsible!.Value.Value}"
+                    $"国外転出届（転出予定日 {JapaneseDate.Format(notice.MovesOn)}）・国外継続利用を受付・所管は本籍地 {responsible!.Value.Value}"
                     + (move.SignatureAbroad ? "・国外利用の署名用電子証明書を転出日に発行" : ""), null, actor, ct);
                 // §8.5: the move date on the card's back, counted against the endorsement area's capacity.
-                await lifecycle.EndorsedAsync(db, held, residentId, [], actor, ct, $"国外転出（{notice.MovesOn:yyyy-MM-dd}）");
+                await lifecycle.EndorsedAsync(db, held, residentId, [], actor, ct, $"国外転出（{JapaneseDate.Format(notice.MovesOn)}）");
             }
             else if (held is not null)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AbroadMoveNotified,
-                    $"国外転出届（転出予定日 {notice.MovesOn:yyyy-MM-dd}）・国外継続利用の申請なし：カードは転出日に失効し、返納が必要", null, actor, ct);
+                    $"国外転出届（転出予定日 {JapaneseDate.Format(notice.MovesOn)}）・国外継続利用の申請なし：カードは転出日に失効し、返納が必要", null, actor, ct);
             }
             else
             {
@@ -197,15 +197,15 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         }
         else if (held is not null)
         {
-            await lifecycle.National.AbolishAsync(here.Code, held.Serial, $"国外転出により失効（転出日 {move.MovesOn:yyyy-MM-dd}）", superseded: false, actor, ct);
+            await lifecycle.National.AbolishAsync(here.Code, held.Serial, $"国外転出により失効（転出日 {JapaneseDate.Format(move.MovesOn)}）", superseded: false, actor, ct);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         if (held is not null && continuation is { Continued: true } c)
         {
             held.CertificatesExpiry = c.CertificatesExpiry;
-            outcome = $"国外継続利用：署名用電子証明書は転出日（{move.MovesOn:yyyy-MM-dd}）に失効"
+            outcome = $"国外継続利用：署名用電子証明書は転出日（{JapaneseDate.Format(move.MovesOn)}）に失効"
                 + (move.SignatureAbroad ? "・国外利用の署名用電子証明書を発行" : "")
-                + $"・利用者証明用電子証明書は継続・カードは有効期限（{held.Expiry:yyyy-MM-dd}）まで有効・所管は本籍地 {move.ResponsibleMunicipality}";
+                + $"・利用者証明用電子証明書は継続・カードは有効期限（{JapaneseDate.Format(held.Expiry)}）まで有効・所管は本籍地 {move.ResponsibleMunicipality}";
             if (move.ResponsibleMunicipality == here.Code.Value)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAbroad, outcome, null, actor, ct);
@@ -218,8 +218,8 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         else if (held is not null)
         {
             var why = continuation is { Refusal: { } refusal } ? "国外継続利用できません（" + refusal + "）" : "国外継続利用の申請なし";
-            outcome = $"国外転出により失効（転出日 {move.MovesOn:yyyy-MM-dd}・{why}）・署名用／利用者証明用電子証明書を失効・カードの返納が必要"
-                + $"・{AbroadMoveRules.FreeReissueUntil(move.MovesOn):yyyy-MM-dd} までの再交付申請は無料";
+            outcome = $"国外転出により失効（転出日 {JapaneseDate.Format(move.MovesOn)}・{why}）・署名用／利用者証明用電子証明書を失効・カードの返納が必要"
+                + $"・{JapaneseDate.Format(AbroadMoveRules.FreeReissueUntil(move.MovesOn))} までの再交付申請は無料";
             await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, outcome, null, actor, ct);
         }
         else if (move.CardSerial is not null)
@@ -255,7 +255,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         }
         if (move.CardReturnedOn is not null)
         {
-            throw new LifecycleException($"カードは {move.CardReturnedOn:yyyy-MM-dd} に返納済みです。 / The card was returned on {move.CardReturnedOn:yyyy-MM-dd}.");
+            throw new LifecycleException($"カードは {JapaneseDate.Format(move.CardReturnedOn!.Value)} に返納済みです。 / The card was returned on {move.CardReturnedOn:yyyy-MM-dd}.");
         }
         if (returnedOn > JapanClock.Today(time))
         {
@@ -264,7 +264,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         var held = await db.HeldCards.FirstAsync(h => h.Id == move.HeldCardId, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         move.CardReturnedOn = returnedOn;
-        await lifecycle.RecordAsync(db, held, LifecycleKind.Returned, $"国外転出で失効したカードの返納（{returnedOn:yyyy-MM-dd}）", null, actor, ct);
+        await lifecycle.RecordAsync(db, held, LifecycleKind.Returned, $"国外転出で失効したカードの返納（{JapaneseDate.Format(returnedOn)}）", null, actor, ct);
         await tx.CommitAsync(ct);
         return move;
     }

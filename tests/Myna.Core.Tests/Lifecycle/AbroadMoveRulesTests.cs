@@ -25,7 +25,7 @@ public sealed class AbroadMoveRulesTests
     public void ContinuedUseRefusal_OnTheMoveDate_RefusedNamingTheLastDay()
     {
         var refusal = AbroadMoveRules.ContinuedUseRefusal(Person(), Card(), MovesOn, MovesOn);
-        Assert.Contains("前日（2026-06-30）まで", refusal, StringComparison.Ordinal);
+        Assert.Contains("前日（令和8年6月30日）まで", refusal, StringComparison.Ordinal);
         Assert.Contains("by the day before the move date (2026-06-30)", refusal, StringComparison.Ordinal);
     }
 

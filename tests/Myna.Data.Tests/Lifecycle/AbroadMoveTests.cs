@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Myna.Core.Calendar;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
@@ -67,7 +68,7 @@ public sealed class AbroadMoveTests
         var held = await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id);
         Assert.Equal((HeldCardState.Valid, 1), (held.State, held.Endorsements));
         Assert.Contains(await db.LifecycleEvents.AsNoTracking().Where(e => e.HeldCardId == card.Id).Select(e => e.Detail).ToListAsync(),
-            d => d!.StartsWith($"国外転出（{movesOn:yyyy-MM-dd}）：追記欄 1/", StringComparison.Ordinal));
+            d => d!.StartsWith($"国外転出（{JapaneseDate.Format(movesOn)}）：追記欄 1/", StringComparison.Ordinal));
         await using (var national = stores.Runtime.Stores.OpenNational())
         {
             var chip = await stores.Runtime.CardChips().LoadAsync(national, card.Serial);
@@ -120,7 +121,7 @@ public sealed class AbroadMoveTests
             .NotifyAsync(db, card.ResidentId, new AbroadMoveNotice(Today, Today, "フランス", ContinuedUse: true), "clerk"));
 
         Assert.Equal("continuedUse", late.Field);
-        Assert.Contains($"転出予定日（{Today:yyyy-MM-dd}）の前日（{Today.AddDays(-1):yyyy-MM-dd}）まで", late.Message, StringComparison.Ordinal);
+        Assert.Contains($"転出予定日（{JapaneseDate.Format(Today)}）の前日（{JapaneseDate.Format(Today.AddDays(-1))}）まで", late.Message, StringComparison.Ordinal);
         Assert.Contains("must be asked for by the day before the move date", late.Message, StringComparison.Ordinal);
         Assert.Empty(await db.AbroadMoves.ToListAsync());
         Assert.Equal(0, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).Endorsements);
