@@ -203,33 +203,15 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         var newHash = issuance.HolderHash(destination, holder.ResidentCode);
         // §7.4: the address changed, so the signature certificate goes; the user certificate follows the holder.
         // Each revocation commits on its own and a repeat skips the revoked ones, so an interruption here is finished by the next delivery.
-        var signatures = await db.Certificates.AsNoTracking()
-            .Where(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
-        foreach (var s in signatures)
-        {
-            await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor, $"転入: {origin.Value} → {destination.Value}", ct);
-        }
-        var good = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status == CertificateStatus.Good).Select(c => c.NotAfter)
-            .ToListAsync(ct);
-        var expiry = good.Count == 0 ? (DateOnly?)null : DateOnly.FromDateTime(good.Min().ToOffset(Core.Calendar.JapanClock.Offset).DateTime);
-        var continued = new CardContinuation(true, null, expiry);
+        await RevokeSignatureCertificatesAsync(db, card.Serial, $"転入: {origin.Value} → {destination.Value}", actor, ct);
+        var continued = new CardContinuation(true, null, await GoodExpiryAsync(db, card.Serial, ct));
         // The card's new owner, its chip's input-assist data and the message ID: one transaction, so a repeat finds either all or nothing.
         var chip = await chips.LoadAsync(db, card.Serial, ct);
         ChipLayout.Endorse(chip, holder.Name, holder.Address);
         return await AnsweredAsync(db, messageId, continued, async () =>
         {
-            var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
-            row.MunicipalityCode = destination.Value;
-            row.UpdatedAt = time.GetUtcNow();
+            var row = await TransferAsync(db, card.Serial, destination, newHash, ct);
             row.IdentityHash = issuance.IdentityHash(holder.Name, holder.BirthDate);
-            var chipRow = await db.CardChips.FirstAsync(c => c.Serial == card.Serial, ct);
-            chipRow.MunicipalityCode = destination.Value;
-            chipRow.HolderHash = newHash;
-            foreach (var c in await db.Certificates.Where(c => c.CardSerial == card.Serial).ToListAsync(ct))
-            {
-                c.MunicipalityCode = destination.Value;
-                c.HolderHash = newHash;
-            }
             await db.SaveChangesAsync(ct);
             await chips.SaveAsync(db, card.Serial, chip, ct);
             await audit.AppendAsync(db, actor, AuditActions.CardContinued, "card:" + card.Serial, detail: $"{origin.Value} → {destination.Value}", ct: ct);
@@ -256,29 +238,12 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
                 return await AnsweredAsync(db, messageId, AbroadKind, new CardContinuation(false, $"card {wanted} is {card.State}: {card.VoidReason}", null), null, ct);
             }
             // §7.4, §8.6: the holder left the register, so the signature certificate goes on the move date; the user certificate stays.
-            var signatures = await db.Certificates.AsNoTracking()
-                .Where(c => c.CardSerial == card.Serial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
-            foreach (var s in signatures)
-            {
-                await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor,
-                    $"国外転出（転出日 {movedOn:yyyy-MM-dd}）・国外継続利用", ct);
-            }
+            await RevokeSignatureCertificatesAsync(db, card.Serial, $"国外転出（転出日 {Core.Calendar.JapaneseDate.Format(movedOn)}）・国外継続利用", actor, ct);
             var expiry = await GoodExpiryAsync(db, card.Serial, ct);
             // The card's new owner and the message ID in one transaction: a repeat finds either both or neither.
             var recorded = await AnsweredAsync(db, messageId, AbroadKind, new CardContinuation(true, null, expiry), async () =>
             {
-                var holderHash = issuance.HolderHash(responsible, attachment.ResidentCode);
-                var row = await db.ProducedCards.FirstAsync(c => c.Serial == card.Serial, ct);
-                row.MunicipalityCode = responsible.Value;
-                row.UpdatedAt = time.GetUtcNow();
-                var chipRow = await db.CardChips.FirstAsync(c => c.Serial == card.Serial, ct);
-                chipRow.MunicipalityCode = responsible.Value;
-                chipRow.HolderHash = holderHash;
-                foreach (var c in await db.Certificates.Where(c => c.CardSerial == card.Serial).ToListAsync(ct))
-                {
-                    c.MunicipalityCode = responsible.Value;
-                    c.HolderHash = holderHash;
-                }
+                await TransferAsync(db, card.Serial, responsible, issuance.HolderHash(responsible, attachment.ResidentCode), ct);
                 await db.SaveChangesAsync(ct);
                 await audit.AppendAsync(db, actor, AuditActions.CardContinued, "card:" + card.Serial,
                     detail: $"abroad: {municipality.Value} → family register {responsible.Value}", ct: ct);
@@ -306,6 +271,35 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
             answer = answer with { CertificatesExpiry = await GoodExpiryAsync(db, card.Serial, ct) };
         }
         return answer;
+    }
+
+    /// <summary>§7.4: the holder's 4 information changed (a move in, or off the register abroad): every live signature certificate of the card is revoked.
+    /// Each revocation commits on its own and a repeat skips the revoked ones.</summary>
+    private async Task RevokeSignatureCertificatesAsync(NationalDb db, string cardSerial, string note, string actor, CancellationToken ct)
+    {
+        var signatures = await db.Certificates.AsNoTracking()
+            .Where(c => c.CardSerial == cardSerial && c.Ca == (int)CaKind.Signature && c.Status != CertificateStatus.Revoked).Select(c => c.Serial).ToListAsync(ct);
+        foreach (var s in signatures)
+        {
+            await status.RevokeAsync(db, CaKind.Signature, s, RevocationReason.AffiliationChanged, actor, note, ct);
+        }
+    }
+
+    /// <summary>The card, its chip and its certificates now belong to <paramref name="to"/> under <paramref name="holderHash"/>; the caller saves.</summary>
+    private async Task<ProducedCard> TransferAsync(NationalDb db, string cardSerial, MunicipalityCode to, byte[] holderHash, CancellationToken ct)
+    {
+        var row = await db.ProducedCards.FirstAsync(c => c.Serial == cardSerial, ct);
+        row.MunicipalityCode = to.Value;
+        row.UpdatedAt = time.GetUtcNow();
+        var chipRow = await db.CardChips.FirstAsync(c => c.Serial == cardSerial, ct);
+        chipRow.MunicipalityCode = to.Value;
+        chipRow.HolderHash = holderHash;
+        foreach (var c in await db.Certificates.Where(c => c.CardSerial == cardSerial).ToListAsync(ct))
+        {
+            c.MunicipalityCode = to.Value;
+            c.HolderHash = holderHash;
+        }
+        return row;
     }
 
     private static async Task<DateOnly?> GoodExpiryAsync(NationalDb db, string cardSerial, CancellationToken ct)
