@@ -31,9 +31,12 @@ public sealed class OutboxKillTests
         var killed = await MynaCli.RunWithEnvironmentAsync(stores, KillAfterDelivery, "number", "change", resident.ResidentCode, "--reason", "leaked");
 
         Assert.NotEqual(0, killed.ExitCode);
+        int generation;
         await using (var national = stores.Runtime.Stores.OpenNational())
         {
-            Assert.Equal(1, await national.ChangedNumbers.CountAsync()); // the national side moved on …
+            // The national side moved on … (to generation 1, or further when a candidate number was some code's first number).
+            generation = Assert.Single(await national.ChangedNumbers.AsNoTracking().ToListAsync()).Generation;
+            Assert.True(generation >= 1);
         }
         Assert.Equal(1, await db.ResidentNumbers.CountAsync(n => n.ResidentId == resident.Id)); // … the municipality did not: the kill fell between them
 
@@ -47,7 +50,7 @@ public sealed class OutboxKillTests
         {
             Assert.Equal(1, await national.ChangedNumbers.CountAsync());
             Assert.Equal(1, await national.RetiredNumbers.CountAsync());
-            Assert.Equal(1, (await national.ChangedNumbers.SingleAsync()).Generation);
+            Assert.Equal(generation, (await national.ChangedNumbers.SingleAsync()).Generation); // the rerun made no further generation
         }
         // Both sides on the same generation: the national side answers the number the register now holds.
         var nationalNumber = Assert.Single(await stores.Runtime.NationalNumbering().AssignAsync(TestStores.Ishinomaki, [ResidentCode.Parse(resident.ResidentCode)]));
