@@ -190,12 +190,16 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         old.EndedAt = time.GetUtcNow();
         old.EndNote = "rebooked by " + actor;
         await db.SaveChangesAsync(ct);
+        // The old row becomes history under the booking number and its move's sequence ("ABCD2345-001", "-002", …):
+        // unique however often the booking moves, inside this write transaction.
+        var earlierMoves = await db.Appointments.CountAsync(a => a.Reference.StartsWith(old.Reference + "-"), ct);
         var moved = new Appointment
         {
-            SlotId = newSlotId, CardId = old.CardId, Reference = old.Reference + "-" + NewReference()[..2], Channel = channel, State = AppointmentState.Booked,
-            BookedAt = old.EndedAt.Value, BookedBy = actor,
+            SlotId = newSlotId, CardId = old.CardId,
+            Reference = old.Reference + "-" + (earlierMoves + 1).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            Channel = channel, State = AppointmentState.Booked, BookedAt = old.EndedAt.Value, BookedBy = actor,
         };
-        // The resident keeps their booking number: the old row takes a suffix as history.
+        // The resident keeps their booking number: the old row takes the suffix as history.
         (old.Reference, moved.Reference) = (moved.Reference, old.Reference);
         await db.SaveChangesAsync(ct);
         db.Appointments.Add(moved);

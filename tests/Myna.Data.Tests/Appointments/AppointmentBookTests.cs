@@ -62,6 +62,31 @@ public sealed class AppointmentBookTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Rebook_TwoHundredTimes_KeepsTheNumber_AndEveryHistoryReferenceIsUnique(string provider)
+    {
+        var (stores, cards, window) = await SetUpAsync(provider, 1);
+        await using var _ = stores;
+        var book = stores.Runtime.AppointmentBook();
+        await using var db = stores.OpenMunicipal();
+        await book.AddSessionsAsync(db, window, SessionKind.Evening, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(17, 15), new TimeOnly(19, 0), 30, 1);
+        var slots = await book.OpenSlotsAsync(db, Tomorrow, forResidents: true);
+        var booking = await book.BookAsync(db, cards[0], slots[0].SlotId, AppointmentChannel.Web, "public");
+
+        for (var move = 1; move <= 200; move++)
+        {
+            var moved = await book.RebookAsync(db, booking.Reference, slots[move % 2].SlotId, AppointmentChannel.Web, "public");
+            Assert.Equal(booking.Reference, moved.Reference);
+        }
+
+        var rows = await db.Appointments.AsNoTracking().Where(a => a.CardId == cards[0]).ToListAsync();
+        Assert.Equal(201, rows.Count);
+        Assert.Equal(201, rows.Select(a => a.Reference).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(booking.Reference, Assert.Single(rows, a => a.State == AppointmentState.Booked).Reference);
+        Assert.Contains(rows, a => a.Reference == booking.Reference + "-200");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Booking_Rebooking_Cancelling_TheCutoff_AndClosingASession(string provider)
     {
         var (stores, cards, window) = await SetUpAsync(provider, 4);
