@@ -126,6 +126,9 @@ public sealed class AppointmentBookTests
         var birth = await db.Cards.Where(c => c.Id == cards[2]).Join(db.Residents, c => c.ResidentId, r => r.Id, (c, r) => r.BirthDate).SingleAsync();
         Assert.Equal(cards[2], await AppointmentBook.CardByNoticeAsync(db, IssuanceNoticeFormat(notice.Number), birth));
         Assert.Null(await AppointmentBook.CardByNoticeAsync(db, notice.Number, birth.AddDays(1)));
+        // Typed with a Japanese input method: full-width digits and hyphen find the same card.
+        var fullWidth = string.Concat(IssuanceNoticeFormat(notice.Number).Select(c => c == '-' ? 'ー' : (char)(c - '0' + '０')));
+        Assert.Equal(cards[2], await AppointmentBook.CardByNoticeAsync(db, fullWidth, birth));
 
         // Closing the session cancels its bookings and leaves a message for each resident.
         var third = await book.BookAsync(db, cards[2], slots[2].SlotId, AppointmentChannel.Web, "public");
