@@ -35,6 +35,9 @@ public sealed class ReportsJourneyTests
             Assert.Equal(47, await page.Locator("[data-testid=rates-chart] rect").CountAsync());
             Assert.StartsWith("1 宮崎県", (await page.Locator("[data-testid=rates-chart] text").First.TextContentAsync())!.Trim(), StringComparison.Ordinal);
             Assert.Contains("全国", await page.InnerTextAsync("[data-testid=rates-table]"), StringComparison.Ordinal);
+            var heads = await page.InnerTextAsync("[data-testid=rates-table] thead");
+            Assert.Contains("団体名", heads, StringComparison.Ordinal);
+            Assert.DoesNotContain("氏名", heads, StringComparison.Ordinal); // prefectures are not people
             await Browser.ScreenshotAsync(page, "71-reports-rates-chart");
 
             await page.GotoAsync(baseUrl + "/reports?Windows=2&ServiceMinutes=30&HoursPerDay=7&DaysPerWeek=5&Backlog=7939");

@@ -27,6 +27,8 @@ public sealed partial class UiText
         ["reports.csv"] = ("CSV で出力", "Export CSV"),
         ["reports.chart"] = ("交付率の順位（棒グラフ）", "Issuance rate ranking (bar chart)"),
         ["reports.rank.col"] = ("順位", "Rank"),
+        // The ranked rows are prefectures, municipalities or categories — never people: not 「氏名」.
+        ["reports.body.col"] = ("団体名", "Name"),
         ["reports.population"] = ("人口", "Population"),
         ["reports.issued"] = ("交付枚数", "Cards issued"),
         ["reports.rate"] = ("交付率", "Rate"),
