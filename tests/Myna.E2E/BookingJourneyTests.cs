@@ -39,8 +39,12 @@ public sealed class BookingJourneyTests
             var reference = booked.Split("予約番号 ")[1].Trim();
             await Browser.ScreenshotAsync(phone, "51-book-done");
 
-            // Rebooking: the booking number stays, the time changes.
-            await phone.CheckAsync("[data-testid=book-slots] input[type=radio] >> nth=3");
+            // Rebooking: the booking number stays, the time changes — to the first time of the next day offered (today may
+            // have only a few times left, depending on the hour the test runs).
+            var legend = await phone.InnerTextAsync("[data-testid=book-slots] legend");
+            await phone.ClickAsync("[data-testid=book-days] button:not(.primary) >> nth=0");
+            await phone.WaitForFunctionAsync("l => document.querySelector('[data-testid=book-slots] legend')?.innerText !== l", legend);
+            await phone.CheckAsync("[data-testid=book-slots] input[type=radio] >> nth=0");
             await phone.ClickAsync("[data-testid=book-submit]");
             await phone.WaitForSelectorAsync("[data-testid=book-done]");
             Assert.Contains("変更しました", await phone.InnerTextAsync("[data-testid=book-done]"), StringComparison.Ordinal);
