@@ -27,9 +27,7 @@ public static class HostileOcspBench
         {
             var options = new MynaOptions { KeyDirectory = Path.Combine(dir, "keys"), Database = new StoreOptions { DataDirectory = Path.Combine(dir, "data") } };
             var runtime = new MynaRuntime(options, TimeProvider.System);
-            runtime.EnsureKeys();
-            await runtime.Stores.MigrateAllAsync();
-            CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
+            await runtime.ReadyWithCasAsync();
             var ca = runtime.Authority(CaKind.UserAuthentication).Certificate;
             var ordinary = OcspRequest.Build([CertId.For(ca, RandomNumberGenerator.GetBytes(16), CertId.Sha1)], RandomNumberGenerator.GetBytes(16));
 

@@ -10,7 +10,6 @@ using Myna.Data;
 using Myna.Data.Appointments;
 using Myna.Data.Demo;
 using Myna.Data.Stores;
-using Myna.Pki.Authorities;
 using Myna.Testing;
 
 namespace Myna.Bench;
@@ -50,9 +49,7 @@ public static class IssuanceBench
     internal static async Task QueueAsync(MynaRuntime runtime, int count)
     {
         var code = runtime.Stores.Municipalities.First().Code;
-        runtime.EnsureKeys();
-        await runtime.Stores.MigrateAllAsync();
-        CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
+        await runtime.ReadyWithCasAsync();
         await DemoSetup.LoadResidentsAsync(runtime, code, count + count / 2, 3, "bench");
         await using var db = runtime.Stores.OpenMunicipal(code);
         await runtime.NumberAssignment(code).RunAsync(db, code, "bench");
@@ -80,9 +77,7 @@ public static class IssuanceBench
     private static async Task ApplyAsync(MynaRuntime runtime, int count)
     {
         var code = runtime.Stores.Municipalities.First().Code;
-        runtime.EnsureKeys();
-        await runtime.Stores.MigrateAllAsync();
-        CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
+        await runtime.ReadyWithCasAsync();
         await DemoSetup.LoadResidentsAsync(runtime, code, count * 2 + 20, 3, "bench");
         await using var db = runtime.Stores.OpenMunicipal(code);
         await runtime.NumberAssignment(code).RunAsync(db, code, "bench");

@@ -34,9 +34,7 @@ public static class PkiBench
         {
             var options = new MynaOptions { KeyDirectory = Path.Combine(dir, "keys"), Database = new StoreOptions { DataDirectory = Path.Combine(dir, "data") } };
             var runtime = new MynaRuntime(options, TimeProvider.System);
-            runtime.EnsureKeys();
-            await runtime.Stores.MigrateAllAsync();
-            CaSetup.Ensure(runtime.CaKeyStore(), runtime.CaFolder, DateTimeOffset.UtcNow);
+            await runtime.ReadyWithCasAsync();
             var code = runtime.Stores.Municipalities.First().Code;
             await DemoSetup.LoadResidentsAsync(runtime, code, 400, 1, "bench");
 
