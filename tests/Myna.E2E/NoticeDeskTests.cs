@@ -57,6 +57,8 @@ public sealed class NoticeDeskTests
         {
             var page = await StaffJourneyTests.SignInAsync(browser, baseUrl, "clerk", "clerk-demo-2026");
             await page.ClickAsync("nav.main a[href='/mail']");
+            // A scanner types into whatever has focus: wait, as the clerk does, until the desk shows its field focused.
+            await page.WaitForFunctionAsync("document.activeElement?.dataset.testid === 'mail-scan'");
             // The scanner types the barcode and Enter into the focused field; the clerk presses 3 (受取拒否).
             await page.Keyboard.TypeAsync("432109876543");
             await page.Keyboard.PressAsync("Enter");
