@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Web.Infrastructure;
 
@@ -15,7 +16,11 @@ public sealed partial class UiText(string language)
 
     public string this[string key] => Texts.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Ja) : key;
 
-    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts))
+    /// <summary>A message of the domain or data layers, in the reader's language (ARCHITECTURE 6).</summary>
+    public string this[Message message] => message.In(IsEnglish);
+
+    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts)
+        .Concat(Catalogue.All.Values.Select(m => KeyValuePair.Create(m.Code, (m.Ja, m.En)))))
     {
         ["app"] = ("Myna 個人番号カード業務", "Myna Individual Number Card"),
         ["signin"] = ("サインイン", "Sign in"),
