@@ -73,6 +73,7 @@ var demoNotices = new List<(Myna.Core.Municipalities.Municipality Municipality, 
 var demoHolders = new List<DemoHolder>();
 if (demo)
 {
+    Console.WriteLine("Myna: preparing the demo (keys, databases, residents, cards, windows) …");
     await DemoSetup.EnsureDemoAsync(runtime, builder.Configuration.GetValue("Myna:DemoResidents", 2000), seed: 1, Console.Out);
     foreach (var m in runtime.Stores.Municipalities)
     {

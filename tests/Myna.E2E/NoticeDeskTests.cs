@@ -76,6 +76,15 @@ public sealed class NoticeDeskTests
             Assert.Equal("再送付済み", (await page.InnerTextAsync("[data-testid=mail-state]")).Trim());
             Assert.Contains("返戻・保管中 → 再送付済み", await page.InnerTextAsync("[data-testid=mail-history]"), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(page, "13-mail-resent");
+
+            // The same envelope scanned again is refused; the field stays focused and empty, so the next barcode goes into it.
+            await page.GotoAsync(baseUrl + "/mail");
+            await page.WaitForFunctionAsync("document.activeElement?.dataset.testid === 'mail-scan'");
+            await page.Keyboard.TypeAsync("432109876543");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("[data-testid=mail-error]");
+            await page.WaitForFunctionAsync("document.activeElement?.dataset.testid === 'mail-scan'");
+            Assert.Equal("", await page.InputValueAsync("[data-testid=mail-scan]"));
         }
         await using (var db = factory.Stores.OpenMunicipal())
         {

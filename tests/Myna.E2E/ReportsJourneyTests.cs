@@ -50,6 +50,24 @@ public sealed class ReportsJourneyTests
             Assert.Equal(4, await page.Locator("[data-testid=plan-chart] rect").CountAsync());
             await page.Locator("[data-testid=planner]").ScrollIntoViewIfNeededAsync();
             await Browser.ScreenshotAsync(page, "72-reports-planner");
+
+            // 来庁率 is entered in percent, as the recorded summary shows it; a fraction typed as before is refused in Japanese.
+            var showUp = await page.InputValueAsync("[data-testid=plan-show-up]");
+            Assert.Contains($"来庁率 {showUp}%", await page.InnerTextAsync("[data-testid=plan-recorded]"), StringComparison.Ordinal);
+            await page.GotoAsync(baseUrl + "/reports?Windows=2&ServiceMinutes=30&HoursPerDay=7&DaysPerWeek=5&Backlog=7939&ShowUpPercent=0.8");
+            Assert.Contains("来庁率は1%から100%まで", await page.InnerTextAsync("[data-testid=reports-error]"), StringComparison.Ordinal);
+
+            // 印刷 in a section prints that section alone: what print media shows at the moment the page prints.
+            await page.GotoAsync(baseUrl + "/reports");
+            await page.EvaluateAsync("""
+                () => { window.print = () => { window.printed = [...document.querySelectorAll('main > *')]
+                    .filter(e => getComputedStyle(e).display !== 'none').map(e => e.dataset.testid ?? e.tagName); }; }
+                """);
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+            await page.Locator("[data-testid=print-rates]").DispatchEventAsync("click"); // the button itself is not printed
+            Assert.Equal(["rates"], await page.EvaluateAsync<string[]>("() => window.printed"));
+            await page.EvaluateAsync("() => window.dispatchEvent(new Event('afterprint'))");
+            Assert.Equal(0, await page.Locator("main > .printing").CountAsync()); // whole again after printing
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Myna.Core.Statistics;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Cli.Commands;
 
@@ -162,7 +163,7 @@ internal static class ReportCommands
                 result = IssuancePlanner.Plan(new WindowCapacity(parse.GetValue(windows), parse.GetValue(minutes), parse.GetValue(hours), parse.GetValue(days)),
                     parse.GetValue(backlog), from, parse.GetValue(showUp), parse.GetValue(target));
             }
-            catch (ArgumentException e)
+            catch (MessageException e)
             {
                 throw new CliException(e.Message, 2);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Statistics;
 
@@ -37,34 +38,34 @@ public static class IssuancePlanner
     {
         if (targetWaitDays is < 1 or > 365)
         {
-            throw new ArgumentException("the target wait is 1 to 365 days");
+            throw new MessageException(PlannerMessages.TargetWait);
         }
         if (capacity.Windows < 1 || capacity.ServiceMinutes <= 0 || capacity.HoursPerDay <= 0 || capacity.HoursPerDay > 24
             || capacity.DaysPerWeek is < 1 or > 7)
         {
-            throw new ArgumentException("windows ≥ 1, service minutes > 0, hours per day in (0, 24] and days per week 1–7 are needed");
+            throw new MessageException(PlannerMessages.Capacity);
         }
         if (backlog < 0)
         {
-            throw new ArgumentException("the backlog cannot be negative");
+            throw new MessageException(PlannerMessages.Backlog);
         }
         if (showUpRate is < 0.01 or > 1)
         {
-            throw new ArgumentException("the show-up rate is a fraction from 0.01 to 1");
+            throw new MessageException(PlannerMessages.ShowUpRate);
         }
         if (capacity.Windows * capacity.HoursPerDay * 60 / capacity.ServiceMinutes > MaxCardsPerDay)
         {
-            throw new ArgumentException($"more than {MaxCardsPerDay:N0} issuances a day is not a window plan: check the windows and the service minutes");
+            throw new MessageException(PlannerMessages.TooManyPerDay.With(MaxCardsPerDay));
         }
         var perDay = capacity.CardsPerDay;
         if (perDay == 0)
         {
-            throw new ArgumentException("one issuance takes longer than a window's day");
+            throw new MessageException(PlannerMessages.LongerThanADay);
         }
         var windowDays = (int)(((long)backlog + perDay - 1) / perDay);
         if (start is { } first && (long)windowDays * 7 / capacity.DaysPerWeek + 7 > DateOnly.MaxValue.DayNumber - first.DayNumber)
         {
-            throw new ArgumentException("at this pace the backlog would not clear within the calendar (before the year 9999)");
+            throw new MessageException(PlannerMessages.NeverClears);
         }
         DateOnly? clears = start is { } s && windowDays > 0 ? ClearsOn(s, windowDays, capacity.DaysPerWeek) : start;
         // From a given start the calendar days run from its first open day to the clearing day itself, so the count and

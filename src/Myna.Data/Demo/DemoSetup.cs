@@ -75,13 +75,28 @@ public static class DemoSetup
                     var summary = await runtime.NumberAssignment(m.Code).RunAsync(db, m.Code, "demo", null, ct);
                     // The notices are stored (no print files): their application IDs make the application pages usable at once.
                     var notices = await runtime.NoticeGeneration(m.Code).RunAsync(db, JapanClock.Today(runtime.Time), "demo", null, ct);
+                    var posted = await PostBatchAsync(runtime, m.Code, db, notices.BatchId, ct);
                     await log.WriteLineAsync($"{m.Name} ({m.Code.Value}): {load.Result.Added} residents registered, {summary.Numbered} numbered, " +
-                        $"{notices.Notices} notices in {notices.Envelopes} envelopes (batch {notices.BatchId})");
+                        $"{notices.Notices} notices in {notices.Envelopes} envelopes (batch {notices.BatchId}, {posted} posted by registered mail)");
                 }
             }
             await EnsureAccountsAsync(runtime, m.Code, ct);
         }
         await EnsureNationalAsync(runtime, log, ct);
+    }
+
+    /// <summary>
+    /// The demo's first batch goes to the post (DOMAIN §3.3): each envelope to be delivered gets a registered-mail number, so a
+    /// returned one (e.g. envelope <c>1-000001</c>) can be booked on 郵送・返戻 at once. The numbers are the batch and sequence.
+    /// </summary>
+    private static async Task<int> PostBatchAsync(MynaRuntime runtime, MunicipalityCode code, MunicipalDb db, long batchId, CancellationToken ct)
+    {
+        var envelopes = await db.NoticeEnvelopes.AsNoTracking()
+            .Where(e => e.BatchId == batchId && e.State == Core.Notices.MailState.Prepared && e.Delivery != Core.Notices.DeliveryKind.HeldAtOffice)
+            .Select(e => new { e.BatchId, e.Sequence }).ToListAsync(ct);
+        var numbers = envelopes.Select(e => (e.BatchId, e.Sequence,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.BatchId % 10_000:D4}{e.Sequence:D8}"))).ToList();
+        return numbers.Count == 0 ? 0 : await runtime.MailTracking(code).RecordMailNumbersAsync(db, numbers, "demo", ct);
     }
 
     /// <summary>The CAs, the operator account, and a few certificates so the operator pages, OCSP and CRLs have something to show.</summary>

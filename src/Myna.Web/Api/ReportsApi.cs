@@ -5,6 +5,7 @@ using Myna.Web.Infrastructure;
 
 using Myna.Core.Staff;
 using Myna.Web.Security;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Web.Api;
 
@@ -66,7 +67,7 @@ public static class ReportsApi
                 return TypedResults.Ok(IssuancePlanner.Plan(new WindowCapacity(windows, serviceMinutes, hoursPerDay, daysPerWeek ?? 5), backlog, start, showUpRate ?? 1.0,
                     targetWaitDays ?? 14));
             }
-            catch (ArgumentException e)
+            catch (MessageException e)
             {
                 return ApiProblems.Problem(400, "invalid-plan", "The plan's inputs are not possible", e.Message);
             }

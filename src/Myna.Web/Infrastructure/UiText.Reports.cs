@@ -53,7 +53,7 @@ public sealed partial class UiText
         ["plan.chart"] = ("未交付カードがなくなるまでの暦日数", "Calendar days until the backlog clears"),
         ["plan.target"] = ("予約待ちの上限（日）", "Longest wait (days)"),
         ["plan.first-wave"] = ("初回の交付通知書", "First wave"),
-        ["plan.show-up"] = ("来庁率", "Show-up rate"),
+        ["plan.show-up"] = ("来庁率（%）", "Show-up rate (%)"),
         ["plan.recorded"] = ("記録から：今後4週間の開庁 {0} 日（窓口 {1}・1日 {2} 時間・週 {3} 日）、所要時間 {4} 分（{5}）、未交付 {6} 枚、来庁率 {7}%",
             "From the records: {0} session days in the next 4 weeks ({1} windows, {2} h a day, {3} days a week), {4} min per issuance ({5}), {6} cards waiting, {7}% come"),
         ["plan.measured"] = ("窓口での実測", "measured at the window"),

@@ -19,12 +19,18 @@ document.addEventListener("keydown", (e) => {
 
 // The pages ask for behaviour with data- attributes, never with inline script or onclick= (the
 // Content-Security-Policy runs only this file):
-//   <button data-print>                  prints the page;
+//   <button data-print>                  prints the section (or card) it stands in, else the page;
 //   <button data-confirm="question">     goes on only when the question is answered OK;
 //   <input type=checkbox data-shows=SEL>  shows the elements matching SEL while it is checked.
 document.addEventListener("click", (e) => {
   if (!(e.target instanceof Element)) return;
-  if (e.target.closest("[data-print]")) { window.print(); return; }
+  const print = e.target.closest("[data-print]");
+  if (print) {
+    const part = print.closest("main > section, main > .card");
+    if (part) { part.classList.add("printing"); document.body.classList.add("print-part"); }
+    window.print();
+    return;
+  }
   const asks = e.target.closest("[data-confirm]");
   if (asks && !window.confirm(asks.dataset.confirm)) e.preventDefault();
 });
@@ -32,4 +38,9 @@ document.addEventListener("change", (e) => {
   const box = e.target;
   if (!(box instanceof HTMLInputElement) || !box.dataset.shows) return;
   document.querySelectorAll(box.dataset.shows).forEach((part) => { part.hidden = !box.checked; });
+});
+// After printing one section, the page shows whole again.
+window.addEventListener("afterprint", () => {
+  document.body.classList.remove("print-part");
+  document.querySelectorAll("main > .printing").forEach((part) => part.classList.remove("printing"));
 });

@@ -1,4 +1,5 @@
 using Myna.Core.Statistics;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Tests.Statistics;
 
@@ -24,7 +25,7 @@ public sealed class IssuancePlannerTests
         Assert.Equal(175, IssuancePlanner.Plan(capacity, 7939, showUpRate: 0.8, targetWaitDays: 7).FirstWave); // over the 80 % who come
         Assert.Equal(50, IssuancePlanner.Plan(capacity, 50, targetWaitDays: 30).FirstWave);            // all there is
         Assert.Equal(84, IssuancePlanner.Plan(capacity, 7939, targetWaitDays: 3).FirstWave);           // 3 open days
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(capacity, 10, targetWaitDays: 0));
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(capacity, 10, targetWaitDays: 0));
     }
 
     [Theory]
@@ -53,17 +54,17 @@ public sealed class IssuancePlannerTests
     [Fact]
     public void ImpossibleInputIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(0, 30, 7), 10));
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 600, 7), 10));
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7, 8), 10));
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), -1));
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(int.MaxValue, 30, 7), 10));  // no overflow into a negative pace
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 1e-9, 7), 10));
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), 10, showUpRate: 1e-12));
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(0, 30, 7), 10));
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 600, 7), 10));
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7, 8), 10));
+        Assert.Equal(PlannerMessages.Backlog.Code, Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), -1)).Text.Code);
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(int.MaxValue, 30, 7), 10));  // no overflow into a negative pace
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 1e-9, 7), 10));
+        Assert.Equal(PlannerMessages.ShowUpRate.Code, Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), 10, showUpRate: 1e-12)).Text.Code);
         var most = IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), int.MaxValue);
         Assert.Equal((int)Math.Ceiling(int.MaxValue / 14.0), most.WindowDays);
         Assert.True(most.FirstWave > 0);
-        Assert.Throws<ArgumentException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), int.MaxValue, start: new DateOnly(2026, 11, 23)));
+        Assert.Throws<MessageException>(() => IssuancePlanner.Plan(new WindowCapacity(1, 30, 7), int.MaxValue, start: new DateOnly(2026, 11, 23)));
     }
 
     [Fact]

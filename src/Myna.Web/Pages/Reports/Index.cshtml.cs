@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Core.Statistics;
+using Myna.Core.Text.Messages;
 using Myna.Data;
 using Myna.Data.Reports;
 using Myna.Web.Infrastructure;
@@ -27,7 +28,8 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     [BindProperty(SupportsGet = true)] public double? HoursPerDay { get; set; }
     [BindProperty(SupportsGet = true)] public int? DaysPerWeek { get; set; }
     [BindProperty(SupportsGet = true)] public int? Backlog { get; set; }
-    [BindProperty(SupportsGet = true)] public double? ShowUpRate { get; set; }
+    /// <summary>The show-up rate in percent, as the recorded summary shows it (§11.3).</summary>
+    [BindProperty(SupportsGet = true)] public double? ShowUpPercent { get; set; }
     [BindProperty(SupportsGet = true)] public int TargetWaitDays { get; set; } = 14;
 
     /// <summary>What the records say (sessions, measured service time, backlog, show-up rate): the planner's defaults.</summary>
@@ -132,10 +134,10 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         HoursPerDay ??= Recorded.Capacity.HoursPerDay;
         DaysPerWeek ??= Recorded.Capacity.DaysPerWeek;
         Backlog ??= Recorded.Backlog;
-        ShowUpRate ??= Math.Round(Recorded.ShowUpRate, 2);
+        ShowUpPercent ??= Math.Round(Recorded.ShowUpRate * 100);
         try
         {
-            var (w, m, h, d, b, show) = (Windows.Value, ServiceMinutes.Value, HoursPerDay.Value, DaysPerWeek.Value, Backlog.Value, ShowUpRate.Value);
+            var (w, m, h, d, b, show) = (Windows.Value, ServiceMinutes.Value, HoursPerDay.Value, DaysPerWeek.Value, Backlog.Value, ShowUpPercent.Value / 100);
             IssuancePlan Plan(WindowCapacity c) => IssuancePlanner.Plan(c, b, Today, show, TargetWaitDays);
             Plans =
             [
@@ -145,9 +147,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
                 ("plan.faster", Plan(new WindowCapacity(w, Math.Max(1, Math.Round(m * 2 / 3, 1)), h, d))),
             ];
         }
-        catch (ArgumentException e)
+        catch (MessageException e)
         {
-            Error = e.Message;
+            Error = UiText.For(HttpContext)[e.Text];
         }
     }
 }
