@@ -18,6 +18,9 @@ public static class DemoLifecycle
     public const string DemoPin = "2580";
     public const string DemoSignaturePin = "MYNA2026";
 
+    /// <summary>How long the demo's hand-overs took at the window, in minutes.</summary>
+    private static readonly double[] DemoServiceMinutes = [14, 18];
+
     public static async Task<IReadOnlyList<DemoHolder>> EnsureAsync(MynaRuntime runtime, MunicipalityCode code, TextWriter log, int holders = 2,
         CancellationToken ct = default)
     {
@@ -37,6 +40,11 @@ public static class DemoLifecycle
                 await window.RecordChecksAsync(db, started.Issuance.Id, true, true, true, ct);
                 await window.SubmitPinsAsync(db, started.Issuance.Id, DemoPin, DemoPin, DemoSignaturePin, DemoSignaturePin, "demo", ct);
                 await window.CompleteAsync(db, started.Issuance.Id, true, false, false, "demo", ct);
+                // A real hand-over takes minutes (explanations, the PIN pad): the demo's are recorded as such, so the
+                // planner on 統計・報告 starts from a measured service time (§11.3) as the tour describes.
+                var issuance = await db.WindowIssuances.SingleAsync(i => i.Id == started.Issuance.Id, ct);
+                issuance.StartedAt = issuance.EndedAt!.Value.AddMinutes(-DemoServiceMinutes[numbers.IndexOf(number) % DemoServiceMinutes.Length]);
+                await db.SaveChangesAsync(ct);
             }
             await log.WriteLineAsync($"{code.Value}: {numbers.Count} demo cards handed over (PINs {DemoPin} / {DemoSignaturePin})");
         }
