@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security|support-measures|ocsp-hostile] [--measures N] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security|support-measures|ocsp-hostile|letters] [--measures N] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -37,7 +37,8 @@ var report = suite switch
             int.Parse(Option("--searches", "50"), CultureInfo.InvariantCulture), runs),
          .. await SupportMeasuresBench.ForwardAsync(int.Parse(Option("--forwards", "100"), CultureInfo.InvariantCulture), runs)]),
     "ocsp-hostile" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await HostileOcspBench.RunAsync(runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports, security, support-measures or ocsp-hostile"),
+    "letters" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await LettersBench.RunAsync(runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports, security, support-measures, ocsp-hostile or letters"),
 };
 await Report.WriteAsync(report, suite);
 return 0;

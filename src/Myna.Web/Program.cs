@@ -89,7 +89,10 @@ else
 app.UseExceptionHandler();
 app.UseOcsp();
 app.UseSecurityHeaders();
-app.UseStatusCodePages();
+// A bodiless 4xx/5xx: people get a page in their language with the way home (a mistyped staff
+// address is a 404 page, not JSON); the API, PKI and health endpoints keep ProblemDetails.
+app.UseWhen(http => !MachineEndpoints.Is(http), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(MachineEndpoints.Is, branch => branch.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestBodyLimits();

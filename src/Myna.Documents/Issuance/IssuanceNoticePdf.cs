@@ -47,7 +47,7 @@ public static class IssuanceNoticePdf
         pdf.TextFit(n.Address, margin, 68, 11, 100 * PdfDocument.Mm);
         pdf.TextFit(n.FullName + " 様", margin, 88, 13, 100 * PdfDocument.Mm);
         const float qrSide = 26 * PdfDocument.Mm;
-        QrSymbol.Encode(n.NoticeNumber).Draw(pdf.CanvasForDrawing(), right - qrSide, 36, qrSide);
+        QrSymbol.Encode(n.NoticeNumber).Draw(pdf, right - qrSide, 36, qrSide);
         pdf.Text("交付通知書番号", right - qrSide / 2, 36 + qrSide + 12, 8, SKTextAlign.Center);
         pdf.Text(Grouped(n.NoticeNumber), right - qrSide / 2, 36 + qrSide + 24, 10, SKTextAlign.Center);
         pdf.Text(JapaneseDate.Format(n.SentOn), right, 150, 10, SKTextAlign.Right);

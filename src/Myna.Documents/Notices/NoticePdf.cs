@@ -91,7 +91,7 @@ public static class NoticePdf
         // The application ID and its QR code (DOMAIN §1.5): read by phones and by the intake scanner.
         const float qrSide = 34 * PdfDocument.Mm;
         var qrLeft = PdfDocument.A4Width - Margin - qrSide;
-        QrSymbol.Encode(QrPayload(row.ApplicationId, applyUrl)).Draw(pdf.CanvasForDrawing(), qrLeft, 40, qrSide);
+        QrSymbol.Encode(QrPayload(row.ApplicationId, applyUrl)).Draw(pdf, qrLeft, 40, qrSide);
         pdf.Text("申請書ID", qrLeft - 10, 70, 9, SkiaSharp.SKTextAlign.Right);
         pdf.Text(GroupDigits(row.ApplicationId, 4, " "), qrLeft - 10, 88, 11, SkiaSharp.SKTextAlign.Right);
 

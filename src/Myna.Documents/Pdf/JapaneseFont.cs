@@ -1,11 +1,11 @@
-using SkiaSharp;
+using Myna.Documents.Pdf.Fonts;
 
 namespace Myna.Documents.Pdf;
 
 /// <summary>
 /// The Japanese typeface of every PDF: IPAex Gothic (Debian's fonts-ipaexfont), which covers
-/// JIS X 0208 and the JIS X 0213 characters names need. Loaded once; Skia embeds the subset of
-/// glyphs each document uses.
+/// JIS X 0208 and the JIS X 0213 characters names need. Read once; each PDF embeds only the
+/// glyphs it uses (<see cref="TrueTypeSubset"/>).
 /// </summary>
 public static class JapaneseFont
 {
@@ -20,9 +20,9 @@ public static class JapaneseFont
         "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
     ];
 
-    private static readonly Lazy<SKTypeface> Loaded = new(Load);
+    private static readonly Lazy<TrueTypeFont> Loaded = new(Load);
 
-    public static SKTypeface Typeface => Loaded.Value;
+    public static TrueTypeFont Font => Loaded.Value;
 
     /// <summary>Where the font is looked for, in order.</summary>
     public static IEnumerable<string> SearchPaths()
@@ -37,13 +37,13 @@ public static class JapaneseFont
         }
     }
 
-    private static SKTypeface Load()
+    private static TrueTypeFont Load()
     {
         foreach (var path in SearchPaths())
         {
-            if (File.Exists(path) && SKTypeface.FromFile(path) is { } face)
+            if (File.Exists(path))
             {
-                return face;
+                return TrueTypeFont.Load(path);
             }
         }
         throw new InvalidOperationException(

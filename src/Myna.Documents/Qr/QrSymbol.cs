@@ -1,5 +1,5 @@
+using Myna.Documents.Pdf;
 using QRCoder;
-using SkiaSharp;
 
 namespace Myna.Documents.Qr;
 
@@ -35,10 +35,9 @@ public sealed class QrSymbol
     public bool IsDark(int x, int y) => modules[y][x];
 
     /// <summary>Draws the symbol (quiet zone included) in a square of <paramref name="side"/> points; runs of dark modules become one rectangle.</summary>
-    public void Draw(SKCanvas canvas, float left, float top, float side)
+    public void Draw(PdfDocument pdf, float left, float top, float side)
     {
         var unit = side / Size;
-        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Fill };
         for (var y = 0; y < Size; y++)
         {
             var x = 0;
@@ -54,7 +53,7 @@ public sealed class QrSymbol
                 {
                     x++;
                 }
-                canvas.DrawRect(left + start * unit, top + y * unit, (x - start) * unit, unit, paint);
+                pdf.FillRect(left + start * unit, top + y * unit, (x - start) * unit, unit);
             }
         }
     }

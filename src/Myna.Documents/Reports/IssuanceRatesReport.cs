@@ -37,20 +37,18 @@ public static class IssuanceRatesReport
                 y = 80;
             }
             NewPage(title);
-            var canvas = pdf.CanvasForDrawing();
-            using var bar = new SKPaint { Color = new SKColor(0x2f, 0x6f, 0xb5), IsAntialias = true };
+            const int Bar = 0x2f6fb5;
             foreach (var r in ranked)
             {
                 if (y > PdfDocument.A4Height - Margin)
                 {
                     pdf.EndPage();
                     NewPage(title);
-                    canvas = pdf.CanvasForDrawing();
                 }
                 pdf.Text(r.Rank!.Value.ToString(CultureInfo.InvariantCulture), Margin, y, 8.5f);
                 pdf.TextFit(r.Name, Margin + 18, y, 8.5f, 110);
                 var length = (float)(r.Rate / max) * (width - 180);
-                canvas.DrawRect(Margin + 135, y - 8, length, 9, bar);
+                pdf.FillRect(Margin + 135, y - 8, length, 9, Bar);
                 pdf.Text(r.RateText, Margin + 140 + length, y, 8.5f);
                 y += RowHeight;
             }

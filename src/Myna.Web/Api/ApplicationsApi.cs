@@ -141,7 +141,7 @@ public static class ApplicationsApi
         }).RequirePermission(Permission.ApplicationsReview).WithName("ReviewApplication")
           .WithSummary($"The human photo checks: pass, or fail with reason codes (not-frontal, hat, background, face-size, blurred, eyes, other-person, edited) and a note");
 
-        staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, MunicipalScope scope,
+        staff.MapGet("/{id:long}/deficiency-notice", async Task<Results<InlinePdf, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
         {
             // §9: the notice is the applicant's own letter — the person themself is served, so the address is used
@@ -157,7 +157,7 @@ public static class ApplicationsApi
             var pdf = DeficiencyNoticePdf.Render(new DeficiencyNotice(a.ApplicationId, d.Resident.FullName, d.PostalCode,
                 d.Resident.Address, a.ReceivedOn, (a.DeficiencyReasons ?? "").Split('\n'),
                 JapanClock.Today(runtime.Time), scope.Municipality.Name));
-            return TypedResults.File(pdf, "application/pdf", $"deficiency-{a.ApplicationId}.pdf");
+            return new InlinePdf(pdf, $"deficiency-{a.ApplicationId}.pdf");
         }).WithName("DeficiencyNotice").WithSummary("The deficiency notice (不備通知) as a PDF, with the reasons and how to resubmit under the same ID");
 
         staff.MapPost("/bulk", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> ([FromForm] string employer, IFormFile csv, IFormFile zip,

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Myna.Core.Statistics;
 using Myna.Web.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class ReportsApi
         var reports = api.MapGroup("/reports").WithTags("reports").RequirePermission(Permission.ReportsRead);
 
         // The figures come as the CSV body (the same shapes as `myna report issuance-rates --input`).
-        reports.MapPost("/issuance-rates", async Task<Results<Ok<List<RatedArea>>, FileContentHttpResult, ProblemHttpResult>> (HttpRequest request, string? format,
+        reports.MapPost("/issuance-rates", async Task<Results<Ok<List<RatedArea>>, FileContentHttpResult, InlinePdf, ProblemHttpResult>> (HttpRequest request, string? format,
             bool? total, CancellationToken ct) =>
         {
             List<AreaFigures> areas;
@@ -35,9 +36,12 @@ public static class ReportsApi
             {
                 rated.Add(IssuanceRates.TotalLine(areas));
             }
-            return Pages.Reports.IndexModel.RatesFile(rated, format, "Myna") is { } file
-                ? TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName)
-                : TypedResults.Ok(rated);
+            return Pages.Reports.IndexModel.RatesFile(rated, format, "Myna") switch
+            {
+                InlinePdf pdf => pdf,
+                FileContentResult file => TypedResults.File(file.FileContents, file.ContentType, file.FileDownloadName),
+                _ => TypedResults.Ok(rated),
+            };
         }).Accepts<string>("text/csv").WithBodyLimit(4 * 1024 * 1024).WithName("IssuanceRates")
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 

@@ -19,7 +19,7 @@ public sealed partial class UiText(string language)
     /// <summary>A message of the domain or data layers, in the reader's language (ARCHITECTURE 6).</summary>
     public string this[Message message] => message.In(IsEnglish);
 
-    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts)
+    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts).Concat(FeedbackTexts)
         .Concat(Catalogue.All.Values.Select(m => KeyValuePair.Create(m.Code, (m.Ja, m.En)))))
     {
         ["app"] = ("Myna 個人番号カード業務", "Myna Individual Number Card"),
@@ -321,7 +321,6 @@ public sealed partial class UiText(string language)
         ["review.note"] = ("その他の理由", "Other reason"),
         ["review.pass"] = ("適合（受理）", "Pass (accept)"),
         ["review.fail"] = ("不備として通知", "Fail (deficiency notice)"),
-        ["review.saved"] = ("審査結果を記録しました。次の申請を表示しています。", "Recorded. The next application is shown."),
         ["signin.where"] = ("所属", "Sign in to"),
         ["national.operator-scope"] = ("地方公共団体情報システム機構（J-LIS）", "J-LIS (national)"),
         ["national.certificates"] = ("電子証明書", "Certificates"),

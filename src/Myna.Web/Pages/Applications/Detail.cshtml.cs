@@ -15,12 +15,11 @@ namespace Myna.Web.Pages.Applications;
 
 /// <summary>One application: register data at hand, the photo for the human checks (§4.3), history, deficiency notice.</summary>
 [RequirePermission(Permission.ApplicationsRead)]
-public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
+public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public ApplicationDetails? Details { get; private set; }
     public string? Error { get; private set; }
-    [BindProperty(SupportsGet = true)] public bool Reviewed { get; set; }
     public bool MayReview => User.Has(Permission.ApplicationsReview);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
@@ -28,6 +27,10 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
     [HandlerPermission(Permission.ApplicationsReview)]
     public async Task<IActionResult> OnPostReviewAsync(bool pass, string[]? reasons, string? note, CancellationToken ct)
     {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
         try
         {
             await runtime.ApplicationDesk(scope.Code).ReviewAsync(scope.Db, scope.Code, Id, pass, reasons ?? [], note, scope.Actor, ct);
@@ -37,9 +40,14 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime) : Pag
             Error = string.Join(" ", e.Problems.Select(p => p.Ja));
             return await LoadAsync(ct) ? Page() : NotFound();
         }
-        // Straight on to the next application waiting for review.
+        // Straight on to the next application waiting for review, confirming at the top what was
+        // recorded, with the deficiency letter to print (a failed photo) or the application (a pass).
         var (next, _) = await ApplicationQueries.ListAsync(scope.Db, ApplicationStatus.Received, 1, ct);
-        return next.Count > 0 ? RedirectToPage(new { id = next[0].Id, reviewed = true }) : RedirectToPage("Index", new { status = ApplicationStatus.Received });
+        var name = Details?.Resident.FullName ?? "";
+        var outcome = text.Format(pass ? "flash.review.pass" : "flash.review.fail", name) + " " + text[next.Count > 0 ? "flash.review.next" : "flash.review.empty"];
+        this.Confirm(outcome, pass ? $"/applications/{Id}" : $"/api/v1/applications/{Id}/deficiency-notice",
+            text[pass ? "flash.review.open" : "deficiency.pdf"], document: !pass, testId: "review-saved");
+        return next.Count > 0 ? RedirectToPage(new { id = next[0].Id }) : RedirectToPage("Index", new { status = ApplicationStatus.Received });
     }
 
     /// <summary>申請時来庁方式 (§4.1): the applicant's identity by the §6.5 checklist, and whether the card goes by restricted-delivery mail.</summary>

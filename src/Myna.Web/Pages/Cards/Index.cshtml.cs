@@ -161,7 +161,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         var pdf = IssuanceNoticePdf.Render(letters.Select(l => new IssuanceNoticePage(l.Number, l.FullName, l.PostalCode, l.Address, reminders ? date : l.SentOn,
             l.Deadline, reminders, l.SignatureCertificate, scope.Municipality.Name, bookingUrl, municipality?.OfficePhone, municipality?.DestroyAfterMonths ?? 3)),
             scope.Municipality.Name);
-        return File(pdf, "application/pdf", $"{(reminders ? "reminders" : "issuance-notices")}-{date:yyyyMMdd}.pdf");
+        return new InlinePdf(pdf, $"{(reminders ? "reminders" : "issuance-notices")}-{date:yyyyMMdd}.pdf");
     }
 
     private async Task RunAsync(Func<Task> work, CancellationToken ct)

@@ -107,7 +107,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         var pdf = Documents.Lifecycle.LifecycleDocuments.Receipt(new Documents.Lifecycle.FeeReceipt(r.ReceiptNumber, r.ChargedOn, resident.FullName,
             r.Kind == ReplacementKind.Renewal ? "マイナンバーカードの更新" : "マイナンバーカードの再交付", ReissueFees.Japanese(r.Cause), r.CardFeeYen,
             r.CertificateFeeYen, r.SubsidyEligible, r.ApplicationId, scope.Municipality.Name));
-        return File(pdf, "application/pdf", r.ReceiptNumber + ".pdf");
+        return new InlinePdf(pdf, r.ReceiptNumber + ".pdf");
     }
 
     private async Task<IActionResult> ActAsync(Func<HeldCard, Task> act, string? done, CancellationToken ct, bool needsCard = true)

@@ -89,7 +89,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         var pdf = Documents.Lifecycle.LifecycleDocuments.ExpiryNotices(letters.Select(l => new Documents.Lifecycle.ExpiryLetter(l.FullName, l.PostalCode, l.Address,
             l.HeldAtOffice, l.Subject == ExpirySubject.Certificates, l.Expiry, l.RenewalFrom)).ToList(), scope.Municipality.Prefecture + scope.Municipality.Name);
-        return File(pdf, "application/pdf", $"expiry-notices-{scope.Code.Value}-{month}.pdf");
+        return new InlinePdf(pdf, $"expiry-notices-{scope.Code.Value}-{month}.pdf");
     }
 
     /// <summary>The fee ledger of a period as CSV (DOMAIN §8.4).</summary>

@@ -91,12 +91,12 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     }
 
     /// <summary>The rates as a download: CSV, an Excel workbook or the printable PDF (chart and table); null for the page.</summary>
-    internal static FileContentResult? RatesFile(IReadOnlyList<RatedArea> rates, string? format, string author) => format switch
+    internal static IActionResult? RatesFile(IReadOnlyList<RatedArea> rates, string? format, string author) => format switch
     {
         "csv" => new FileContentResult(Encoding.UTF8.GetBytes(IssuanceRates.ToCsv(rates)), "text/csv; charset=utf-8") { FileDownloadName = "issuance-rates.csv" },
         "xlsx" => new FileContentResult(Documents.Reports.IssuanceRatesReport.Xlsx(rates), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             { FileDownloadName = "issuance-rates.xlsx" },
-        "pdf" => new FileContentResult(Documents.Reports.IssuanceRatesReport.Pdf(rates, author), "application/pdf") { FileDownloadName = "issuance-rates.pdf" },
+        "pdf" => new InlinePdf(Documents.Reports.IssuanceRatesReport.Pdf(rates, author), "issuance-rates.pdf"),
         _ => null,
     };
 

@@ -89,9 +89,10 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         string? Changed(string? value, string? current) =>
             string.Equals(value?.Trim() ?? "", current ?? "", StringComparison.Ordinal) ? null : value ?? "";
+        Core.Residents.ResidentEvent recorded;
         try
         {
-            await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, Id, new ResidentChange(type, effective, notified,
+            recorded = await runtime.ResidentRegister(scope.Code).RecordAsync(scope.Db, Id, new ResidentChange(type, effective, notified,
                 Changed(Event.FamilyName, r.FamilyName), Changed(Event.GivenName, r.GivenName),
                 Changed(Event.FamilyNameKana, r.FamilyNameKana), Changed(Event.GivenNameKana, r.GivenNameKana),
                 Changed(Event.PostalCode, r.PostalCode), Changed(Event.Town, r.Town), Changed(Event.Block, r.Block),
@@ -106,13 +107,18 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             EventError = e.Message;
             return Page();
         }
-        return RedirectToPage(new { id = Id, recorded = true });
+        return Confirmed("event.recorded.ok", "event-" + recorded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "flash.event.show", "event-recorded");
     }
 
-    [BindProperty(SupportsGet = true)] public bool Recorded { get; set; }
-
-    /// <summary>Which notice after a redirect: "residence", "residence-ended", "ward".</summary>
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+    /// <summary>
+    /// Back to the resident after an action, confirmed at the top of the page (the forms sit far
+    /// below the fold) with a link down to where the result shows.
+    /// </summary>
+    private RedirectToPageResult Confirmed(string textKey, string anchor, string linkKey, string testId)
+    {
+        this.Confirm(text[textKey], "#" + anchor, text[linkKey], testId: testId);
+        return RedirectToPage(new { id = Id });
+    }
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
     public List<string> ResidenceErrors { get; } = [];
@@ -149,7 +155,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
             return Page();
         }
-        return RedirectToPage(new { id = Id, done = "residence" });
+        return Confirmed("residence.saved", "residence", "flash.show", "residence-saved");
     }
 
     [HandlerPermission(Permission.ResidentsRecord)]
@@ -173,7 +179,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
             return Page();
         }
-        return RedirectToPage(new { id = Id, done = "residence-ended" });
+        return Confirmed("residence.ended", "residence", "flash.show", "residence-ended");
     }
 
     public string? WardError { get; private set; }
@@ -195,7 +201,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             WardError = e.Message;
             return Page();
         }
-        return RedirectToPage(new { id = Id, done = "ward" });
+        return Confirmed("ward.changed", "ward", "flash.show", "ward-changed");
     }
 
     [BindProperty] public AbroadForm Abroad { get; set; } = new();
@@ -227,7 +233,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             AbroadError = e.Message;
             return Page();
         }
-        return RedirectToPage(new { id = Id, done = "abroad" });
+        return Confirmed("abroad.recorded", "abroad", "flash.show", "abroad-recorded");
     }
 
     /// <summary>返納 of a card that lapsed on moving abroad (DOMAIN §8.6).</summary>
@@ -247,7 +253,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             AbroadError = e.Message;
             return Page();
         }
-        return RedirectToPage(new { id = Id, done = "abroad-returned" });
+        return Confirmed("abroad.return.done", "abroad", "flash.show", "abroad-returned");
     }
 
     public bool MayActOnCards => User.Has(Permission.LifecycleAct);

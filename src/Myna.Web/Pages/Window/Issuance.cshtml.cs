@@ -79,7 +79,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope) : P
         var certificateExpiry = Birthdays.NthAfter(Case.Card.BirthDate, JapanClock.Today(runtime.Time), 5);
         var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, Case.Card.UserCertificate || Case.Card.SignatureCertificate
             ? (certificateExpiry < Case.Card.Expiry ? certificateExpiry : Case.Card.Expiry) : null, Case.Card.SignatureCertificate, scope.Municipality.Name));
-        return File(pdf, "application/pdf", $"pin-memo-{id}.pdf");
+        return new InlinePdf(pdf, $"pin-memo-{id}.pdf");
     }
 
     /// <summary>Loads the hand-over; false when there is none with this id (an old link, a typed address).</summary>
