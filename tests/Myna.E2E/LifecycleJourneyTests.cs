@@ -113,7 +113,7 @@ public sealed class LifecycleJourneyTests
             await clerk.CheckAsync("[data-testid=lift-form] [data-testid='a-drivers-license']");
             await clerk.ClickAsync("[data-testid=lift-submit]");
             await clerk.WaitForSelectorAsync("[data-testid=life-error]");
-            Assert.Contains("identity is not verified", await clerk.InnerTextAsync("[data-testid=life-error]"), StringComparison.Ordinal);
+            Assert.Contains("本人確認ができていません", await clerk.InnerTextAsync("[data-testid=life-error]"), StringComparison.Ordinal);
             await clerk.CheckAsync("[data-testid=lift-form] [data-testid='a-drivers-license']");
             await clerk.CheckAsync("[data-testid=lift-form] [data-testid='a-passport']");
             await clerk.ClickAsync("[data-testid=lift-submit]");

@@ -51,7 +51,7 @@ public sealed class WindowJourneyTests
             await clerk.UncheckAsync("[data-testid=inquiry-reply]");
             await clerk.ClickAsync("[data-testid=idv-submit]");
             await clerk.WaitForSelectorAsync("[data-testid=idv-missing]");
-            Assert.Contains("PIN entry, an IC-chip check or questioning", await clerk.InnerTextAsync("[data-testid=idv-missing]"), StringComparison.Ordinal);
+            Assert.Contains("暗証番号の入力、ICチップの確認または聴聞", await clerk.InnerTextAsync("[data-testid=idv-missing]"), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(clerk, "41-window-identity-missing");
             await clerk.CheckAsync("[data-testid='a-drivers-license']");
             await clerk.CheckAsync("[data-testid=m-ask]");
@@ -114,7 +114,7 @@ public sealed class WindowJourneyTests
             await Browser.ScreenshotAsync(clerk, "46-window-proxy-documents");
             await clerk.ClickAsync("[data-testid=idv-submit]");
             await clerk.WaitForSelectorAsync("[data-testid=idv-method]");
-            Assert.Contains("proxy B + applicant B", await clerk.InnerTextAsync("[data-testid=idv-method]"), StringComparison.Ordinal);
+            Assert.Contains("代理人 B方式 + 本人 B方式", await clerk.InnerTextAsync("[data-testid=idv-method]"), StringComparison.Ordinal);
             await clerk.CheckAsync("[data-testid=check-photo]");
             await clerk.CheckAsync("[data-testid=check-face]");
             await clerk.CheckAsync("[data-testid=check-register]");

@@ -49,7 +49,7 @@ internal static class IdvCommands
                 var prefix = cases.Count > 1 ? $"case {i + 1}: " : "";
                 if (parse.GetValue(json))
                 {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, Output));
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result.ToAnswer(), Output));
                 }
                 else if (result.Verified)
                 {
@@ -60,7 +60,7 @@ internal static class IdvCommands
                     await Console.Out.WriteLineAsync($"{prefix}not verified; missing:");
                     foreach (var m in result.Missing)
                     {
-                        await Console.Out.WriteLineAsync("  - " + m);
+                        await Console.Out.WriteLineAsync("  - " + m.En);
                     }
                 }
             }

@@ -101,7 +101,7 @@ internal static class NoticeCommands
             var noticeDate = JapanClock.Today(runtime.Time);
             if (parse.GetValue(date) is { } text && !JapaneseDate.TryParse(text, out noticeDate, out var error))
             {
-                throw new CliException("--date: " + error, 2);
+                throw new CliException("--date: " + error.En, 2);
             }
             output.Validate(parse);
             CliContext.RequireKeys(runtime);

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Calendar;
 
@@ -10,7 +12,6 @@ namespace Myna.Core.Calendar;
 /// </summary>
 public static class JapaneseDate
 {
-    private const string FormatHint = "use a form like 令和元年5月1日, R1.5.1 or 2019-05-01";
 
     /// <summary>明治 to 令和, oldest first.</summary>
     public static IReadOnlyList<JapaneseEra> Eras { get; } =
@@ -64,7 +65,7 @@ public static class JapaneseDate
     public static DateOnly Parse(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return TryParse(input, out var date, out string error) ? date : throw new FormatException(error);
+        return TryParse(input, out var date, out var error) ? date : throw new FormatException(error.En);
     }
 
     /// <summary>
@@ -75,15 +76,15 @@ public static class JapaneseDate
     /// 平成 ended on 2019-04-30. Era years have at most 2 digits, so a Gregorian year typed after
     /// an era initial (R2019.5.1) is an error rather than a date two thousand years ahead; hence
     /// <see cref="Format"/> round-trips through 令和99年. On failure <paramref name="error"/> says
-    /// why in one sentence; on success it is empty.
+    /// why in one sentence, in both languages (<see cref="DateMessages"/>); on success it is null.
     /// </summary>
-    public static bool TryParse(string? input, out DateOnly date, out string error)
+    public static bool TryParse(string? input, out DateOnly date, [NotNullWhen(false)] out Message? error)
     {
         date = default;
         string text = input is null ? string.Empty : Clean(input);
         if (text.Length == 0)
         {
-            error = "a date is required; the input is empty";
+            error = DateMessages.Empty;
             return false;
         }
 
@@ -96,7 +97,7 @@ public static class JapaneseDate
         JapaneseEra? era = ReadEra(text, ref pos);
         if (era is null)
         {
-            error = $"unknown era '{EraToken(text)}'; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)";
+            error = DateMessages.UnknownEra.With(EraToken(text));
             return false;
         }
 
@@ -108,19 +109,19 @@ public static class JapaneseDate
         }
         else if (!ReadNumber(text, ref pos, 2, out eraYear))
         {
-            error = $"expected the year of {era.Name} (元 or 1–2 digits) after the era; {FormatHint}";
+            error = DateMessages.EraYearExpected.With(era.Name, DateMessages.Hint);
             return false;
         }
 
         if (eraYear == 0)
         {
-            error = $"era year 0 does not exist; the first year of {era.Name} is 元年 (1)";
+            error = DateMessages.EraYearZero.With(era.Name);
             return false;
         }
 
         if (!TryReadMonthDay(text, ref pos, out int month, out int day))
         {
-            error = $"not a date: {FormatHint}";
+            error = DateMessages.NotADate.With(DateMessages.Hint);
             return false;
         }
 
@@ -133,23 +134,19 @@ public static class JapaneseDate
 
         if (date < era.FirstDay)
         {
-            error = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{era.Name} began on {era.FirstDay:yyyy-MM-dd}, so {shown} does not exist{Suggestion(date)}");
+            error = DateMessages.EraNotBegun.With(era.Name, era.FirstDay, shown, Suggestion(date));
             date = default;
             return false;
         }
 
         if (era.LastDay is { } last && date > last)
         {
-            error = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{era.Name} ended on {last:yyyy-MM-dd}, so {shown} does not exist{Suggestion(date)}");
+            error = DateMessages.EraEnded.With(era.Name, last, shown, Suggestion(date));
             date = default;
             return false;
         }
 
-        error = string.Empty;
+        error = null;
         return true;
     }
 
@@ -159,12 +156,10 @@ public static class JapaneseDate
             : string.Create(CultureInfo.InvariantCulture, $"{era.Name}{eraYear}年{month}月{day}日");
 
     /// <summary>Points a clerk at the right era for a real Gregorian date written in the wrong one.</summary>
-    private static string Suggestion(DateOnly date) =>
-        date >= Eras[0].FirstDay
-            ? string.Create(CultureInfo.InvariantCulture, $" ({date:yyyy-MM-dd} is {Format(date)})")
-            : string.Empty;
+    private static Message? Suggestion(DateOnly date) =>
+        date >= Eras[0].FirstDay ? DateMessages.Suggestion.With(date, Format(date)) : null;
 
-    private static bool TryParseGregorian(string text, out DateOnly date, out string error)
+    private static bool TryParseGregorian(string text, out DateOnly date, [NotNullWhen(false)] out Message? error)
     {
         date = default;
         int pos = 0;
@@ -177,7 +172,7 @@ public static class JapaneseDate
         }
         else if (!ReadNumber(text, ref pos, 4, out year) || pos != 4 || !TryReadMonthDay(text, ref pos, out month, out day))
         {
-            error = $"not a date: {FormatHint}";
+            error = DateMessages.NotADate.With(DateMessages.Hint);
             return false;
         }
 
@@ -217,31 +212,30 @@ public static class JapaneseDate
         return false;
     }
 
-    private static bool TryMakeDate(int year, int month, int day, string shown, out DateOnly date, out string error)
+    private static bool TryMakeDate(int year, int month, int day, string shown, out DateOnly date, [NotNullWhen(false)] out Message? error)
     {
         date = default;
         if (year < 1)
         {
-            error = "year 0 does not exist; years start at 1";
+            error = DateMessages.YearZero;
             return false;
         }
 
         if (month is < 1 or > 12)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"{shown} does not exist: there is no month {month}");
+            error = DateMessages.NoSuchMonth.With(shown, month);
             return false;
         }
 
         int days = DateTime.DaysInMonth(year, month);
         if (day < 1 || day > days)
         {
-            string monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-            error = string.Create(CultureInfo.InvariantCulture, $"{shown} does not exist: {monthName} {year} has {days} days");
+            error = DateMessages.NoSuchDay.With(shown, year, month, days);
             return false;
         }
 
         date = new DateOnly(year, month, day);
-        error = string.Empty;
+        error = null;
         return true;
     }
 

@@ -1,3 +1,6 @@
+using Myna.Core.Text.Messages;
+using static Myna.Core.Issuance.IdentityVerificationMessages;
+
 namespace Myna.Core.Issuance;
 
 /// <summary>Whose document it is.</summary>
@@ -23,8 +26,24 @@ public sealed record VerificationCase(
     bool ProxyReasonDocument = false,
     bool ProxyAuthorisation = false);
 
-/// <summary>The outcome: the method that holds (e.g. <c>B</c>, or <c>proxy C + applicant B</c>), or exactly what is missing.</summary>
-public sealed record VerificationResult(bool Verified, string? Method, IReadOnlyList<string> Missing);
+/// <summary>
+/// The outcome: the method that holds (e.g. <c>B</c>, or <c>proxy C + applicant B</c>, kept as recorded), or exactly what is
+/// missing, one catalogue message per method that could still complete the case.
+/// </summary>
+public sealed record VerificationResult(bool Verified, string? Method, IReadOnlyList<Message> Missing)
+{
+    /// <summary>The method for a person to read (「B方式」, 「代理人 C方式 + 本人 B方式」); null when none holds.</summary>
+    public Message? ShownMethod => Method is null ? null : IdentityVerification.Describe(Method);
+
+    /// <summary>The JSON answer of the API and the CLI.</summary>
+    public VerificationAnswer ToAnswer() => new(Verified, Method, [.. Missing.Select(m => m.En)], [.. Missing.Select(MessageJson.From)]);
+}
+
+/// <summary>
+/// The JSON answer: <c>missing</c> in English as before, and <c>messages</c> with each line's stable catalogue code
+/// (e.g. <c>idv.gap</c>), its arguments and both texts, so a client can show the Japanese.
+/// </summary>
+public sealed record VerificationAnswer(bool Verified, string? Method, IReadOnlyList<string> Missing, IReadOnlyList<MessageJson> Messages);
 
 /// <summary>
 /// Identity verification at the window (DOMAIN §6.5, revision of 2020-12-28): documents of class
@@ -61,12 +80,19 @@ public static class IdentityVerification
     public static VerificationResult Evaluate(VerificationCase c)
     {
         var unknown = c.Documents.Where(d => !KoKinds.Contains(d.Kind) && !OtsuKinds.Contains(d.Kind) && d.Kind is not (InquiryReply or Receipt))
-            .Select(d => $"unknown document kind '{d.Kind}'").ToList();
+            .Select(d => UnknownKind.With(d.Kind)).ToList();
         if (unknown.Count > 0)
         {
             return new VerificationResult(false, null, unknown);
         }
         return c.ByProxy ? ByProxy(c) : InPerson(c);
+    }
+
+    /// <summary>A recorded method (<c>B</c>, <c>proxy C + applicant B</c>) in the reader's words.</summary>
+    public static Message Describe(string method)
+    {
+        var parts = method.Split(' ');
+        return parts is ["proxy", var proxy, "+", "applicant", var applicant] ? ProxyMethod.With(proxy, applicant) : Method.With(method);
     }
 
     private static bool IsKo(PresentedDocument d) =>
@@ -83,25 +109,25 @@ public static class IdentityVerification
     }
 
     /// <summary>Methods A–C on one person's own documents; null when one holds, else what each method still lacks.</summary>
-    private static (string? Method, List<(string Method, List<string> Missing)> Gaps) PersonalMethods(Counts n, VerificationCase c, string whose)
+    private static (string? Method, List<(string Method, List<Message> Missing)> Gaps) PersonalMethods(Counts n, VerificationCase c, Message whose)
     {
         var measure = c.PinEntered || c.ChipChecked || c.Questioned;
-        var gaps = new List<(string, List<string>)>
+        var gaps = new List<(string, List<Message>)>
         {
-            ("A", [.. Need(n.Ko, 1, $"1 甲 document of the {whose}"), .. measure ? Array.Empty<string>() : ["PIN entry, an IC-chip check or questioning (聴聞)"]]),
-            ("B", Need(n.Ko, 2, $"2 甲 documents of the {whose}")),
-            ("C", [.. Need(n.Ko, 1, $"1 甲 document of the {whose}"), .. Need(n.Otsu, 1, $"1 乙 document of the {whose}")]),
+            ("A", [.. Need(n.Ko, 1, Ko.With(whose, 1)), .. measure ? Array.Empty<Message>() : [(Message)Measure]]),
+            ("B", Need(n.Ko, 2, Ko.With(whose, 2))),
+            ("C", [.. Need(n.Ko, 1, Ko.With(whose, 1)), .. Need(n.Otsu, 1, Otsu.With(whose, 1))]),
         };
         return (gaps.FirstOrDefault(g => g.Item2.Count == 0).Item1, gaps);
     }
 
-    private static List<string> Need(int have, int need, string what) => have >= need ? [] : [have == 0 ? what : $"{what} (only {have})"];
+    private static List<Message> Need(int have, int need, Message what) => have >= need ? [] : [have == 0 ? what : Only.With(what, have)];
 
     private static VerificationResult InPerson(VerificationCase c)
     {
         var own = c.Documents.Where(d => d.Holder == DocumentHolder.Applicant).ToList();
         var n = Count(own);
-        var (method, gaps) = PersonalMethods(n, c, "applicant");
+        var (method, gaps) = PersonalMethods(n, c, Applicant);
         if (method is not null)
         {
             return new VerificationResult(true, method, []);
@@ -109,41 +135,41 @@ public static class IdentityVerification
         var reply = c.Documents.Any(d => d.Kind == InquiryReply);
         var receipt = c.Documents.Any(d => d.Kind == Receipt && d.Holder is DocumentHolder.Applicant or DocumentHolder.Household
             && d.IssuedOn is { } on && on <= c.VerifiedOn && on >= c.VerifiedOn.AddMonths(-3));
-        var replyNeeded = reply ? Array.Empty<string>() : ["the inquiry reply (照会回答書)"];
-        gaps.Add(("D", [.. replyNeeded, .. n.Ko >= 1 || n.Otsu >= 2 ? Array.Empty<string>() : ["1 甲 document or 2 乙 documents of the applicant"]]));
-        gaps.Add(("E", [.. replyNeeded, .. c.Questioned ? Array.Empty<string>() : ["questioning (聴聞)"], .. Need(n.Otsu, 1, "1 乙 document of the applicant"),
-            .. receipt ? Array.Empty<string>() : ["a receipt (tax, social insurance, utility) naming the applicant or a household member, dated within 3 months"]]));
+        var replyNeeded = reply ? Array.Empty<Message>() : [(Message)IdentityVerificationMessages.InquiryReply];
+        gaps.Add(("D", [.. replyNeeded, .. n.Ko >= 1 || n.Otsu >= 2 ? Array.Empty<Message>() : [(Message)KoOrTwoOtsu]]));
+        gaps.Add(("E", [.. replyNeeded, .. c.Questioned ? Array.Empty<Message>() : [(Message)Questioning], .. Need(n.Otsu, 1, Otsu.With(Applicant, 1)),
+            .. receipt ? Array.Empty<Message>() : [(Message)IdentityVerificationMessages.Receipt]]));
         var holds = gaps.FirstOrDefault(g => g.Missing.Count == 0).Method;
-        return holds is not null ? new VerificationResult(true, holds, []) : new VerificationResult(false, null, Gaps("", gaps));
+        return holds is not null ? new VerificationResult(true, holds, []) : new VerificationResult(false, null, Gaps(Gap, gaps));
     }
 
     private static VerificationResult ByProxy(VerificationCase c)
     {
-        var missing = new List<string>();
+        var missing = new List<Message>();
         if (!c.ProxyReasonDocument)
         {
-            missing.Add("the document showing why a proxy comes (proxy reason)");
+            missing.Add(ProxyReason);
         }
         if (!c.ProxyAuthorisation)
         {
-            missing.Add("the authorisation (委任状 or proof of legal representation)");
+            missing.Add(Authorisation);
         }
-        var (proxyMethod, proxyGaps) = PersonalMethods(Count(c.Documents.Where(d => d.Holder == DocumentHolder.Proxy)), c, "proxy");
+        var (proxyMethod, proxyGaps) = PersonalMethods(Count(c.Documents.Where(d => d.Holder == DocumentHolder.Proxy)), c, Proxy);
         var n = Count(c.Documents.Where(d => d.Holder == DocumentHolder.Applicant));
-        var applicantGaps = new List<(string Method, List<string> Missing)>
+        var applicantGaps = new List<(string Method, List<Message> Missing)>
         {
-            ("A", n.Ko >= 1 && n.Ko + n.OtsuWithPhoto >= 2 ? [] : [n.Ko == 0 ? "1 甲 document of the applicant and 1 more 甲 or 乙 with photo" : "1 more 甲 or 乙 with photo of the applicant"]),
-            ("B", [.. Need(n.Ko, 1, "1 甲 document of the applicant"), .. Need(n.Otsu, 1, "1 乙 document of the applicant")]),
-            ("C", [.. Need(n.OtsuWithPhoto, 1, "1 乙 document with photo of the applicant"), .. Need(n.Otsu, 3, "2 other 乙 documents of the applicant")]),
+            ("A", n.Ko >= 1 && n.Ko + n.OtsuWithPhoto >= 2 ? [] : [n.Ko == 0 ? (Message)KoAndPhoto : OneMorePhoto]),
+            ("B", [.. Need(n.Ko, 1, Ko.With(Applicant, 1)), .. Need(n.Otsu, 1, Otsu.With(Applicant, 1))]),
+            ("C", [.. Need(n.OtsuWithPhoto, 1, OtsuWithPhoto.With(Applicant, 1)), .. Need(n.Otsu, 3, OtherOtsu.With(2))]),
         };
         var applicantMethod = applicantGaps.FirstOrDefault(g => g.Missing.Count == 0).Method;
         if (proxyMethod is null)
         {
-            missing.AddRange(Gaps("the proxy's own documents, ", proxyGaps));
+            missing.AddRange(Gaps(ProxyGap, proxyGaps));
         }
         if (applicantMethod is null)
         {
-            missing.AddRange(Gaps("the applicant's documents, ", applicantGaps));
+            missing.AddRange(Gaps(ApplicantGap, applicantGaps));
         }
         return missing.Count == 0
             ? new VerificationResult(true, $"proxy {proxyMethod} + applicant {applicantMethod}", [])
@@ -151,6 +177,6 @@ public static class IdentityVerification
     }
 
     /// <summary>What each method still needs, one line per method: the clerk sees every way to complete the case.</summary>
-    private static List<string> Gaps(string prefix, List<(string Method, List<string> Missing)> gaps) =>
-        gaps.Where(g => g.Missing.Count > 0).Select(g => $"{prefix}method {g.Method}: {string.Join("; ", g.Missing)}").ToList();
+    private static List<Message> Gaps(MessageText line, List<(string Method, List<Message> Missing)> gaps) =>
+        gaps.Where(g => g.Missing.Count > 0).Select(g => line.With(g.Method, g.Missing)).ToList();
 }

@@ -180,7 +180,7 @@ public static class ResidentCsv
             }
             if (!JapaneseDate.TryParse(v, out var d, out var error))
             {
-                problems.Add((column, error));
+                problems.Add((column, error.En));
             }
             return d;
         }
@@ -299,7 +299,7 @@ public static class ResidentCsv
             }
             else
             {
-                problems.Add((StayUntil, stayError));
+                problems.Add((StayUntil, stayError.En));
             }
         }
         if (ResidenceStatuses.Check(residenceStatus, stayUntil, registerPlace) is { } rule && !problems.Any(p => p.Column == StayUntil))

@@ -47,7 +47,7 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         var application = await OpenApplicationAsync(db, applicationRowId, ct);
         if (verification.ByProxy)
         {
-            return new VerificationResult(false, null, ["an application at the window is made by the applicant in person"]);
+            return new VerificationResult(false, null, [IdentityVerificationMessages.InPersonOnly]);
         }
         var result = IdentityVerification.Evaluate(verification);
         if (!result.Verified)

@@ -6,6 +6,7 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 using Myna.Data.Appointments;
 using Myna.Data.Audit;
 
@@ -117,9 +118,9 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         {
             return new VerificationResult(false, null, [.. new[]
             {
-                string.IsNullOrWhiteSpace(proxyName) ? "the proxy's name" : null,
-                string.IsNullOrWhiteSpace(proxyReason) ? "why the applicant cannot come (illness, disability, old age, under 15, facility, …)" : null,
-            }.OfType<string>()]);
+                string.IsNullOrWhiteSpace(proxyName) ? (Message)IdentityVerificationMessages.ProxyName : null,
+                string.IsNullOrWhiteSpace(proxyReason) ? (Message)IdentityVerificationMessages.WhyProxy : null,
+            }.OfType<Message>()]);
         }
         var result = IdentityVerification.Evaluate(verification);
         if (result.Verified)

@@ -7,14 +7,22 @@ using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 
 namespace Myna.Data.Lifecycle;
 
 /// <summary>A lifecycle step that cannot be taken, with the reason; <see cref="Missing"/> lists what identity verification still lacks.</summary>
-public sealed class LifecycleException(string message, IReadOnlyList<string>? missing = null) : InvalidOperationException(message)
+public sealed class LifecycleException(string message, IReadOnlyList<Message>? missing = null) : InvalidOperationException(message)
 {
-    public IReadOnlyList<string> Missing { get; } = missing ?? [];
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public LifecycleException(Message text, IReadOnlyList<Message>? missing = null) : this(text.En, missing) => Text = text;
+
+    /// <summary>The catalogue message, when the refusal has one; the pages show it in the reader's language.</summary>
+    public Message? Text { get; }
+
+    /// <summary>What identity verification still lacks (DOMAIN §6.5), one line per method.</summary>
+    public IReadOnlyList<Message> Missing { get; } = missing ?? [];
 }
 
 /// <summary>[project] settings of the lifecycle: the endorsement area's capacity (§8.5).</summary>
@@ -83,10 +91,10 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     {
         if (verification.ByProxy)
         {
-            throw new LifecycleException("the holder must come in person for this step");
+            throw new LifecycleException(LifecycleMessages.InPersonOnly);
         }
         var result = IdentityVerification.Evaluate(verification);
-        return result.Verified ? result : throw new LifecycleException("identity is not verified yet", result.Missing);
+        return result.Verified ? result : throw new LifecycleException(LifecycleMessages.NotVerified, result.Missing);
     }
 
     /// <summary>Found after a loss report (§8.3): identity verified by the §6.5 engine, then the suspension is lifted on the national side.</summary>

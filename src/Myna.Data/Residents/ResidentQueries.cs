@@ -29,7 +29,12 @@ public sealed record ResidentSearchResult(IReadOnlyList<ResidentSummary> Items, 
 /// <summary>A search input that could not be understood, with the field it belongs to.</summary>
 public sealed class SearchInputException(string field, string message) : ArgumentException(message)
 {
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public SearchInputException(string field, Core.Text.Messages.Message text) : this(field, text.En) => Text = text;
+
     public string Field { get; } = field;
+
+    public Core.Text.Messages.Message? Text { get; }
 }
 
 /// <summary>

@@ -254,7 +254,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             }
             else
             {
-                throw new RegisterRuleException("stayUntil", error);
+                throw new RegisterRuleException("stayUntil", error.En);
             }
         }
     }

@@ -62,12 +62,12 @@ public static class AbroadMovesApi
     {
         if (!JapaneseDate.TryParse(request.MovesOn, out var movesOn, out var error))
         {
-            return ApiProblems.Problem(400, "invalid-date", "The move date could not be read", error, "movesOn");
+            return ApiProblems.Refused(400, "invalid-date", "The move date could not be read", error, "movesOn");
         }
         var notifiedOn = JapanClock.Today(runtime.Time);
         if (!string.IsNullOrWhiteSpace(request.NotifiedOn) && !JapaneseDate.TryParse(request.NotifiedOn, out notifiedOn, out error))
         {
-            return ApiProblems.Problem(400, "invalid-date", "The notification date could not be read", error, "notifiedOn");
+            return ApiProblems.Refused(400, "invalid-date", "The notification date could not be read", error, "notifiedOn");
         }
         try
         {
@@ -91,7 +91,7 @@ public static class AbroadMovesApi
         CancellationToken ct)
     {
         var day = JapanClock.Today(runtime.Time);
-        if (!string.IsNullOrWhiteSpace(date) && (!JapaneseDate.TryParse(date, out day, out var error) || day > JapanClock.Today(runtime.Time)))
+        if (!string.IsNullOrWhiteSpace(date) && (!JapaneseDate.TryParse(date, out day, out _) || day > JapanClock.Today(runtime.Time)))
         {
             return ApiProblems.Problem(400, "invalid-date", "Give a day that is not in the future", "the dated processing runs for today or a past day", "date");
         }
@@ -105,7 +105,7 @@ public static class AbroadMovesApi
         var day = JapanClock.Today(runtime.Time);
         if (!string.IsNullOrWhiteSpace(returnedOn) && !JapaneseDate.TryParse(returnedOn, out day, out var error))
         {
-            return ApiProblems.Problem(400, "invalid-date", "The return date could not be read", error, "returnedOn");
+            return ApiProblems.Refused(400, "invalid-date", "The return date could not be read", error, "returnedOn");
         }
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Web.Api;
 
@@ -15,6 +16,18 @@ public static class ApiProblems
             problem.Extensions["field"] = field;
         }
         return TypedResults.Problem(problem);
+    }
+
+    /// <summary>
+    /// A refusal from the message catalogue: <c>detail</c> is its English text, <c>messageCode</c> its stable code (e.g.
+    /// <c>date.day.invalid</c>) and <c>messageArgs</c> its arguments, so a client can show it in its own words.
+    /// </summary>
+    public static ProblemHttpResult Refused(int status, string code, string title, Message detail, string? field = null)
+    {
+        var result = Problem(status, code, title, detail.En, field);
+        result.ProblemDetails.Extensions["messageCode"] = detail.Code;
+        result.ProblemDetails.Extensions["messageArgs"] = detail.Args;
+        return result;
     }
 
     /// <summary>Several broken rules at once: <c>errors</c> maps each field to its messages.</summary>

@@ -63,7 +63,7 @@ public static class ApplicationsApi
         {
             if (!JapaneseDate.TryParse(request.BirthDate, out var birth, out var error))
             {
-                return ApiProblems.Problem(400, "invalid-date", "The birth date could not be read", error, "birthDate");
+                return ApiProblems.Refused(400, "invalid-date", "The birth date could not be read", error, "birthDate");
             }
             var found = await applications.StatusAsync(request.ApplicationId, birth, ct);
             if (found is null)

@@ -12,14 +12,14 @@ namespace Myna.Web.Api;
 /// <summary>
 /// POST /api/v1/identity-verification/evaluate (DOMAIN §6.5): a case in the JSON form of
 /// docs/identity-verification.md, or an array of cases, answered with
-/// <c>{"verified","method","missing"}</c> per case (an array for an array). Nothing is stored:
+/// <c>{"verified","method","missing","messages"}</c> per case (an array for an array). Nothing is stored:
 /// the window records its verification with the issuance.
 /// </summary>
 public static class IdentityVerificationApi
 {
     public static void MapIdentityVerificationApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/identity-verification/evaluate", async Task<Results<Ok<VerificationResult>, Ok<VerificationResult[]>, ProblemHttpResult>> (
+        api.MapPost("/identity-verification/evaluate", async Task<Results<Ok<VerificationAnswer>, Ok<VerificationAnswer[]>, ProblemHttpResult>> (
             HttpRequest request, MynaRuntime runtime, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
@@ -27,7 +27,7 @@ public static class IdentityVerificationApi
             try
             {
                 var cases = VerificationCaseJson.ReadAll(text, JapanClock.Today(runtime.Time));
-                var results = cases.Select(IdentityVerification.Evaluate).ToArray();
+                var results = cases.Select(c => IdentityVerification.Evaluate(c).ToAnswer()).ToArray();
                 return text.TrimStart().StartsWith('[') ? TypedResults.Ok(results) : TypedResults.Ok(results[0]);
             }
             catch (VerificationCaseFormatException e)

@@ -60,7 +60,7 @@ public static class LifecycleApi
         {
             if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error))
             {
-                return ApiProblems.Problem(400, "invalid-period", "Give the period as from and to dates", error, "from");
+                return ApiProblems.Refused(400, "invalid-period", "Give the period as from and to dates", error, "from");
             }
             if (ReportPeriod.Check(start, end) is { } problem)
             {
@@ -75,7 +75,7 @@ public static class LifecycleApi
         {
             if (!JapaneseDate.TryParse(request.BirthDate, out var birth, out var error))
             {
-                return ApiProblems.Problem(400, "invalid-report", "The birth date could not be read", error, "birthDate");
+                return ApiProblems.Refused(400, "invalid-report", "The birth date could not be read", error, "birthDate");
             }
             try
             {

@@ -134,12 +134,12 @@ public static class ResidentsApi
             }
             if (!JapaneseDate.TryParse(request.EffectiveDate, out var effective, out var effectiveError))
             {
-                return ApiProblems.Problem(400, "invalid-event", "The effective date could not be read", effectiveError, "effectiveDate");
+                return ApiProblems.Refused(400, "invalid-event", "The effective date could not be read", effectiveError, "effectiveDate");
             }
             var notified = JapanClock.Today(runtime.Time);
             if (request.NotificationDate is { Length: > 0 } n && !JapaneseDate.TryParse(n, out notified, out var notifiedError))
             {
-                return ApiProblems.Problem(400, "invalid-event", "The notification date could not be read", notifiedError, "notificationDate");
+                return ApiProblems.Refused(400, "invalid-event", "The notification date could not be read", notifiedError, "notificationDate");
             }
             try
             {

@@ -22,7 +22,7 @@ public static class ResidenceForm
         var received = today;
         if (!string.IsNullOrWhiteSpace(receivedOn) && !JapaneseDate.TryParse(receivedOn, out received, out var error))
         {
-            problems.Add(("ReceivedOn", error));
+            problems.Add(("ReceivedOn", error.En));
         }
         if (problems.Count > 0)
         {

@@ -72,7 +72,7 @@ public static partial class SupportMeasureWords
         {
             return null;
         }
-        return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error);
+        return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error.En);
     }
 
     /// <summary>A municipality as the officer reads it: its name with the code when this host serves it, else the code alone.</summary>

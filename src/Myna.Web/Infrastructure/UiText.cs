@@ -136,7 +136,7 @@ public sealed partial class UiText(string language)
         ["resident.family.register.hint"] = ("本籍は日本国民の記載事項です（転籍・誤記は「訂正」で記録）。国外継続利用と支援措置の回送先に使います。空欄にすると記録を消します。",
             "The family register (本籍) is recorded for Japanese nationals (a transfer or an error is recorded as a correction). Continued use abroad and forwarding a support measure use it. An empty field clears it."),
         ["resident.stay.hint"] = ("在留資格・在留期間は「在留資格等の変更」（在留期間の更新など）または「訂正」で記録します。永住者・特別永住者・高度専門職2号は満了日を空欄に。空欄にすると記録を消します。本籍のある日本国民には記録できません。",
-            "Record the status of residence and the period of stay with \"Change of status of residence or period of stay\" (e.g. an extension) or \"Correction\". Leave the end empty for 永住者, 特別永住者 and 高度専門職2号; an empty field clears the record. A Japanese national with a 本籍 has neither."),
+            "Record the status of residence and the period of stay with \"Change of status of residence or period of stay\" (e.g. an extension) or \"Correction\". Leave the end empty for a permanent resident (永住者), a special permanent resident (特別永住者) and Highly Skilled Professional (ii) (高度専門職2号); an empty field clears the record. A Japanese national with a family register (本籍) has neither."),
         ["event.record"] = ("異動の記録", "Record a change"),
         ["event.choose"] = ("事由を選択してください", "Choose the event"),
         ["event.save"] = ("記録する", "Record"),
@@ -392,6 +392,12 @@ public sealed partial class UiText(string language)
         ["national.verifier.outcome"] = ("回答", "Answer"),
         ["residence.forbidden"] = ("居所を登録する権限がありません。", "You are not allowed to register residences."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every page word and catalogue entry by key, for the test that walks them all in both languages.</summary>
+    public static IEnumerable<KeyValuePair<string, (string Ja, string En)>> Entries => Texts;
+
+    /// <summary>Keys whose English must show Japanese as it stands (the language switch names the other language in its own words).</summary>
+    public static readonly IReadOnlySet<string> EnglishShowsJapanese = new HashSet<string>(StringComparer.Ordinal) { "language" };
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 

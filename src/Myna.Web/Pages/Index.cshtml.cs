@@ -13,7 +13,7 @@ namespace Myna.Web.Pages;
 /// (DOMAIN §12).
 /// </summary>
 [RequirePermission(Permission.ResidentsRead)]
-public sealed class IndexModel(ResidentServices services, MunicipalScope scope, Myna.Data.MynaRuntime runtime) : PageModel
+public sealed class IndexModel(ResidentServices services, MunicipalScope scope, Myna.Data.MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
@@ -53,7 +53,7 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope, 
         }
         catch (SearchInputException e)
         {
-            Error = e.Message;
+            Error = e.Text is { } message ? text[message] : e.Message;
         }
         return Page();
     }

@@ -146,52 +146,54 @@ public class JapaneseDateTests
     [InlineData("昭和64年1月8日", "昭和 ended on 1989-01-07, so 昭和64年1月8日 does not exist (1989-01-08 is 平成元年1月8日)")]
     [InlineData("大正元年7月29日", "大正 began on 1912-07-30, so 大正元年7月29日 does not exist (1912-07-29 is 明治45年7月29日)")]
     [InlineData("明治元年1月1日", "明治 began on 1868-10-23, so 明治元年1月1日 does not exist")]
-    [InlineData("令和2年2月30日", "令和2年2月30日 does not exist: February 2020 has 29 days")]
-    [InlineData("R1.2.29", "令和元年2月29日 does not exist: February 2019 has 28 days")]
-    [InlineData("2019-02-29", "2019-02-29 does not exist: February 2019 has 28 days")]
-    [InlineData("2019年4月31日", "2019-04-31 does not exist: April 2019 has 30 days")]
+    [InlineData("令和2年2月30日", "令和2年2月30日 does not exist: month 2 of 2020 has 29 days")]
+    [InlineData("R1.2.29", "令和元年2月29日 does not exist: month 2 of 2019 has 28 days")]
+    [InlineData("2019-02-29", "2019-02-29 does not exist: month 2 of 2019 has 28 days")]
+    [InlineData("2019年4月31日", "2019-04-31 does not exist: month 4 of 2019 has 30 days")]
     [InlineData("20191301", "2019-13-01 does not exist: there is no month 13")]
     [InlineData("R1.0.1", "令和元年0月1日 does not exist: there is no month 0")]
-    [InlineData("2019-05-00", "2019-05-00 does not exist: May 2019 has 31 days")]
+    [InlineData("2019-05-00", "2019-05-00 does not exist: month 5 of 2019 has 31 days")]
     [InlineData("0000-01-01", "year 0 does not exist; years start at 1")]
-    [InlineData("令和0年5月1日", "era year 0 does not exist; the first year of 令和 is 元年 (1)")]
-    [InlineData("R0.5.1", "era year 0 does not exist; the first year of 令和 is 元年 (1)")]
-    [InlineData("天保3年1月1日", "unknown era '天保'; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)")]
-    [InlineData("X1.5.1", "unknown era 'X'; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)")]
-    [InlineData("Reiwa1.5.1", "unknown era 'Reiwa'; expected 明治, 大正, 昭和, 平成 or 令和 (or M, T, S, H, R)")]
+    [InlineData("令和0年5月1日", "era year 0 does not exist; the first year of 令和 is year 1 (元年)")]
+    [InlineData("R0.5.1", "era year 0 does not exist; the first year of 令和 is year 1 (元年)")]
+    [InlineData("天保3年1月1日", "unknown era '天保'; expected an era name (明治, 大正, 昭和, 平成 or 令和) or its initial M, T, S, H or R")]
+    [InlineData("X1.5.1", "unknown era 'X'; expected an era name (明治, 大正, 昭和, 平成 or 令和) or its initial M, T, S, H or R")]
+    [InlineData("Reiwa1.5.1", "unknown era 'Reiwa'; expected an era name (明治, 大正, 昭和, 平成 or 令和) or its initial M, T, S, H or R")]
     [InlineData("", "a date is required; the input is empty")]
     [InlineData("  ", "a date is required; the input is empty")]
-    [InlineData("R", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("令和100年1月1日", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("R2019.5.1", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("R1.5", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("R1.5/1", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("令和元年5月1", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("2019-5-1x", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("19-5-1", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("2019-123-1", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
-    [InlineData("201905011", "not a date: use a form like 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("R", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("令和100年1月1日", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("R2019.5.1", "expected the year of 令和 (元 or 1–2 digits) after the era; use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("R1.5", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("R1.5/1", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("令和元年5月1", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("2019-5-1x", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("19-5-1", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("2019-123-1", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
+    [InlineData("201905011", "not a date: use a form such as 令和元年5月1日, R1.5.1 or 2019-05-01")]
     public void TryParse_Invalid_ExplainsWhy(string input, string message)
     {
-        Assert.False(JapaneseDate.TryParse(input, out var date, out string error));
+        Assert.False(JapaneseDate.TryParse(input, out var date, out var error));
         Assert.Equal(default, date);
-        Assert.Equal(message, error);
+        Assert.Equal(message, error.En);
+        Assert.Matches(@"[\u3040-\u30FF\u4E00-\u9FFF]", error.Ja);
         Assert.Equal(message, Assert.Throws<FormatException>(() => JapaneseDate.Parse(input)).Message);
     }
 
     [Fact]
     public void TryParse_Null_ReportsEmpty()
     {
-        Assert.False(JapaneseDate.TryParse(null, out _, out string error));
-        Assert.Equal("a date is required; the input is empty", error);
+        Assert.False(JapaneseDate.TryParse(null, out _, out var error));
+        Assert.Equal("a date is required; the input is empty", error.En);
+        Assert.Equal("日付を入力してください。", error.Ja);
         Assert.Throws<ArgumentNullException>(() => JapaneseDate.Parse(null!));
     }
 
     [Fact]
     public void TryParse_Valid_ErrorIsEmpty()
     {
-        Assert.True(JapaneseDate.TryParse("R1.5.1", out _, out string error));
-        Assert.Equal(string.Empty, error);
+        Assert.True(JapaneseDate.TryParse("R1.5.1", out _, out var error));
+        Assert.Null(error);
     }
 
     [Fact]
@@ -222,7 +224,7 @@ public class JapaneseDateTests
             Assert.Equal("S55.2.17", JapaneseDate.FormatShort(date));
             Assert.Equal("319800217", JapaneseDate.JpkiBirthDate(date));
             Assert.Equal(date, JapaneseDate.Parse("1980-02-17"));
-            Assert.Equal("2019-02-29 does not exist: February 2019 has 28 days",
+            Assert.Equal("2019-02-29 does not exist: month 2 of 2019 has 28 days",
                 Assert.Throws<FormatException>(() => JapaneseDate.Parse("2019-02-29")).Message);
         }
         finally

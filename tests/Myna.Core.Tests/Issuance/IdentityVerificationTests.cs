@@ -49,14 +49,14 @@ public sealed class IdentityVerificationTests
     // The 運転経歴証明書 date rule.
     [InlineData(false, "driving-history-certificate@2012-04-01,drivers-license", "", "B", null)]
     [InlineData(false, "driving-history-certificate@2012-03-31,drivers-license", "", "C", null)]
-    [InlineData(false, "driving-history-certificate@2012-03-31", "pin", null, "1 甲 document of the applicant")]
-    [InlineData(false, "driving-history-certificate", "pin", null, "1 甲 document of the applicant")]
+    [InlineData(false, "driving-history-certificate@2012-03-31", "pin", null, "1 photo ID (甲) of the applicant")]
+    [InlineData(false, "driving-history-certificate", "pin", null, "1 photo ID (甲) of the applicant")]
     // 乙 only.
-    [InlineData(false, "health-insurance-card,pension-certificate", "ask", null, "1 甲 document of the applicant")]
-    [InlineData(false, "", "", null, "1 甲 document of the applicant")]
+    [InlineData(false, "health-insurance-card,pension-certificate", "ask", null, "1 photo ID (甲) of the applicant")]
+    [InlineData(false, "", "", null, "1 photo ID (甲) of the applicant")]
     // Method D: the inquiry reply and 1 甲 or 2 乙.
     [InlineData(false, "inquiry-reply,health-insurance-card,student-id", "", "D", null)]
-    [InlineData(false, "inquiry-reply,health-insurance-card", "", null, "1 甲 document or 2 乙 documents")]
+    [InlineData(false, "inquiry-reply,health-insurance-card", "", null, "1 photo ID (甲) or 2 other ID (乙)")]
     [InlineData(false, "health-insurance-card,student-id", "", null, "")]
     // Method E: reply, questioning, 1 乙 and a receipt within 3 months.
     [InlineData(false, "inquiry-reply,health-insurance-card,receipt@2026-09-01", "ask", "E", null)]
@@ -64,7 +64,7 @@ public sealed class IdentityVerificationTests
     [InlineData(false, "inquiry-reply,health-insurance-card,receipt@2026-08-23", "ask", null, "dated within 3 months")]
     [InlineData(false, "inquiry-reply,health-insurance-card,receipt@2026-12-01", "ask", null, "dated within 3 months")]
     [InlineData(false, "inquiry-reply,health-insurance-card,receipt@2026-10-01", "", null, "questioning (聴聞)")]
-    [InlineData(false, "inquiry-reply,receipt@2026-10-01", "ask", null, "1 乙 document of the applicant")]
+    [InlineData(false, "inquiry-reply,receipt@2026-10-01", "ask", null, "1 other ID (乙) of the applicant")]
     [InlineData(false, "health-insurance-card,receipt@2026-10-01", "ask", null, "")]
     // A proxy: own documents as in person, the applicant's by the proxy columns, reason and authorisation.
     [InlineData(true, "p:drivers-license,drivers-license,health-insurance-card+photo", "pin,reason,auth", "proxy A + applicant A", null)]
@@ -78,7 +78,7 @@ public sealed class IdentityVerificationTests
     [InlineData(true, "p:passport,drivers-license,passport", "reason,auth", null, "of the proxy")]
     [InlineData(true, "p:passport,p:drivers-license,drivers-license", "reason,auth", null, "of the applicant")]
     [InlineData(true, "p:passport,p:drivers-license,health-insurance-card,pension-certificate", "reason,auth", null, "of the applicant")]
-    [InlineData(true, "p:passport,p:drivers-license,student-id+photo,health-insurance-card", "reason,auth", null, "2 other 乙 documents")]
+    [InlineData(true, "p:passport,p:drivers-license,student-id+photo,health-insurance-card", "reason,auth", null, "2 more other ID (乙)")]
     [InlineData(true, "p:passport,p:drivers-license,drivers-license,student-id+photo", "reason,auth", "proxy B + applicant A", null)]
     [InlineData(true, "p:passport,p:drivers-license,inquiry-reply,health-insurance-card,student-id", "reason,auth", null, "of the applicant")]
     [InlineData(true, "drivers-license,passport", "pin,reason,auth", null, "of the proxy")]
@@ -91,7 +91,7 @@ public sealed class IdentityVerificationTests
         if (missing is not null)
         {
             Assert.NotEmpty(result.Missing);
-            Assert.Contains(result.Missing, m => m.Contains(missing, StringComparison.Ordinal));
+            Assert.Contains(result.Missing, m => m.En.Contains(missing, StringComparison.Ordinal));
         }
         else
         {
@@ -101,5 +101,24 @@ public sealed class IdentityVerificationTests
 
     [Fact]
     public void AnUnknownDocument_IsNamed() =>
-        Assert.Equal(["unknown document kind 'library-card'"], IdentityVerification.Evaluate(Case(false, "library-card", "")).Missing);
+        Assert.Equal(["unknown document kind 'library-card'"], IdentityVerification.Evaluate(Case(false, "library-card", "")).Missing.Select(m => m.En));
+
+    [Fact]
+    public void Evaluate_Missing_JapaneseFromTheCatalogue()
+    {
+        var result = IdentityVerification.Evaluate(Case(false, "drivers-license", ""));
+        Assert.Equal("idv.gap", result.Missing[0].Code);
+        Assert.Equal("A方式：暗証番号の入力、ICチップの確認または聴聞", result.Missing[0].Ja);
+        Assert.Contains(result.Missing, m => m.Ja == "B方式：本人の甲の書類 2点（現在 1点）");
+        Assert.Contains(result.Missing, m => m.En == "method B: 2 photo ID (甲) of the applicant (only 1)");
+    }
+
+    [Theory]
+    [InlineData("B", "B方式", "method B")]
+    [InlineData("proxy C + applicant B", "代理人 C方式 + 本人 B方式", "proxy method C + applicant method B")]
+    public void Describe_RecordedMethod_BothLanguages(string method, string ja, string en)
+    {
+        Assert.Equal(ja, IdentityVerification.Describe(method).Ja);
+        Assert.Equal(en, IdentityVerification.Describe(method).En);
+    }
 }

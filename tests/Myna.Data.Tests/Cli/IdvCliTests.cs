@@ -30,10 +30,12 @@ public sealed class IdvCliTests
         Assert.Contains("case 2: not verified; missing:", mixed.Out, StringComparison.Ordinal);
         Assert.Contains("  - method A: PIN entry, an IC-chip check or questioning (聴聞)", mixed.Out, StringComparison.Ordinal);
         Assert.Equal(0, verified.ExitCode);
-        Assert.Equal("""{"verified":true,"method":"A","missing":[]}""" + "\n", verified.Out);
+        Assert.Equal("""{"verified":true,"method":"A","missing":[],"messages":[]}""" + "\n", verified.Out);
         Assert.Equal(1, fromStdin.ExitCode);
         Assert.Contains("\"verified\":false", fromStdin.Out, StringComparison.Ordinal);
-        Assert.Contains("1 甲 document of the applicant", fromStdin.Out, StringComparison.Ordinal);
+        Assert.Contains("1 photo ID (甲) of the applicant", fromStdin.Out, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"idv.gap\"", fromStdin.Out, StringComparison.Ordinal);
+        Assert.Contains("本人の甲の書類 1点", fromStdin.Out, StringComparison.Ordinal);
         Assert.Equal(2, unreadable.ExitCode);
         Assert.Contains("$.documents[0].kind: 'pasport' is not a document kind", unreadable.Err, StringComparison.Ordinal);
     }

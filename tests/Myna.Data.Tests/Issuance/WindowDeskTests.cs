@@ -35,7 +35,7 @@ public sealed class WindowDeskTests
         // 2. Identity: one 甲 alone is not enough; the engine says what is missing and nothing is recorded.
         var lacking = await window.VerifyIdentityAsync(db, id, Case(false, new PresentedDocument("drivers-license")), "{}", null, null);
         Assert.False(lacking.Verified);
-        Assert.Contains(lacking.Missing, m => m.Contains("PIN entry, an IC-chip check or questioning", StringComparison.Ordinal));
+        Assert.Contains(lacking.Missing, m => m.En.Contains("PIN entry, an IC-chip check or questioning", StringComparison.Ordinal));
         Assert.Null(await PadAsync(db, 1)); // not verified: the pad waits
         var verified = await window.VerifyIdentityAsync(db, id, Case(false, new PresentedDocument("drivers-license"), new PresentedDocument("passport")), "{}", null, null);
         Assert.Equal("B", verified.Method);
@@ -82,7 +82,7 @@ public sealed class WindowDeskTests
         var proxyCase = await window.StartAsync(db, applicationId, 2, "clerk");
         var noReason = await window.VerifyIdentityAsync(db, proxyCase.Issuance.Id, Case(true, new PresentedDocument("passport", DocumentHolder.Proxy),
             new PresentedDocument("drivers-license", DocumentHolder.Proxy), new PresentedDocument("health-insurance-card"), new PresentedDocument("passport")), "{}", "代理　花子", null);
-        Assert.Contains(noReason.Missing, m => m.Contains("why the applicant cannot come", StringComparison.Ordinal));
+        Assert.Contains(noReason.Missing, m => m.En.Contains("why the applicant cannot come", StringComparison.Ordinal));
         var byProxy = await window.VerifyIdentityAsync(db, proxyCase.Issuance.Id, Case(true, new PresentedDocument("passport", DocumentHolder.Proxy),
             new PresentedDocument("drivers-license", DocumentHolder.Proxy), new PresentedDocument("health-insurance-card"), new PresentedDocument("passport")), "{}", "代理　花子", "入院中");
         Assert.Equal("proxy B + applicant B", byProxy.Method);

@@ -36,6 +36,9 @@ public sealed class IdentityVerificationApiTests
         var missing = result.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).ToList();
         Assert.Equal("the document showing why a proxy comes (proxy reason)", missing[0]);
         Assert.Single(missing); // proxy C and applicant B hold; only the reason document lacks
+        var message = result.GetProperty("messages")[0];
+        Assert.Equal("idv.need.proxy-reason", message.GetProperty("code").GetString());
+        Assert.Equal("代理人が来庁する理由を示す書類", message.GetProperty("ja").GetString());
         var results = await batch.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("C", results[0].GetProperty("method").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Myna.Core.Text.Messages;
@@ -9,8 +10,33 @@ namespace Myna.Core.Text.Messages;
 /// </summary>
 public sealed record MessageText(string Code, string Ja, string En)
 {
-    /// <summary>This entry with its arguments, as the domain returns it.</summary>
-    public Message With(params object?[] args) => new(this, [.. args.Select(Message.Argument)]);
+    /// <summary>
+    /// This entry with its arguments, as the domain returns it. An argument that is itself a <see cref="Message"/>,
+    /// or a list of messages, is shown in the reader's language too (a list joined with 「、」 or "; ").
+    /// </summary>
+    public Message With(params object?[] args)
+    {
+        var nested = new Dictionary<int, IReadOnlyList<Message>>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is Message m)
+            {
+                nested[i] = [m];
+            }
+            else if (args[i] is MessageText t)
+            {
+                nested[i] = [t];
+            }
+            else if (args[i] is IEnumerable<Message> list)
+            {
+                nested[i] = [.. list];
+            }
+        }
+        return new Message(this, [.. args.Select((a, i) => nested.TryGetValue(i, out var parts) ? Message.Joined(parts, english: true) : Message.Argument(a))])
+        {
+            Nested = nested.ToFrozenDictionary(),
+        };
+    }
 
     public static implicit operator Message(MessageText text) => new(text, []);
 }
@@ -23,16 +49,30 @@ public sealed record Message(MessageText Text, IReadOnlyList<string> Args)
 {
     public string Code => Text.Code;
 
-    public string Ja => Format(Text.Ja);
+    public string Ja => Format(english: false);
 
-    public string En => Format(Text.En);
+    public string En => Format(english: true);
 
-    public string In(bool english) => english ? En : Ja;
+    /// <summary>Arguments that are messages themselves, by position: formatted in the same language as the whole.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Message>> Nested { get; init; } = FrozenDictionary<int, IReadOnlyList<Message>>.Empty;
+
+    public string In(bool english) => Format(english);
 
     public override string ToString() => En;
 
-    private string Format(string template) =>
-        Args.Count == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, [.. Args]);
+    private string Format(bool english)
+    {
+        var template = english ? Text.En : Text.Ja;
+        if (Args.Count == 0)
+        {
+            return template;
+        }
+        var args = Args.Select((a, i) => Nested.TryGetValue(i, out var parts) ? Joined(parts, english) : a).ToArray<object?>();
+        return string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+
+    internal static string Joined(IEnumerable<Message> parts, bool english) =>
+        string.Join(english ? "; " : "、", parts.Select(p => p.In(english)));
 
     /// <summary>Arguments are kept as text (numbers without grouping, dates as ISO) so a message can be stored and compared.</summary>
     internal static string Argument(object? value) => value switch
@@ -52,4 +92,10 @@ public class MessageException(Message text, string? field = null) : InvalidOpera
 
     /// <summary>The input the message is about (a form field or JSON property), when there is one.</summary>
     public string? Field { get; } = field;
+}
+
+/// <summary>A message as the API and the CLI's JSON write it: the stable code, its arguments, and both texts.</summary>
+public sealed record MessageJson(string Code, IReadOnlyList<string> Args, string Ja, string En)
+{
+    public static MessageJson From(Message message) => new(message.Code, message.Args, message.Ja, message.En);
 }

@@ -35,7 +35,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
     public List<Replacement> Replacements { get; private set; } = [];
     public PinReset? Reset { get; private set; }
     public string? Error { get; private set; }
-    public IReadOnlyList<string> Missing { get; private set; } = [];
+    public IReadOnlyList<Myna.Core.Text.Messages.Message> Missing { get; private set; } = [];
     public DateOnly Today => JapanClock.Today(runtime.Time);
     public bool MayAct => User.Has(Permission.LifecycleAct);
 
@@ -89,7 +89,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         }
         catch (LifecycleException e)
         {
-            (Error, Missing) = (e.Message, e.Missing);
+            (Error, Missing) = (e.Text is { } message ? text[message] : e.Message, e.Missing);
             return Page();
         }
     }
@@ -127,7 +127,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         }
         catch (Exception e) when (e is LifecycleException or CardException or KeyNotFoundException)
         {
-            (Error, Missing) = (e.Message, e is LifecycleException l ? l.Missing : []);
+            (Error, Missing) = e is LifecycleException l ? (l.Text is { } message ? text[message] : l.Message, l.Missing) : (e.Message, []);
             return Page();
         }
         return RedirectToPage(new { id = Id, done = done ?? Done });

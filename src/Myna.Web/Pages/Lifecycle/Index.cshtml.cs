@@ -39,7 +39,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     {
         if (!JapaneseDate.TryParse(movedInOn, out var moved, out var error) || !JapaneseDate.TryParse(notifiedOn, out var notified, out error))
         {
-            Error = error;
+            Error = text[error];
         }
         else
         {
@@ -96,8 +96,18 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     [HandlerPermission(Permission.ReportsRead)]
     public async Task<IActionResult> OnGetFeesAsync(string? from, string? to, CancellationToken ct)
     {
-        if (!JapaneseDate.TryParse(from, out var start, out var error) || !JapaneseDate.TryParse(to, out var end, out error)
-            || (error = ReportPeriod.Check(start, end)?.Message) is not null)
+        string? error = null;
+        var fromRead = JapaneseDate.TryParse(from, out var start, out var fromError);
+        var toRead = JapaneseDate.TryParse(to, out var end, out var toError);
+        if (!fromRead || !toRead)
+        {
+            error = text[(fromError ?? toError)!];
+        }
+        else if (ReportPeriod.Check(start, end) is { } problem)
+        {
+            error = problem.Message;
+        }
+        if (error is not null)
         {
             Error = error;
             await LoadAsync(ct);

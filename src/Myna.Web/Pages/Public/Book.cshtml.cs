@@ -59,7 +59,7 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
     {
         if (!JapaneseDate.TryParse(BirthDate, out var birth, out var error))
         {
-            Error = text["status.birth.invalid"] + "（" + error + "）";
+            Error = text["status.birth.invalid"] + (text.IsEnglish ? " (" + text[error] + ")" : "（" + text[error] + "）");
             return;
         }
         foreach (var m in runtime.Stores.Municipalities)

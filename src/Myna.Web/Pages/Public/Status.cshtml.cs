@@ -24,7 +24,7 @@ public sealed class StatusModel(PublicApplications applications, UiText text) : 
     {
         if (!JapaneseDate.TryParse(BirthDate, out var birth, out var error))
         {
-            Error = text["status.birth.invalid"] + "（" + error + "）";
+            Error = text["status.birth.invalid"] + (text.IsEnglish ? " (" + text[error] + ")" : "（" + text[error] + "）");
             return;
         }
         var found = await applications.StatusAsync(ApplicationId?.Trim(), birth, ct);

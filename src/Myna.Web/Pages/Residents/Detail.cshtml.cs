@@ -84,7 +84,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         if (!JapaneseDate.TryParse(Event.EffectiveDate, out var effective, out var error)
             || !JapaneseDate.TryParse(Event.NotificationDate, out var notified, out error))
         {
-            EventError = error;
+            EventError = text[error];
             return Page();
         }
         string? Changed(string? value, string? current) =>
@@ -220,7 +220,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         if (!JapaneseDate.TryParse(Abroad.MovesOn, out var movesOn, out var error) || !JapaneseDate.TryParse(Abroad.NotifiedOn, out var notified, out error))
         {
-            AbroadError = error;
+            AbroadError = text[error];
             return Page();
         }
         try
