@@ -115,7 +115,19 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
-    public List<string> ResidenceErrors { get; } = [];
+    /// <summary>
+    /// What refused the residence form, each with the form field it is about (<c>Address</c>, <c>ReceivedOn</c> …) or null
+    /// for the form as a whole; the page shows each beside its field and puts the focus on the first.
+    /// </summary>
+    public List<(string? Field, string Message)> ResidenceErrors { get; } = [];
+
+    /// <summary>The residence form's fields, in the order the form shows them (the first refused one gets the focus).</summary>
+    public static readonly string[] ResidenceFields = ["Reason", "ReasonDetail", "Delivery", "ReceivedOn", "PostalCode", "Address", "ProxyName",
+        "ProxyPostalCode", "ProxyAddress", "IdDocumentChecked", "DeliveryProofChecked", "ProxyAuthorityChecked", "ConsentToShare"];
+
+    /// <summary>The first field of the residence form an error is about, if any.</summary>
+    public string? FirstResidenceErrorField =>
+        ResidenceFields.FirstOrDefault(f => ResidenceErrors.Any(e => e.Field == f));
     /// <summary>The support-measure officer (DOMAIN §9): sees withheld addresses and is offered the measure pages.</summary>
     public bool IsOfficer => User.Has(Permission.AddressProtection);
 
@@ -129,7 +141,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         if (!MayRecord)
         {
-            ResidenceErrors.Add(text["residence.forbidden"]);
+            ResidenceErrors.Add((null, text["residence.forbidden"]));
             return Page();
         }
         var f = Residence;
@@ -137,7 +149,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             f.ProxyPostalCode, f.ProxyAddress, f.ProxyAuthorityChecked, f.IdDocumentChecked, f.DeliveryProofChecked, f.ConsentToShare, f.ReceivedOn, Today);
         if (registration is null)
         {
-            ResidenceErrors.AddRange(problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         try
@@ -146,7 +158,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         return RedirectToPage(new { id = Id, done = "residence" });
@@ -161,7 +173,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         if (!MayRecord)
         {
-            ResidenceErrors.Add(text["residence.forbidden"]);
+            ResidenceErrors.Add((null, text["residence.forbidden"]));
             return Page();
         }
         try
@@ -170,7 +182,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         return RedirectToPage(new { id = Id, done = "residence-ended" });
