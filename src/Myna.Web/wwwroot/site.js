@@ -51,7 +51,10 @@ document.querySelectorAll("[data-poll]").forEach((box) => {
       const refusals = box.querySelector("[data-poll-refusals]");
       if (refusals && state.refusals) { refusals.textContent = state.refusals; refusals.hidden = false; }
       if (state.pinsSet || state.ended) {
-        if (state.pinsSet && !state.ended) document.querySelectorAll(box.dataset.pollReveals).forEach((part) => { part.hidden = false; });
+        if (state.pinsSet && !state.ended) {
+          document.querySelectorAll(box.dataset.pollReveals).forEach((part) => { part.hidden = false; part.closest(".step.later")?.classList.replace("later", "current"); });
+          box.closest(".step.current")?.classList.replace("current", "complete");
+        }
         return;
       }
     }
