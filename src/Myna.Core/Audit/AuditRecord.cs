@@ -94,6 +94,8 @@ public static class AuditActions
     public const string IssuanceRemindersSent = "issuance.reminders";
     public const string CardDestroyed = "card.destroy";
     public const string CardIssued = "card.issue";
+    /// <summary>A hand-over at the window stopped for a reason of DOMAIN §6.4–§6.5; its booking was released.</summary>
+    public const string IssuanceStopped = "issuance.stop";
     public const string ApplicationIdentityVerified = "application.identity";
     public const string CardMailed = "card.mail";
     public const string CardSuspended = "card.suspend";

@@ -37,7 +37,7 @@ public static class DemoLifecycle
                 var started = await window.StartAsync(db, number, desk: 9, "demo", ct);
                 await window.VerifyIdentityAsync(db, started.Issuance.Id,
                     new VerificationCase(false, [new PresentedDocument("drivers-license"), new PresentedDocument("passport")], today), "{}", null, null, ct);
-                await window.RecordChecksAsync(db, started.Issuance.Id, true, true, true, ct);
+                await Myna.Data.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true, ct);
                 await window.SubmitPinsAsync(db, started.Issuance.Id, DemoPin, DemoPin, DemoSignaturePin, DemoSignaturePin, "demo", ct);
                 await window.CompleteAsync(db, started.Issuance.Id, true, false, false, "demo", ct);
                 // A real hand-over takes minutes (explanations, the PIN pad): the demo's are recorded as such, so the

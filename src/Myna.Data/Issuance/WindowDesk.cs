@@ -44,6 +44,15 @@ public sealed record WindowCase(WindowIssuance Issuance, CardView Card, Appointm
     public bool ReadyToHandOver => Issuance.Outcome == IssuanceOutcome.InProgress && Verified && Checked && Issuance.PinsSetAt is not null;
 }
 
+/// <summary>The checks as recorded (all three ticked) or not (<see cref="Unticked"/> names which, and nothing was stored).</summary>
+public sealed record ChecksOutcome(WindowCase Case, IReadOnlyList<WindowCheck> Unticked)
+{
+    public bool Recorded => Unticked.Count == 0;
+}
+
+/// <summary>A stopped hand-over and the references of the bookings its stop released.</summary>
+public sealed record IssuanceStopped(WindowCase Case, IReadOnlyList<string> ReleasedBookings);
+
 /// <summary>What the resident-facing PIN pad shows: whose card (name only) and which PINs to set; nothing else.</summary>
 public sealed record PadRequest(long IssuanceId, string FullName, bool SignaturePin, int Refusals, long? PinRequestId = null);
 
@@ -137,10 +146,11 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
     }
 
     /// <summary>
-    /// The clerk's checks: the photo against the person, the card face for misprints, the register
-    /// against the documents. A photo that clearly differs stops the hand-over (re-application with a new photo).
+    /// The clerk's checks: the photo against the person, the card face for misprints, the register against the documents
+    /// (DOMAIN §6.4 steps 2–3). Only all three ticked are recorded; otherwise nothing changes and the answer names the
+    /// unticked ones. An unticked box never stops the hand-over: stopping is its own step (<see cref="StopAsync"/>), with a reason.
     /// </summary>
-    public async Task<WindowCase> RecordChecksAsync(MunicipalDb db, long issuanceId, bool photoMatches, bool faceChecked, bool registerMatchesDocuments,
+    public static async Task<ChecksOutcome> RecordChecksAsync(MunicipalDb db, long issuanceId, bool photoMatches, bool faceChecked, bool registerMatchesDocuments,
         CancellationToken ct = default)
     {
         var issuance = await OpenAsync(db, issuanceId, ct);
@@ -148,18 +158,16 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         {
             throw new CardSafeException("verify the identity first");
         }
-        issuance.PhotoMatches = photoMatches;
-        issuance.FaceChecked = faceChecked;
-        issuance.RegisterMatchesDocuments = registerMatchesDocuments;
-        if (!photoMatches)
+        WindowCheck[] unticked = [.. new[] { (photoMatches, WindowCheck.Photo), (faceChecked, WindowCheck.Face), (registerMatchesDocuments, WindowCheck.Register) }
+            .Where(c => !c.Item1).Select(c => c.Item2)];
+        if (unticked.Length == 0)
         {
-            // §6.4: clearly a different person on the photo: no hand-over; the resident applies again with a new photo.
-            issuance.Outcome = IssuanceOutcome.Stopped;
-            issuance.OutcomeNote = "顔写真が本人と明らかに異なるため交付せず（新しい写真で再申請）";
-            issuance.EndedAt = time.GetUtcNow();
+            issuance.PhotoMatches = true;
+            issuance.FaceChecked = true;
+            issuance.RegisterMatchesDocuments = true;
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
-        return await CaseAsync(db, issuanceId, ct);
+        return new ChecksOutcome(await CaseAsync(db, issuanceId, ct), unticked);
     }
 
     /// <summary>The hand-over waiting for PINs on this desk's pad, if any.</summary>
@@ -271,19 +279,38 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         return await CaseAsync(db, issuanceId, ct);
     }
 
-    /// <summary>Stops a hand-over (the card stays in the safe); the reason is kept.</summary>
-    public async Task<WindowCase> StopAsync(MunicipalDb db, long issuanceId, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// The bookings a stop would release: the card's active ones (DOMAIN §6.3), for the clerk's confirmation screen.
+    /// </summary>
+    public static Task<List<string>> BookingsToReleaseAsync(MunicipalDb db, long cardId, CancellationToken ct = default) =>
+        db.Appointments.AsNoTracking().Where(a => a.CardId == cardId && a.State == AppointmentState.Booked).OrderBy(a => a.Id)
+            .Select(a => a.Reference).ToListAsync(ct);
+
+    /// <summary>
+    /// Stops a hand-over for a reason of DOMAIN §6.4–§6.5 and an optional note (required for "other"), after the clerk has
+    /// confirmed it. In one transaction: the hand-over ends as stopped, every active booking of the card is cancelled and
+    /// its seat freed (the resident books again when they can come; the public booking page no longer shows it), and the
+    /// stop is audited. The card stays in the safe. Refuses a missing reason with <see cref="Core.Text.Messages.MessageException"/>.
+    /// </summary>
+    public async Task<IssuanceStopped> StopAsync(MunicipalDb db, long issuanceId, IssuanceStopReason? reason, string? note, string clerk,
+        CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new CardSafeException("say why the hand-over stops");
-        }
+        WindowIssuance.CheckStop(reason, note);
+        var now = time.GetUtcNow();
+        await using var tx = await Sql.BeginWriteAsync(db, ct);
         var issuance = await OpenAsync(db, issuanceId, ct);
-        issuance.Outcome = IssuanceOutcome.Stopped;
-        issuance.OutcomeNote = reason.Trim();
-        issuance.EndedAt = time.GetUtcNow();
+        issuance.Stop(reason!.Value, note, now);
+        var released = await db.Appointments.AsNoTracking().Where(a => a.CardId == issuance.CardId && a.State == AppointmentState.Booked)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Reference }).ToListAsync(ct);
+        // The screen says which booking was released: a hand-over started without one takes the booking the stop released.
+        issuance.AppointmentId ??= released.Count > 0 ? released[0].Id : null;
+        await AppointmentBook.CancelForCardAsync(db, issuance.CardId, "交付中止（" + IssuanceStopMessages.For(reason.Value).Ja + "）", now, ct);
         await db.SaveChangesAsync(ct);
-        return await CaseAsync(db, issuanceId, ct);
+        var serial = await db.Cards.AsNoTracking().Where(c => c.Id == issuance.CardId).Select(c => c.Serial).FirstAsync(ct);
+        await audit.AppendAsync(db, clerk, AuditActions.IssuanceStopped, "card:" + serial,
+            detail: string.Create(CultureInfo.InvariantCulture, $"issuance={issuance.Id} reason={reason.Value} bookings-released={released.Count}"), ct: ct);
+        await tx.CommitAsync(ct);
+        return new IssuanceStopped(await CaseAsync(db, issuanceId, ct), [.. released.Select(b => b.Reference)]);
     }
 
     /// <summary>

@@ -17,6 +17,16 @@ public sealed record IdentityChecklist(bool AllowProxy, bool Under15, bool Inqui
 
     public static bool IsKo(string kind) => IdentityVerification.KoKinds.Contains(kind);
 
+    /// <summary>The hidden field the checklist posts, so a page shown again after a refusal knows the form was this one.</summary>
+    public const string PostedMarker = "idv-form";
+
+    /// <summary>
+    /// The checklist as the clerk last posted it, when the request is that post (a refusal shows the page again): every
+    /// tick and date stays as it was. Null on a first showing, or after another form of the page was posted.
+    /// </summary>
+    public static IFormCollection? PostedFrom(HttpRequest request) =>
+        request.HasFormContentType && request.Form.ContainsKey(PostedMarker) ? request.Form : null;
+
     public static IEnumerable<string> OtherKo => IdentityVerification.KoKinds.Except(CommonKo).Order(StringComparer.Ordinal);
 
     public static IEnumerable<string> OtherOtsu => IdentityVerification.OtsuKinds.Except(CommonOtsu).Order(StringComparer.Ordinal);

@@ -44,3 +44,32 @@ window.addEventListener("afterprint", () => {
   document.body.classList.remove("print-part");
   document.querySelectorAll("main > .printing").forEach((part) => part.classList.remove("printing"));
 });
+
+// A status that changes elsewhere (the PIN pad): an element with data-poll=URL asks the URL for JSON every 2 s and
+// writes only its status words ([data-poll-status], [data-poll-refusals]); when the JSON says pinsSet it shows the
+// elements matching data-poll-reveals and stops. The page is never reloaded, so what the clerk is typing stays.
+document.querySelectorAll("[data-poll]").forEach((box) => {
+  const every = 2000;
+  const tick = async () => {
+    let state = null;
+    try {
+      const answer = await fetch(box.dataset.poll, { headers: { Accept: "application/json" }, credentials: "same-origin", redirect: "error" });
+      if (answer.ok && (answer.headers.get("content-type") ?? "").includes("json")) state = await answer.json();
+    } catch { /* the network or the session: try again */ }
+    if (state) {
+      const status = box.querySelector("[data-poll-status]");
+      if (status && state.status && status.textContent !== state.status) status.textContent = state.status;
+      const refusals = box.querySelector("[data-poll-refusals]");
+      if (refusals && state.refusals) { refusals.textContent = state.refusals; refusals.hidden = false; }
+      if (state.pinsSet || state.ended) {
+        if (state.pinsSet && !state.ended) {
+          document.querySelectorAll(box.dataset.pollReveals).forEach((part) => { part.hidden = false; part.closest(".step.later")?.classList.replace("later", "current"); });
+          box.closest(".step.current")?.classList.replace("current", "complete");
+        }
+        return;
+      }
+    }
+    setTimeout(tick, every);
+  };
+  setTimeout(tick, every);
+});

@@ -43,7 +43,7 @@ public sealed class WindowDeskTests
         Assert.Contains("checks", early.Message, StringComparison.Ordinal);
 
         // 3–4. Checks, then the resident's PINs on the pad: a weak one is explained, a typo is caught, then accepted.
-        await window.RecordChecksAsync(db, id, photoMatches: true, faceChecked: true, registerMatchesDocuments: true);
+        await WindowDesk.RecordChecksAsync(db, id, photoMatches: true, faceChecked: true, registerMatchesDocuments: true);
         var pad = await PadAsync(db, 1);
         Assert.Equal(started.Card.FullName, pad!.FullName);
         Assert.True(pad.SignaturePin);
@@ -86,7 +86,7 @@ public sealed class WindowDeskTests
         var byProxy = await window.VerifyIdentityAsync(db, proxyCase.Issuance.Id, Case(true, new PresentedDocument("passport", DocumentHolder.Proxy),
             new PresentedDocument("drivers-license", DocumentHolder.Proxy), new PresentedDocument("health-insurance-card"), new PresentedDocument("passport")), "{}", "代理　花子", "入院中");
         Assert.Equal("proxy B + applicant B", byProxy.Method);
-        await window.RecordChecksAsync(db, proxyCase.Issuance.Id, true, true, true);
+        await WindowDesk.RecordChecksAsync(db, proxyCase.Issuance.Id, true, true, true);
         // This resident keeps three different 4-digit PINs (§6.6 allows one value or three); a typo in one is caught by name.
         var assistTypo = await window.SubmitPinsAsync(db, proxyCase.Issuance.Id,
             new PadPins("7391", "7391", "KAGI7391", "KAGI7391", InputAssist: "4826", InputAssistAgain: "4827", ResidentRegister: "5937", ResidentRegisterAgain: "5937"), "pinpad");
@@ -110,12 +110,15 @@ public sealed class WindowDeskTests
         Assert.True(proxyDone.Issuance.ByProxy);
         Assert.Equal("入院中", proxyDone.Issuance.ProxyReason);
 
-        // A photo that clearly differs stops the hand-over; the card stays in the safe.
+        // A photo that clearly differs: unticking it stops nothing; the stop is its own step with its reason. The card stays in the safe.
         var third = await window.StartAsync(db, letters[2].Number, 1, "clerk");
         await window.VerifyIdentityAsync(db, third.Issuance.Id, Case(false, new PresentedDocument("drivers-license"), new PresentedDocument("passport")), "{}", null, null);
-        var stopped = await window.RecordChecksAsync(db, third.Issuance.Id, photoMatches: false, faceChecked: true, registerMatchesDocuments: true);
-        Assert.Equal(IssuanceOutcome.Stopped, stopped.Issuance.Outcome);
-        Assert.Equal(CardState.NoticeSent, stopped.Card.State);
+        var unticked = await WindowDesk.RecordChecksAsync(db, third.Issuance.Id, photoMatches: false, faceChecked: true, registerMatchesDocuments: true);
+        Assert.Equal([WindowCheck.Photo], unticked.Unticked);
+        Assert.Equal(IssuanceOutcome.InProgress, unticked.Case.Issuance.Outcome);
+        var stopped = await window.StopAsync(db, third.Issuance.Id, IssuanceStopReason.PhotoDiffers, null, "clerk");
+        Assert.Equal((IssuanceOutcome.Stopped, IssuanceStopReason.PhotoDiffers), (stopped.Case.Issuance.Outcome, stopped.Case.Issuance.StopReason));
+        Assert.Equal(CardState.NoticeSent, stopped.Case.Card.State);
     }
 
     private static Task<PadRequest?> PadAsync(MunicipalDb db, int desk) => WindowDesk.PadRequestAsync(db, desk);

@@ -35,7 +35,7 @@ public sealed class CardLifecycleTests
         {
             var started = await window.StartAsync(db, letter.Number, desk: 1, "clerk");
             await window.VerifyIdentityAsync(db, started.Issuance.Id, InPerson(), "{}", null, null);
-            await window.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
+            await Myna.Data.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
             Assert.True((await window.SubmitPinsAsync(db, started.Issuance.Id, "2580", "2580", "MYNA2026", "MYNA2026", "pinpad")).Accepted);
             await window.CompleteAsync(db, started.Issuance.Id, true, false, false, "clerk");
         }

@@ -41,6 +41,17 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
 
     private CardLifecycleDesk Desk => runtime.LifecycleDesk(scope.Code);
 
+    /// <summary>
+    /// What the clerk typed in a field of the form posted to one of <paramref name="handlers"/>, when the page is shown again
+    /// after that post was refused (nothing typed is lost); null on a first showing or after another form.
+    /// </summary>
+    public string? Posted(string name, params string[] handlers) =>
+        Request.HasFormContentType && handlers.Contains((string?)Request.Query["handler"], StringComparer.OrdinalIgnoreCase) ? Request.Form[name].FirstOrDefault() : null;
+
+    /// <summary>Whether the form of one of <paramref name="handlers"/> was posted (its unticked boxes are then unticked on purpose).</summary>
+    public bool WasPosted(params string[] handlers) =>
+        Request.HasFormContentType && handlers.Contains((string?)Request.Query["handler"], StringComparer.OrdinalIgnoreCase);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     [HandlerPermission(Permission.LifecycleAct)]

@@ -121,7 +121,19 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     }
 
     [BindProperty] public ResidenceFormInput Residence { get; set; } = new();
-    public List<string> ResidenceErrors { get; } = [];
+    /// <summary>
+    /// What refused the residence form, each with the form field it is about (<c>Address</c>, <c>ReceivedOn</c> …) or null
+    /// for the form as a whole; the page shows each beside its field and puts the focus on the first.
+    /// </summary>
+    public List<(string? Field, string Message)> ResidenceErrors { get; } = [];
+
+    /// <summary>The residence form's fields, in the order the form shows them (the first refused one gets the focus).</summary>
+    public static readonly string[] ResidenceFields = ["Reason", "ReasonDetail", "Delivery", "ReceivedOn", "PostalCode", "Address", "ProxyName",
+        "ProxyPostalCode", "ProxyAddress", "IdDocumentChecked", "DeliveryProofChecked", "ProxyAuthorityChecked", "ConsentToShare"];
+
+    /// <summary>The first field of the residence form an error is about, if any.</summary>
+    public string? FirstResidenceErrorField =>
+        ResidenceFields.FirstOrDefault(f => ResidenceErrors.Any(e => e.Field == f));
     /// <summary>The support-measure officer (DOMAIN §9): sees withheld addresses and is offered the measure pages.</summary>
     public bool IsOfficer => User.Has(Permission.AddressProtection);
 
@@ -135,7 +147,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         if (!MayRecord)
         {
-            ResidenceErrors.Add(text["residence.forbidden"]);
+            ResidenceErrors.Add((null, text["residence.forbidden"]));
             return Page();
         }
         var f = Residence;
@@ -143,7 +155,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             f.ProxyPostalCode, f.ProxyAddress, f.ProxyAuthorityChecked, f.IdDocumentChecked, f.DeliveryProofChecked, f.ConsentToShare, f.ReceivedOn, Today);
         if (registration is null)
         {
-            ResidenceErrors.AddRange(problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         try
@@ -152,7 +164,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         return Confirmed("residence.saved", "residence", "flash.show", "residence-saved");
@@ -167,7 +179,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         if (!MayRecord)
         {
-            ResidenceErrors.Add(text["residence.forbidden"]);
+            ResidenceErrors.Add((null, text["residence.forbidden"]));
             return Page();
         }
         try
@@ -176,7 +188,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
             return Page();
         }
         return Confirmed("residence.ended", "residence", "flash.show", "residence-ended");
