@@ -139,6 +139,7 @@ public sealed class LifecycleJourneyTests
             await clerk.FillAsync("[data-testid=pin-desk]", "5");
             await clerk.ClickAsync("[data-testid=pin-reset-submit]");
             await clerk.WaitForSelectorAsync("[data-testid=pin-reset-waiting]");
+            await clerk.FillAsync("[data-testid=pin-desk]", "7"); // typed while waiting: the page only updates its status, never reloads
             await pad.WaitForSelectorAsync("[data-testid=pad-reset-form]", new PageWaitForSelectorOptions { Timeout = 10_000 });
             await pad.FillAsync("[data-testid=pad-reset-pin]", "1111");
             await pad.FillAsync("[data-testid=pad-reset-pin-again]", "1111");
@@ -149,7 +150,8 @@ public sealed class LifecycleJourneyTests
             await pad.FillAsync("[data-testid=pad-reset-pin-again]", "4826");
             await pad.ClickAsync("[data-testid=pad-reset-submit]");
             await pad.WaitForSelectorAsync("[data-testid=pad-done]");
-            await clerk.WaitForSelectorAsync("[data-testid=pin-reset-done]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            await clerk.WaitForSelectorAsync("[data-testid=pin-reset-waiting]:has-text('✓')", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            Assert.Equal("7", await clerk.InputValueAsync("[data-testid=pin-desk]"));
             Assert.DoesNotContain("4826", await clerk.ContentAsync(), StringComparison.Ordinal);
             Assert.Contains("1", await clerk.InnerTextAsync("[data-testid=pin-reset-status]"), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(clerk, "69-card-pin-reset-done");

@@ -49,7 +49,7 @@ public sealed class WindowApplicationJourneyTests
             await pad.FillAsync("[data-testid=pad-sig-again]", "KAGI7391");
             await pad.ClickAsync("[data-testid=pad-submit]");
             await pad.WaitForSelectorAsync("[data-testid=pad-done]");
-            await clerk.WaitForSelectorAsync("[data-testid=winapp-pins]", new PageWaitForSelectorOptions { Timeout = 10_000 });
+            await clerk.WaitForSelectorAsync("[data-testid=winapp-pins-waiting]:has-text('✓')", new PageWaitForSelectorOptions { Timeout = 10_000 });
             Assert.DoesNotContain("7391", await clerk.ContentAsync(), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(clerk, "49-window-application-pins");
         }

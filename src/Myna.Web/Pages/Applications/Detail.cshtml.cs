@@ -24,6 +24,22 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime, UiTex
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    /// <summary>Where the PINs of a window application stand, for the page's poll while the resident is at the pad (never a PIN).</summary>
+    public async Task<IActionResult> OnGetPinStatusAsync(CancellationToken ct)
+    {
+        var pins = await scope.Db.PinRequests.AsNoTracking().Where(r => r.CardApplicationId == Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        if (pins is null)
+        {
+            return NotFound();
+        }
+        return new JsonResult(new
+        {
+            ended = pins.EnteredAt is not null,
+            status = pins.EnteredAt is null ? text.Format("window.pins.waiting", pins.Desk)
+                : "✓ " + text[pins.AppliedAt is null ? "winapp.pins.sealed" : "winapp.pins.applied"],
+        });
+    }
+
     [HandlerPermission(Permission.ApplicationsReview)]
     public async Task<IActionResult> OnPostReviewAsync(bool pass, string[]? reasons, string? note, CancellationToken ct)
     {

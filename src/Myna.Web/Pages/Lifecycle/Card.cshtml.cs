@@ -54,6 +54,28 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    /// <summary>
+    /// Where a PIN reset stands, for the page's poll while the holder is at the pad: the status words in the reader's
+    /// language — never a PIN. Only a reset of this resident's card is answered.
+    /// </summary>
+    public async Task<IActionResult> OnGetResetStatusAsync(long resetId, CancellationToken ct)
+    {
+        var reset = await CardLifecycleDesk.ResetAsync(scope.Db, resetId, ct);
+        if (reset is null || !await scope.Db.HeldCards.AnyAsync(h => h.Id == reset.HeldCardId && h.ResidentId == Id, ct))
+        {
+            return NotFound();
+        }
+        var text = UiText.For(HttpContext);
+        var ended = reset.DoneAt is not null || reset.Cancelled;
+        return new JsonResult(new
+        {
+            ended,
+            status = reset.DoneAt is { } at ? "✓ " + text.Format("life.pin.reset.done", Display.Time(at, text))
+                : reset.Cancelled ? text["life.pin.reset.cancelled"] : text.Format("life.pin.reset.waiting", reset.Desk),
+            refusals = reset.Refusals > 0 ? text.Format("life.pin.reset.refusals", reset.Refusals) : null,
+        });
+    }
+
     [HandlerPermission(Permission.LifecycleAct)]
     public Task<IActionResult> OnPostLiftAsync(CancellationToken ct) =>
         ActAsync(async held => await Desk.LiftSuspensionAsync(scope.Db, held.Id, IdentityChecklist.Read(Request.Form, false, Today), scope.Actor, ct), "lifted", ct);
