@@ -83,7 +83,7 @@ public sealed class LifecycleJourneyTests
             await centre.SelectOptionAsync("[data-testid=cc-sex]", "1");
             await centre.ClickAsync("[data-testid=cc-submit]");
             await centre.WaitForSelectorAsync("[data-testid=cc-error]");
-            Assert.Contains("この4情報に一致するカードはありません", await centre.InnerTextAsync("[data-testid=cc-error]"), StringComparison.Ordinal);
+            Assert.Contains("一致しません", await centre.InnerTextAsync("[data-testid=cc-error]"), StringComparison.Ordinal); // the item to ask again
             await centre.FillAsync("[data-testid=cc-name]", holder.FullName);
             await centre.FillAsync("[data-testid=cc-birth]", Core.Calendar.JapaneseDate.Format(holder.BirthDate));
             await centre.FillAsync("[data-testid=cc-address]", holder.Address);

@@ -74,6 +74,41 @@ public static class AlternativeCharacters
     }
 
     /// <summary>
+    /// The flags read back as words (DOMAIN §2): each flag is one character of the registered text, in order — 1 where the
+    /// character is outside JIS X 0208 and the certificate carries a stand-in, 0 where it is written as registered. Returns
+    /// the substituted characters with their 1-based position; 〓 as a stand-in means none is chosen yet.
+    /// </summary>
+    public static IReadOnlyList<Substitution> Explain(string registered, string? flags, string? substitute)
+    {
+        if (string.IsNullOrEmpty(flags) || substitute is null)
+        {
+            return [];
+        }
+        var originals = Elements(registered);
+        var stand = Elements(substitute);
+        var result = new List<Substitution>();
+        for (var i = 0; i < flags.Length && i < originals.Count && i < stand.Count; i++)
+        {
+            if (flags[i] == '1')
+            {
+                result.Add(new Substitution(i + 1, originals[i], stand[i]));
+            }
+        }
+        return result;
+    }
+
+    private static List<string> Elements(string text)
+    {
+        var list = new List<string>();
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+        {
+            list.Add((string)e.Current);
+        }
+        return list;
+    }
+
+    /// <summary>
     /// CP932 is JIS X 0208 plus vendor rows: row 13 (lead byte 0x87) and the IBM extensions
     /// (0xED–0xEE, 0xFA–0xFC) are not JIS X 0208, so a round trip alone is not enough. The
     /// answer for every BMP character is computed once into a bitmap (8 KiB); characters outside
@@ -114,4 +149,11 @@ public static class AlternativeCharacters
         }
         return bits;
     });
+}
+
+/// <summary>One character the certificate writes with a stand-in: its 1-based position in the registered text.</summary>
+public sealed record Substitution(int Position, string Registered, string StandIn)
+{
+    /// <summary>〓 (geta): no stand-in is chosen yet; the register office chooses one by hand.</summary>
+    public bool Undecided => StandIn == "〓";
 }

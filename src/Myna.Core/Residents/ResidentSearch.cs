@@ -4,10 +4,15 @@ namespace Myna.Core.Residents;
 
 /// <summary>
 /// Normalisation shared by the stored search keys and the clerk's query, so that a query typed
-/// in hiragana, half-width katakana or with spaces finds the same residents.
+/// in hiragana, half-width katakana or with spaces finds the same residents, and a name typed with another form of a
+/// character (高橋 for 髙橋, 斉藤 for 齋藤: <see cref="NameVariants"/>) finds the registered one.
 /// </summary>
 public static class ResidentSearch
 {
+    /// <summary>An address as the clerk typed it, without spaces: compared with the register's own text, so nothing is folded.</summary>
+    public static string NormalizeAddress(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    /// <summary>No spaces, 異体字 folded to their search key (DOMAIN §2): the stored key and the query fold alike.</summary>
     public static string NormalizeName(string text)
     {
         var sb = new StringBuilder(text.Length);
@@ -18,7 +23,7 @@ public static class ResidentSearch
                 sb.Append(c);
             }
         }
-        return sb.ToString();
+        return NameVariants.Fold(sb.ToString());
     }
 
     /// <summary>Half-width → full-width katakana, hiragana → katakana, no spaces.</summary>

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Lifecycle;
+using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 using Myna.Data.Production;
@@ -41,16 +44,11 @@ public sealed class CallCentreCase
     public string? ClosingNote { get; set; }
 }
 
-/// <summary>A loss report the console cannot act on; <see cref="Code"/> is stable (the pages show its catalogue text).</summary>
-public sealed class CallCentreException(string code, string message) : InvalidOperationException(message)
-{
-    public const string FourInformation = "four-information", Caller = "caller", NoMatch = "no-match";
-
-    /// <summary>Every code this exception carries, for the catalogue's completeness check.</summary>
-    public static readonly IReadOnlyList<string> Codes = [FourInformation, Caller, NoMatch];
-
-    public string Code { get; } = code;
-}
+/// <summary>
+/// A loss report the console cannot act on (DOMAIN §8.3): which item to ask again (<see cref="CallCentreMessages"/>), and the
+/// form field it belongs to. Never what the card holds.
+/// </summary>
+public sealed class CallCentreException(Message text, string? field = null) : MessageException(text, field);
 
 /// <summary>
 /// The national 24/365 call centre console (DOMAIN §8.3): the caller is checked against the four
@@ -60,35 +58,22 @@ public sealed class CallCentreException(string code, string message) : InvalidOp
 public sealed class CallCentre(Stores.Stores stores, CardChipStore chips, CertificateIssuance issuance, CertificateStatusService status, AuditLog audit,
     TimeProvider time)
 {
+    /// <summary>Candidates read for a "which item differs" answer at most: the answer is a courtesy, not a search.</summary>
+    private const int NearLimit = 200;
+
     public async Task<IReadOnlyList<CallCentreCase>> SuspendAsync(LossReport report, string operatorName, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(report.Name) || string.IsNullOrWhiteSpace(report.Address) || report.Sex is < 1 or > 3)
         {
-            throw new CallCentreException(CallCentreException.FourInformation, "ask the caller for all four information: name, birth date, address and sex");
+            var field = string.IsNullOrWhiteSpace(report.Name) ? "name" : string.IsNullOrWhiteSpace(report.Address) ? "address" : "sex";
+            throw new CallCentreException(CallCentreMessages.FourInformation, field);
         }
         if (string.IsNullOrWhiteSpace(report.Caller))
         {
-            throw new CallCentreException(CallCentreException.Caller, "record who is calling (本人, 家族, …)");
+            throw new CallCentreException(CallCentreMessages.Caller, "caller");
         }
         await using var db = stores.OpenNational();
-        var hash = issuance.IdentityHash(report.Name, report.BirthDate);
-        var candidates = await db.ProducedCards.AsNoTracking()
-            .Where(c => c.IdentityHash == hash && (c.State == ProducedCardState.Listed || c.State == ProducedCardState.Made)).ToListAsync(ct);
-        var matching = new List<ProducedCard>();
-        foreach (var card in candidates)
-        {
-            var chip = await chips.LoadAsync(db, card.Serial, ct);
-            var (_, address, _, sex) = ChipLayout.ReadFourInformation(chip.Application(CardApplications.InputAssist).Binaries[CardFiles.FourInformation].Content);
-            if (sex == report.Sex && Comparable(address) == Comparable(report.Address))
-            {
-                matching.Add(card);
-            }
-        }
-        if (matching.Count == 0)
-        {
-            // One answer for every mismatch: the console must not help a caller guess someone's data.
-            throw new CallCentreException(CallCentreException.NoMatch, "no card matches these four information: check them with the caller");
-        }
+        var matching = await MatchAsync(db, report, ct);
         var cases = new List<CallCentreCase>();
         foreach (var card in matching)
         {
@@ -97,6 +82,95 @@ public sealed class CallCentre(Stores.Stores stores, CardChipStore chips, Certif
                 : await SuspendCardAsync(db, card.Serial, report, operatorName, ct));
         }
         return cases;
+    }
+
+    /// <summary>
+    /// The cards the four information name (§8.3), compared as <see cref="FourInformationMatch"/> writes them. The name and
+    /// birth date find the cards through the keyed identity hash — once for every way of writing the name with its 異体字,
+    /// since a hash cannot fold — and the chip's own four information decides. When nothing matches, the answer names the
+    /// item to ask again; it is chosen from what the cards hold but never quotes it.
+    /// </summary>
+    private async Task<List<ProducedCard>> MatchAsync(NationalDb db, LossReport report, CancellationToken ct)
+    {
+        var spellings = NameVariants.Spellings(Comparable(report.Name));
+        var candidates = new List<ProducedCard>();
+        foreach (var hash in spellings.Select(n => issuance.IdentityHash(n, report.BirthDate)))
+        {
+            // One indexed lookup per spelling (usually one to four): a list of byte strings does not translate alike on both providers.
+            candidates.AddRange(await Live(db).Where(c => c.IdentityHash == hash).ToListAsync(ct));
+        }
+        if (candidates.Count == 0)
+        {
+            var (message, field) = await NearestDifferenceAsync(db, report, spellings, ct);
+            throw new CallCentreException(message, field);
+        }
+        var compared = new List<(ProducedCard Card, bool Sex, AddressAgreement Address, string OnCard)>();
+        foreach (var card in candidates)
+        {
+            var (_, address, _, sex) = await FourInformationAsync(db, card.Serial, ct);
+            compared.Add((card, sex == report.Sex, FourInformationMatch.Address(report.Address, address), address));
+        }
+        var same = compared.Where(c => c.Sex && c.Address == AddressAgreement.Same).Select(c => c.Card).ToList();
+        if (same.Count > 0)
+        {
+            return same;
+        }
+        // The building may be left out when the rest names one address: the same person's card(s), not a neighbour's.
+        var withoutBuilding = compared.Where(c => c.Sex && c.Address == AddressAgreement.SameWithoutBuilding).ToList();
+        if (withoutBuilding.Select(c => Comparable(c.OnCard)).Distinct().Count() > 1)
+        {
+            throw new CallCentreException(CallCentreMessages.Building, "address");
+        }
+        if (withoutBuilding.Count > 0)
+        {
+            return [.. withoutBuilding.Select(c => c.Card)];
+        }
+        throw compared.Any(c => c.Address != AddressAgreement.Differs)
+            ? new CallCentreException(CallCentreMessages.Sex, "sex")
+            : compared.Any(c => c.Sex)
+                ? new CallCentreException(CallCentreMessages.Address, "address")
+                : new CallCentreException(CallCentreMessages.SexAndAddress, "sex");
+    }
+
+    /// <summary>
+    /// No card has this name and birth date: a card with the name (any birth date) means the birth date was misheard; a card
+    /// with the birth date, sex and address means the name was; otherwise nothing is near. Read from the production requests
+    /// and confirmed on the chip, whose four information are the card's current ones (an endorsement changes them).
+    /// </summary>
+    private async Task<(Message Message, string Field)> NearestDifferenceAsync(NationalDb db, LossReport report, IReadOnlyList<string> spellings, CancellationToken ct)
+    {
+        var byName = await Live(db)
+            .Join(db.ProductionRequests, c => c.RequestId, r => r.Id, (c, r) => new { c.Serial, Name = r.FamilyName + r.GivenName })
+            .Where(x => spellings.Contains(x.Name)).Select(x => x.Serial).Take(NearLimit).ToListAsync(ct);
+        foreach (var serial in byName)
+        {
+            if (FourInformationMatch.SameName(report.Name, (await FourInformationAsync(db, serial, ct)).Name))
+            {
+                return (CallCentreMessages.BirthDate, "birthDate");
+            }
+        }
+        var byBirth = await Live(db)
+            .Join(db.ProductionRequests, c => c.RequestId, r => r.Id, (c, r) => new { c.Serial, r.BirthDate, r.Sex, r.Address })
+            .Where(x => x.BirthDate == report.BirthDate && x.Sex == report.Sex).Take(NearLimit).ToListAsync(ct);
+        foreach (var near in byBirth.Where(x => FourInformationMatch.Address(report.Address, x.Address) != AddressAgreement.Differs))
+        {
+            var onCard = await FourInformationAsync(db, near.Serial, ct);
+            if (onCard.Sex == report.Sex && FourInformationMatch.Address(report.Address, onCard.Address) != AddressAgreement.Differs)
+            {
+                return (CallCentreMessages.Name, "name");
+            }
+        }
+        return (CallCentreMessages.NoMatch, "name");
+    }
+
+    /// <summary>Cards a loss can be reported for: made or on their way to the holder.</summary>
+    private static IQueryable<ProducedCard> Live(NationalDb db) =>
+        db.ProducedCards.AsNoTracking().Where(c => c.State == ProducedCardState.Listed || c.State == ProducedCardState.Made);
+
+    private async Task<(string Name, string Address, DateOnly BirthDate, int Sex)> FourInformationAsync(NationalDb db, string serial, CancellationToken ct)
+    {
+        var chip = await chips.LoadAsync(db, serial, ct);
+        return ChipLayout.ReadFourInformation(chip.Application(CardApplications.InputAssist).Binaries[CardFiles.FourInformation].Content);
     }
 
     private async Task<CallCentreCase> SuspendCardAsync(NationalDb db, string serial, LossReport report, string operatorName, CancellationToken ct)
@@ -135,7 +209,10 @@ public sealed class CallCentre(Stores.Stores stores, CardChipStore chips, Certif
         return await db.CallCentreCases.AsNoTracking().OrderBy(c => c.Outcome != null).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
     }
 
-    /// <summary>The name and address compared as the caller says them: spaces and full-/half-width differences do not count.</summary>
+    /// <summary>
+    /// The name as the identity hash takes it: spaces and full-/half-width differences do not count. 異体字 are not folded
+    /// here (the stored hashes were made without folding); the lookup tries each of the name's spellings instead.
+    /// </summary>
     internal static string Comparable(string text) =>
         new(text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
 

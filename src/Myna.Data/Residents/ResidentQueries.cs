@@ -94,7 +94,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
         if (!string.IsNullOrWhiteSpace(c.Address))
         {
             any = true;
-            var address = ResidentSearch.NormalizeName(c.Address);
+            var address = ResidentSearch.NormalizeAddress(c.Address);
             query = query.Where(r => (r.Prefecture + r.City + r.Town + r.Block).Contains(address)
                 || (r.City + r.Town + r.Block).Contains(address));
             if (!reader.MaySeeProtected)

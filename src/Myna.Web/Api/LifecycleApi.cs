@@ -86,7 +86,8 @@ public static class LifecycleApi
             }
             catch (CallCentreException e)
             {
-                return ApiProblems.Problem(422, "no-match", "The report could not be taken", e.Message);
+                // The catalogue code names the item to ask again (e.g. call-centre.birth-date-differs), never what the card holds.
+                return ApiProblems.Problem(422, e.Text.Code, "The report could not be taken", e.Text.En, e.Field);
             }
         }).WithTags("call-centre").RequirePermission(Permission.NationalCallCentre).WithName("SuspendLostCard")
             .WithSummary("The 24/365 call centre: check the caller's four information and suspend the card and its certificates at once");

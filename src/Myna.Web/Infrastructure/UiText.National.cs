@@ -1,5 +1,4 @@
 using Myna.Core.Identifiers;
-using Myna.Data.Cards;
 using Myna.Data.Certificates;
 using Myna.Data.Verifiers;
 
@@ -19,10 +18,6 @@ public sealed partial class UiText
         ["national.error.cert.not-good"] = ("一時保留にできるのは有効な電子証明書だけです。", "Only a good certificate can be suspended."),
         ["national.error.cert.not-suspended"] = ("一時保留を解除できるのは一時保留中の電子証明書だけです。", "Only a suspended certificate can be released."),
         ["national.error.cert.other"] = ("この操作はできませんでした。証明書の状態を確認してください。", "The change could not be made. Check the certificate's status."),
-        ["national.error.cc.four-information"] = ("氏名・生年月日・住所・性別の4情報をすべてお聞きしてください。", "Ask the caller for all four information: name, birth date, address and sex."),
-        ["national.error.cc.caller"] = ("どなたからの連絡か（本人、家族など）を記録してください。", "Record who is calling (the holder, a family member, …)."),
-        ["national.error.cc.no-match"] = ("この4情報に一致するカードはありません。お客様と内容を確認してください。", "No card matches these four information: check them with the caller."),
-        ["national.error.cc.birth-date"] = ("生年月日を読み取れません（例: 昭和55年2月17日、S55.2.17、1980-02-17）。", "The birth date cannot be read (e.g. 昭和55年2月17日, S55.2.17, 1980-02-17)."),
         ["national.error.verifier.name"] = ("組織の名称を入力してください（200文字以内）。", "The organisation's name is required (at most 200 characters)."),
         ["national.error.verifier.kind"] = ("種別は署名検証者、利用者証明検証者、またはその両方です。", "The kind is signature, user-authentication or both."),
         ["national.error.verifier.corporate-number"] = ("法人番号が正しくありません（13桁の数字、先頭は検査用数字）。", "The corporate number is not valid (13 digits, the first a check digit)."),
@@ -69,8 +64,6 @@ public sealed partial class UiText
 public static class NationalWords
 {
     public static string Refusal(UiText text, IssuanceException e) => Pick(text, "national.error.cert.", e.Code);
-
-    public static string Refusal(UiText text, CallCentreException e) => Pick(text, "national.error.cc.", e.Code);
 
     public static string Refusal(UiText text, VerifierException e) => Pick(text, "national.error.verifier.", e.Code);
 

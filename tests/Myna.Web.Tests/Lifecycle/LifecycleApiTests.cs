@@ -39,7 +39,7 @@ public sealed class LifecycleApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
-        Assert.Equal("no-match", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("call-centre.sex-differs", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
         var suspension = (await suspended.Content.ReadFromJsonAsync<JsonElement>())[0];
