@@ -50,7 +50,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     public async Task OnPostSessionsAsync(long window, SessionKind kind, DateOnly from, DateOnly to, DayOfWeek[] days, TimeOnly start, TimeOnly end, int minutes,
         int desks, CancellationToken ct) => await RunAsync(async () =>
     {
-        var added = await runtime.AppointmentBook().AddSessionsAsync(scope.Db, window, kind, from, to, days, start, end, minutes, desks, ct);
+        var added = await runtime.AppointmentBook().AddSessionsAsync(scope.Db, window, kind, from, to, days, start, end, minutes, desks, ct: ct);
         Message = text.Format("appt.sessions.added", added);
     }, ct);
 
