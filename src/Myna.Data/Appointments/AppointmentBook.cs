@@ -311,8 +311,8 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     /// <summary>The public page's identification (DOMAIN §6.3): the issuance notice's number and the birth date; null when they do not match.</summary>
     public static async Task<long?> CardByNoticeAsync(MunicipalDb db, string noticeNumber, DateOnly birthDate, CancellationToken ct = default)
     {
-        // Full-width digits (an input method's default) are the same digits.
-        var number = new string((noticeNumber ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+        // Full-width digits (an input method's default) are the same digits: one cleaning for every public input.
+        var number = Core.Text.PublicInput.Number(noticeNumber);
         var found = await db.IssuanceNotices.AsNoTracking().Where(n => n.Number == number)
             .Join(db.Cards, n => n.CardId, c => c.Id, (n, c) => c)
             .Join(db.Residents, c => c.ResidentId, r => r.Id, (c, r) => new { c.Id, r.BirthDate }).FirstOrDefaultAsync(ct);
