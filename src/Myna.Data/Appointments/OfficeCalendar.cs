@@ -42,7 +42,7 @@ public static class OfficeCalendar
         }
         if ((await LoadAsync(db, ct)).Of(date) is { } closed)
         {
-            throw new MessageException(CalendarMessages.AlreadyClosed.With(JapaneseDate.FormatWithWeekday(date), closed.Name), "date");
+            throw new MessageException(CalendarMessages.AlreadyClosed.With(Shown(date), closed.Name), "date");
         }
         var day = new MunicipalClosedDay { Date = date, Name = trimmed, CreatedBy = actor, CreatedAt = time.GetUtcNow() };
         db.MunicipalClosedDays.Add(day);
@@ -54,7 +54,7 @@ public static class OfficeCalendar
         {
             // The unique index: another clerk added the same day a moment ago.
             db.ChangeTracker.Clear();
-            throw new MessageException(CalendarMessages.AlreadyClosed.With(JapaneseDate.FormatWithWeekday(date), trimmed), "date");
+            throw new MessageException(CalendarMessages.AlreadyClosed.With(Shown(date), trimmed), "date");
         }
         return day;
     }
@@ -65,9 +65,13 @@ public static class OfficeCalendar
         var removed = await db.MunicipalClosedDays.Where(d => d.Date == date).ExecuteDeleteAsync(ct);
         if (removed == 0)
         {
-            throw new MessageException(CalendarMessages.NotMunicipal.With(JapaneseDate.FormatWithWeekday(date)), "date");
+            throw new MessageException(CalendarMessages.NotMunicipal.With(Shown(date)), "date");
         }
     }
+
+    /// <summary>A date in a message: with its era and weekday, or as ISO when it has no era (a request that named no date at all).</summary>
+    private static string Shown(DateOnly date) =>
+        date >= JapaneseDate.Eras[0].FirstDay ? JapaneseDate.FormatWithWeekday(date) : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every closed day from <paramref name="from"/> to <paramref name="to"/>, computed and the municipality's own.</summary>
     public static async Task<IReadOnlyList<ClosedDay>> BetweenAsync(MunicipalDb db, DateOnly from, DateOnly to, CancellationToken ct = default) =>
