@@ -119,6 +119,7 @@ public sealed class OfficeCalendarTests
         var twice = await Assert.ThrowsAsync<MessageException>(() => OfficeCalendar.AddAsync(db, day, "もう一度", "clerk", TimeProvider.System));
         Assert.Equal(CalendarMessages.AlreadyClosed.Code, twice.Text.Code);
         Assert.Equal(CalendarMessages.NotMunicipal.Code, (await Assert.ThrowsAsync<MessageException>(() => OfficeCalendar.RemoveAsync(db, newYear))).Text.Code);
+        Assert.Equal(CalendarMessages.NotMunicipal.Code, (await Assert.ThrowsAsync<MessageException>(() => OfficeCalendar.RemoveAsync(db, default))).Text.Code);
         Assert.Equal("庁舎設備点検", Assert.Single(await db.MunicipalClosedDays.AsNoTracking().ToListAsync()).Name);
     }
 
