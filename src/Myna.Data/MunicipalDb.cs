@@ -38,6 +38,7 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
     public DbSet<Core.Appointments.IssuanceWindow> IssuanceWindows => Set<Core.Appointments.IssuanceWindow>();
     public DbSet<Core.Appointments.WindowSession> WindowSessions => Set<Core.Appointments.WindowSession>();
     public DbSet<Core.Appointments.AppointmentSlot> AppointmentSlots => Set<Core.Appointments.AppointmentSlot>();
+    public DbSet<Core.Calendar.MunicipalClosedDay> MunicipalClosedDays => Set<Core.Calendar.MunicipalClosedDay>();
     public DbSet<Core.Appointments.Appointment> Appointments => Set<Core.Appointments.Appointment>();
     public DbSet<Core.Appointments.ResidentMessage> ResidentMessages => Set<Core.Appointments.ResidentMessage>();
     public DbSet<Core.Lifecycle.HeldCard> HeldCards => Set<Core.Lifecycle.HeldCard>();
@@ -142,6 +143,11 @@ public sealed class MunicipalDb(DbContextOptions<MunicipalDb> options) : DbConte
         {
             e.ToTable("window_sessions");
             e.HasIndex(x => x.Date);
+        });
+        b.Entity<Core.Calendar.MunicipalClosedDay>(e =>
+        {
+            e.ToTable("municipal_closed_days");
+            e.HasIndex(x => x.Date).IsUnique();
         });
         b.Entity<Core.Appointments.AppointmentSlot>(e =>
         {

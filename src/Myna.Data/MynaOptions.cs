@@ -79,10 +79,18 @@ public sealed class MynaOptions
         return this;
     }
 
-    public static readonly MunicipalityOptions Demo = new() { Code = "042021", Name = "石巻市", Prefecture = "宮城県" };
+    public static readonly MunicipalityOptions Demo = new()
+    {
+        Code = "042021", Name = "石巻市", Prefecture = "宮城県", OfficePhone = "0225-95-1111", Department = "市民課 マイナンバーカード係",
+        WindowAddress = "〒986-8501 宮城県石巻市穀町14番1号 石巻市役所 本庁舎1階 市民課",
+    };
 
     /// <summary>The neighbour the demo serves too, so a move between two municipalities on one host can be tried (DOMAIN §8.6).</summary>
-    public static readonly MunicipalityOptions DemoNeighbour = new() { Code = "042145", Name = "東松島市", Prefecture = "宮城県" };
+    public static readonly MunicipalityOptions DemoNeighbour = new()
+    {
+        Code = "042145", Name = "東松島市", Prefecture = "宮城県", OfficePhone = "0225-82-1111", Department = "市民生活課 マイナンバーカード担当",
+        WindowAddress = "〒981-0503 宮城県東松島市矢本字上河戸36番地1 東松島市役所 市民生活課",
+    };
 }
 
 public sealed class MunicipalityOptions
@@ -107,8 +115,14 @@ public sealed class MunicipalityOptions
     /// <summary>[project] an uncollected card is destroyed this many months after the deadline (§6.2).</summary>
     public int DestroyAfterMonths { get; set; } = 3;
 
-    /// <summary>The office's phone number printed on notices, for booking by phone.</summary>
+    /// <summary>The office's phone number printed on notices and letters, for booking by phone and for questions.</summary>
     public string? OfficePhone { get; set; }
+
+    /// <summary>The department residents ask about their card (e.g. 市民課 マイナンバーカード係), printed as the contact on letters.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>Where the window is, for re-applying in person (e.g. 〒986-8501 宮城県石巻市穀町14番1号 石巻市役所本庁舎1階 市民課).</summary>
+    public string? WindowAddress { get; set; }
 
     /// <summary>Lines of the card's endorsement area (追記欄) before a change needs a reissue (DOMAIN §8.5, [project]).</summary>
     public int EndorsementCapacity { get; set; } = Core.Lifecycle.LifecycleRules.DefaultEndorsementCapacity;

@@ -114,6 +114,7 @@ api.MapVerifierApi();
 api.MapIdentityVerificationApi();
 api.MapSupportMeasureCheckApi();
 api.MapPublicAppointmentsApi();
+api.MapClosedDaysApi();
 api.MapLifecycleApi();
 api.MapAbroadMovesApi();
 api.MapReportsApi();

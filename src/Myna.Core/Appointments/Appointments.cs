@@ -35,6 +35,10 @@ public sealed class WindowSession
     public int Desks { get; set; }
     public bool Closed { get; set; }
     public string? ClosedReason { get; set; }
+
+    /// <summary>Opened on purpose on a day the office is closed (a holiday opening, §6.3); other sessions on closed days are not offered.</summary>
+    public bool OnClosedDay { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -44,6 +44,19 @@ public static class JapaneseDate
         return FormatEraDate(era, era.YearOf(date), date.Month, date.Day);
     }
 
+    /// <summary>
+    /// "令和8年12月7日（月）": <see cref="Format"/> with the weekday in full-width brackets, for every date a person
+    /// chooses or reads in a schedule (booking days, window sessions, closed days).
+    /// </summary>
+    public static string FormatWithWeekday(DateOnly date) => Format(date) + "（" + Weekday(date) + "）";
+
+    /// <summary>"12月7日（月）": month, day and weekday, for a day button in a schedule where the year is plain.</summary>
+    public static string FormatMonthDayWithWeekday(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日（{Weekday(date)}）");
+
+    /// <summary>The weekday as one kanji: 日 月 火 水 木 金 土.</summary>
+    public static char Weekday(DateOnly date) => "日月火水木金土"[(int)date.DayOfWeek];
+
     /// <summary>"R1.5.1", "H31.4.30": the era initial and numbers, for tables and narrow fields.</summary>
     public static string FormatShort(DateOnly date)
     {

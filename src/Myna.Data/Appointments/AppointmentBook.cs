@@ -49,10 +49,12 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     /// <summary>
     /// Opens a window on every listed weekday from <paramref name="from"/> to <paramref name="to"/>:
     /// one session per day, slots every <paramref name="serviceMinutes"/> from start to end, each for
-    /// <paramref name="desks"/> residents. Days that already have a session of this window at the same start are skipped.
+    /// <paramref name="desks"/> residents. Days that already have a session of this window at the same start are skipped,
+    /// and so are the office's closed days (national holidays, 29 December – 3 January, the municipality's own,
+    /// <see cref="OfficeCalendar"/>) unless <paramref name="onClosedDays"/> opens them on purpose (a holiday opening).
     /// </summary>
     public async Task<int> AddSessionsAsync(MunicipalDb db, long windowId, SessionKind kind, DateOnly from, DateOnly to, IReadOnlyCollection<DayOfWeek> days,
-        TimeOnly start, TimeOnly end, int serviceMinutes, int desks, CancellationToken ct = default)
+        TimeOnly start, TimeOnly end, int serviceMinutes, int desks, bool onClosedDays = false, CancellationToken ct = default)
     {
         if (serviceMinutes is < 5 or > 240)
         {
@@ -76,17 +78,20 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         }
         var existing = (await db.WindowSessions.AsNoTracking().Where(s => s.WindowId == windowId && s.Date >= from && s.Date <= to)
             .Select(s => new { s.Date, s.Start }).ToListAsync(ct)).Select(s => (s.Date, s.Start)).ToHashSet();
+        var calendar = await OfficeCalendar.LoadAsync(db, ct);
         var added = 0;
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (!days.Contains(day.DayOfWeek) || existing.Contains((day, start)))
+            var closed = calendar.IsClosed(day);
+            if (!days.Contains(day.DayOfWeek) || existing.Contains((day, start)) || (closed && !onClosedDays))
             {
                 continue;
             }
             var session = new WindowSession
             {
-                WindowId = windowId, Kind = kind, Date = day, Start = start, End = end, ServiceMinutes = serviceMinutes, Desks = desks, CreatedAt = time.GetUtcNow(),
+                WindowId = windowId, Kind = kind, Date = day, Start = start, End = end, ServiceMinutes = serviceMinutes, Desks = desks, OnClosedDay = closed,
+                CreatedAt = time.GetUtcNow(),
             };
             db.WindowSessions.Add(session);
             await db.SaveChangesAsync(ct);
@@ -104,14 +109,20 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     /// <summary>A Japan wall-clock time, stored in UTC (PostgreSQL keeps only UTC offsets).</summary>
     private static DateTimeOffset Japan(DateOnly day, TimeOnly at) => new DateTimeOffset(day.ToDateTime(at), JapanClock.Offset).ToUniversalTime();
 
-    /// <summary>Open slots with a free seat from now (plus the cutoff for residents) up to <paramref name="until"/>.</summary>
+    /// <summary>
+    /// Open slots with a free seat from now (plus the cutoff for residents) up to <paramref name="until"/>. A day the office
+    /// is closed (<see cref="OfficeCalendar"/>) is not offered, even when a session was opened on it before the day was
+    /// closed, unless that session was opened on the closed day on purpose.
+    /// </summary>
     public async Task<IReadOnlyList<SlotView>> OpenSlotsAsync(MunicipalDb db, DateOnly until, bool forResidents, CancellationToken ct = default)
     {
         var earliest = time.GetUtcNow() + (forResidents ? cutoff : TimeSpan.Zero);
         var last = Japan(until, TimeOnly.MaxValue);
+        var calendar = await OfficeCalendar.LoadAsync(db, ct);
         var slots = await Slots(db).Where(s => !s.Closed && s.Capacity > s.Booked).ToListAsync(ct);
         // DateTimeOffset comparisons are done here: SQLite stores them as text.
-        return slots.Where(s => s.StartsAt > earliest && s.StartsAt <= last).OrderBy(s => s.StartsAt).ThenBy(s => s.Window)
+        return slots.Where(s => s.StartsAt > earliest && s.StartsAt <= last && (s.OnClosedDay || !calendar.IsClosed(s.Date)))
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Window)
             .Select(s => new SlotView(s.SlotId, s.SessionId, s.WindowId, s.Window, s.Kind, s.StartsAt, s.Capacity, s.Booked)).ToList();
     }
 
@@ -127,6 +138,8 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         public int Capacity { get; init; }
         public int Booked { get; init; }
         public bool Closed { get; init; }
+        public DateOnly Date { get; init; }
+        public bool OnClosedDay { get; init; }
     }
 
     private static IQueryable<SlotRow> Slots(MunicipalDb db) =>
@@ -135,7 +148,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
             .Join(db.IssuanceWindows, y => y.x.WindowId, w => w.Id, (y, w) => new SlotRow
             {
                 SlotId = y.s.Id, SessionId = y.x.Id, WindowId = w.Id, Window = w.Name, Kind = y.x.Kind, StartsAt = y.s.StartsAt, Capacity = y.s.Capacity,
-                Booked = y.s.Booked, Closed = y.x.Closed,
+                Booked = y.s.Booked, Closed = y.x.Closed, Date = y.x.Date, OnClosedDay = y.x.OnClosedDay,
             });
 
     /// <summary>
@@ -298,8 +311,8 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     /// <summary>The public page's identification (DOMAIN §6.3): the issuance notice's number and the birth date; null when they do not match.</summary>
     public static async Task<long?> CardByNoticeAsync(MunicipalDb db, string noticeNumber, DateOnly birthDate, CancellationToken ct = default)
     {
-        // Full-width digits (an input method's default) are the same digits.
-        var number = new string((noticeNumber ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+        // Full-width digits (an input method's default) are the same digits: one cleaning for every public input.
+        var number = Core.Text.PublicInput.Number(noticeNumber);
         var found = await db.IssuanceNotices.AsNoTracking().Where(n => n.Number == number)
             .Join(db.Cards, n => n.CardId, c => c.Id, (n, c) => c)
             .Join(db.Residents, c => c.ResidentId, r => r.Id, (c, r) => new { c.Id, r.BirthDate }).FirstOrDefaultAsync(ct);
@@ -340,6 +353,11 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         if (slot.Closed)
         {
             throw new BookingRefusedException("session-closed", "this session is closed: choose another time");
+        }
+        if (!slot.OnClosedDay && (await OfficeCalendar.LoadAsync(db, ct)).IsClosed(slot.Date))
+        {
+            // The office is closed that day (§6.3): the booking page does not offer it, and a client naming the slot is refused too.
+            throw new BookingRefusedException("session-closed", "the office is closed on this day: choose another time");
         }
         if (slot.Booked >= slot.Capacity)
         {

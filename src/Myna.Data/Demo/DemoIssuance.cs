@@ -64,11 +64,11 @@ public static class DemoIssuance
         var book = runtime.AppointmentBook();
         var window = await AppointmentBook.AddWindowAsync(db, "本庁舎 市民課 交付窓口", "本庁舎1階 3番・4番窓口", ct);
         var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
-        await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, today, today.AddDays(27), weekdays, new TimeOnly(8, 30), new TimeOnly(17, 0), 30, 2, ct);
-        await book.AddSessionsAsync(db, window.Id, SessionKind.Evening, today, today.AddDays(27), [DayOfWeek.Thursday], new TimeOnly(17, 15), new TimeOnly(19, 15), 30, 1, ct);
+        await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, today, today.AddDays(27), weekdays, new TimeOnly(8, 30), new TimeOnly(17, 0), 30, 2, ct: ct);
+        await book.AddSessionsAsync(db, window.Id, SessionKind.Evening, today, today.AddDays(27), [DayOfWeek.Thursday], new TimeOnly(17, 15), new TimeOnly(19, 15), 30, 1, ct: ct);
         var temporary = await AppointmentBook.AddWindowAsync(db, "臨時交付窓口", "イオンモール石巻 2階イベントスペース", ct);
         await book.AddSessionsAsync(db, temporary.Id, SessionKind.Weekend, today, today.AddDays(27), [DayOfWeek.Saturday, DayOfWeek.Sunday], new TimeOnly(10, 0),
-            new TimeOnly(16, 0), 20, 3, ct);
+            new TimeOnly(16, 0), 20, 3, ct: ct);
         var open = await book.OpenSlotsAsync(db, today.AddDays(27), forResidents: false, ct);
         foreach (var (letter, slot) in letters.Skip(1).Take(2).Zip(open.Skip(2).Take(2)))
         {

@@ -4,9 +4,21 @@ using Myna.Documents.Pdf;
 
 namespace Myna.Documents.Applications;
 
-/// <summary>What a deficiency notice (不備通知, DOMAIN §4.3) says; the address is empty when protected (§9).</summary>
+/// <summary>
+/// What a deficiency notice (不備通知, DOMAIN §4.3) says; the address is empty when protected (§9). Where to re-apply and whom
+/// to ask come from the municipality's record: <paramref name="PublicUrl"/> (the online application, /apply, and the status
+/// page, /status), <paramref name="WindowAddress"/>, <paramref name="Department"/> and <paramref name="Phone"/>; a line
+/// whose value the municipality has not set is left out.
+/// </summary>
 public sealed record DeficiencyNotice(string ApplicationId, string FullName, string? PostalCode, string Address, DateOnly ReceivedOn,
-    IReadOnlyList<string> Reasons, DateOnly IssuedOn, string MunicipalityName);
+    IReadOnlyList<string> Reasons, DateOnly IssuedOn, string MunicipalityName, string PublicUrl, string? WindowAddress = null, string? Department = null,
+    string? Phone = null)
+{
+    /// <summary>The online application with this ID filled in (the same link as the form's QR code, §4.1).</summary>
+    public string ApplyUrl => PublicUrl.TrimEnd('/') + "/apply?id=" + ApplicationId;
+
+    public string StatusUrl => PublicUrl.TrimEnd('/') + "/status";
+}
 
 /// <summary>The deficiency notice as one A4 page: what was wrong with the photo, and how to resubmit under the same ID.</summary>
 public static class DeficiencyNoticePdf
@@ -55,19 +67,34 @@ public static class DeficiencyNoticePdf
             }
             pdf.Box(margin, boxTop, PdfDocument.A4Width - 2 * margin, y - boxTop);
             y += 30;
-            foreach (var line in new[]
+            foreach (var line in ReapplyLines(n))
             {
-                "再申請の方法",
-                "・同じ申請書IDのまま申請できます。スマートフォン・パソコンからは申請用ページで申請書IDを入力し、",
-                "　新しい写真を添付してください。郵送の場合は新しい写真を貼った申請書を返信用封筒でお送りください。",
-                "・写真の条件：6か月以内に撮影、正面・無帽・無背景、JPEG形式、20KB〜7MB、縦横480〜6000ピクセル。",
-                "・申請の状況は、申請状況の確認ページで申請書IDと生年月日を入力して確認できます。",
-            })
-            {
-                pdf.Text(line, margin, y, line.StartsWith('・') || line.StartsWith('　') ? 9.5f : 11);
+                pdf.TextFit(line, margin, y, line.StartsWith('・') || line.StartsWith('　') ? 9.5f : 11, PdfDocument.A4Width - 2 * margin);
                 y += 17;
             }
         }
         return stream.ToArray();
+    }
+
+    /// <summary>How to re-apply (online at the address, by mail, or at the window) and whom to ask, in the letter's order.</summary>
+    public static IReadOnlyList<string> ReapplyLines(DeficiencyNotice n)
+    {
+        var lines = new List<string>
+        {
+            "再申請の方法",
+            "・同じ申請書IDのまま申請できます。スマートフォン・パソコンからは次の申請用ページで新しい写真を添付してください。",
+            "　" + n.ApplyUrl,
+            "・郵送の場合は新しい写真を貼った申請書を返信用封筒でお送りください。",
+        };
+        if (n.WindowAddress is { Length: > 0 } window)
+        {
+            lines.Add("・窓口でも申請できます（本人確認書類をお持ちください）：" + window);
+        }
+        lines.Add("・写真の条件：6か月以内に撮影、正面・無帽・無背景、JPEG形式、20KB〜7MB、縦横480〜6000ピクセル。");
+        lines.Add("・申請の状況は、申請状況の確認ページ（" + n.StatusUrl + "）で申請書IDと生年月日を入力して確認できます。");
+        var contact = string.Join("　", new[] { n.MunicipalityName + (n.Department is { Length: > 0 } d ? " " + d : ""), n.Phone is { Length: > 0 } p ? "電話 " + p : null }
+            .Where(x => x is not null));
+        lines.Add("お問い合わせ先：" + contact);
+        return lines;
     }
 }

@@ -19,7 +19,8 @@ public sealed record ReceiptDto(long Id, string ReceiptNumber, string Applicatio
 
 public sealed record StatusRequest(string ApplicationId, string BirthDate);
 
-public sealed record PublicStatusDto(string Status, string Text, string TextEn);
+/// <summary>The status of an application found by its application ID or its receipt number; <c>maskedName</c> is whose it is ("佐藤 ●●").</summary>
+public sealed record PublicStatusDto(string Status, string Text, string TextEn, string MaskedName, string Municipality);
 
 public sealed record ReviewRequest(bool Pass, IReadOnlyList<string>? Reasons, string? Note);
 
@@ -66,14 +67,14 @@ public static class ApplicationsApi
                 return ApiProblems.Refused(400, "invalid-date", "The birth date could not be read", error, "birthDate");
             }
             var found = await applications.StatusAsync(request.ApplicationId, birth, ct);
-            if (found is null)
+            if (found is not { } f)
             {
-                return ApiProblems.Problem(404, "application-not-found", "No application matches this application ID and birth date");
+                return ApiProblems.Problem(404, "application-not-found", "No application matches this application ID (or receipt number) and birth date");
             }
-            var ja = new UiText("ja")["app.status.public." + found.Status];
-            var en = new UiText("en")["app.status.public." + found.Status];
-            return TypedResults.Ok(new PublicStatusDto(found.Status.ToString(), ja, en));
-        }).WithName("ApplicationStatus").WithSummary("The status of an application, in plain words, for its application ID and the applicant's birth date");
+            var ja = new UiText("ja")["app.status.public." + f.Status.Status];
+            var en = new UiText("en")["app.status.public." + f.Status.Status];
+            return TypedResults.Ok(new PublicStatusDto(f.Status.Status.ToString(), ja, en, f.Status.MaskedName, f.Municipality.Name));
+        }).WithName("ApplicationStatus").WithSummary("The status of an application, in plain words, and whose it is (given name masked), for its application ID or receipt number (field applicationId, full-width accepted) and the applicant's birth date");
 
         var staff = api.MapGroup("/applications").WithTags("applications").RequirePermission(Permission.ApplicationsRead);
 
@@ -154,9 +155,11 @@ public static class ApplicationsApi
             }
             var a = d.Application;
             await rule.ServedAsync(scope.Db, scope.Actor, [d.Resident.Id], "deficiency notice (the applicant's letter)", ct);
+            // Where to re-apply and whom to ask: the municipality's own record (Myna:Municipalities).
+            var own = runtime.Options.Municipalities.FirstOrDefault(m => m.Code == scope.Code.Value);
             var pdf = DeficiencyNoticePdf.Render(new DeficiencyNotice(a.ApplicationId, d.Resident.FullName, d.PostalCode,
                 d.Resident.Address, a.ReceivedOn, (a.DeficiencyReasons ?? "").Split('\n'),
-                JapanClock.Today(runtime.Time), scope.Municipality.Name));
+                JapanClock.Today(runtime.Time), scope.Municipality.Name, runtime.Options.PublicUrl, own?.WindowAddress, own?.Department, own?.OfficePhone));
             return new InlinePdf(pdf, $"deficiency-{a.ApplicationId}.pdf");
         }).WithName("DeficiencyNotice").WithSummary("The deficiency notice (不備通知) as a PDF, with the reasons and how to resubmit under the same ID");
 

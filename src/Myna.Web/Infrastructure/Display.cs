@@ -10,6 +10,26 @@ public static class Display
         ? $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({JapaneseDate.FormatShort(d)})"
         : JapaneseDate.Format(d);
 
+    /// <summary>
+    /// A date a person chooses or reads in a schedule, with its weekday: "令和8年12月7日（月）", in English
+    /// "Mon 2026-12-07 (R8.12.7)" (the one place for schedule dates; <see cref="JapaneseDate.FormatWithWeekday"/>).
+    /// </summary>
+    public static string Day(DateOnly d, UiText t) => t.IsEnglish
+        ? $"{d.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture)} ({JapaneseDate.FormatShort(d)})"
+        : JapaneseDate.FormatWithWeekday(d);
+
+    /// <summary>A day button in a booking calendar, where the year is plain: "12月7日（月）", "Mon 7 Dec".</summary>
+    public static string ShortDay(DateOnly d, UiText t) => t.IsEnglish
+        ? d.ToString("ddd d MMM", CultureInfo.InvariantCulture)
+        : JapaneseDate.FormatMonthDayWithWeekday(d);
+
+    /// <summary>A booked or bookable time: the day with its weekday and the Japan wall-clock time ("令和8年12月7日（月） 09:30").</summary>
+    public static string Appointment(DateTimeOffset t, UiText text)
+    {
+        var local = JapanClock.ToJapan(t);
+        return Day(DateOnly.FromDateTime(local.DateTime), text) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
     public static string Time(DateTimeOffset t, UiText text)
     {
         var local = JapanClock.ToJapan(t);

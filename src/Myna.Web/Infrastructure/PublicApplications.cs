@@ -1,5 +1,6 @@
-using Myna.Core.Applications;
 using Myna.Core.Identifiers;
+using Myna.Core.Municipalities;
+using Myna.Core.Text;
 using Myna.Data;
 using Myna.Data.Applications;
 using ApplicationId = Myna.Core.Identifiers.ApplicationId;
@@ -18,21 +19,45 @@ public sealed class PublicApplications(MynaRuntime runtime)
     public MunicipalityCode? MunicipalityOf(string? applicationId) =>
         ApplicationId.TryParse(applicationId, out var id, out _) && runtime.Stores.Serves(id.Municipality) ? id.Municipality : null;
 
+    /// <summary>Submits an online application; the application ID and the contact fields are cleaned first (<see cref="PublicInput"/>).</summary>
     public async Task<ApplicationReceipt> SubmitAsync(ApplicationInput input, CancellationToken ct)
     {
+        input = input with
+        {
+            ApplicationId = PublicInput.Number(input.ApplicationId), Email = PublicInput.Contact(input.Email), Phone = PublicInput.Contact(input.Phone),
+            LegalRepresentative = PublicInput.Name(input.LegalRepresentative),
+        };
         var code = MunicipalityOf(input.ApplicationId) ?? throw new ApplicationRejectedException([Unknown(input.ApplicationId)]);
         await using var db = runtime.Stores.OpenMunicipal(code);
         return await runtime.ApplicationDesk(code).SubmitAsync(db, code, input, Actor, ct);
     }
 
-    public async Task<CardApplication?> StatusAsync(string? applicationId, DateOnly birthDate, CancellationToken ct)
+    /// <summary>
+    /// The status for either number the resident holds: the application ID (申請書ID, 23 digits, naming its municipality)
+    /// or the receipt number (受付番号, 12 digits) the application page gave them, which names no municipality, so every
+    /// store this host serves is asked. Full-width input is the same input (<see cref="PublicInput"/>).
+    /// </summary>
+    public async Task<(PublicApplicationStatus Status, Municipality Municipality)?> StatusAsync(string? number, DateOnly birthDate, CancellationToken ct)
     {
-        if (MunicipalityOf(applicationId) is not { } code)
+        var cleaned = PublicInput.Number(number);
+        if (PublicStatusLookup.IsReceiptNumber(cleaned))
+        {
+            foreach (var m in runtime.Stores.Municipalities)
+            {
+                await using var store = runtime.Stores.OpenMunicipal(m.Code);
+                if (await PublicStatusLookup.ByReceiptAsync(store, cleaned, birthDate, ct) is { } byReceipt)
+                {
+                    return (byReceipt, m);
+                }
+            }
+            return null;
+        }
+        if (MunicipalityOf(cleaned) is not { } code)
         {
             return null;
         }
         await using var db = runtime.Stores.OpenMunicipal(code);
-        return await ApplicationDesk.PublicStatusAsync(db, applicationId, birthDate, ct);
+        return await PublicStatusLookup.ByApplicationIdAsync(db, cleaned, birthDate, ct) is { } byId ? (byId, runtime.Municipality(code)) : null;
     }
 
     private static ApplicationProblem Unknown(string? applicationId) =>

@@ -19,7 +19,7 @@ public sealed partial class UiText(string language)
     /// <summary>A message of the domain or data layers, in the reader's language (ARCHITECTURE 6).</summary>
     public string this[Message message] => message.In(IsEnglish);
 
-    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts).Concat(FeedbackTexts).Concat(WindowStopTexts).Concat(NameMatchingTexts)
+    private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts).Concat(FeedbackTexts).Concat(WindowStopTexts).Concat(NameMatchingTexts).Concat(PublicTexts)
         .Concat(Catalogue.All.Values.Select(m => KeyValuePair.Create(m.Code, (m.Ja, m.En)))))
     {
         ["app"] = ("Myna 個人番号カード業務", "Myna Individual Number Card"),

@@ -30,7 +30,7 @@ public sealed class AppointmentBookTests
         long slot;
         await using (var db = stores.OpenMunicipal())
         {
-            await book.AddSessionsAsync(db, window, SessionKind.Weekday, Tomorrow, Tomorrow, Enum.GetValues<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(9, 30), 30, 3);
+            await book.AddSessionsAsync(db, window, SessionKind.Weekday, Tomorrow, Tomorrow, Enum.GetValues<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(9, 30), 30, 3, onClosedDays: true);
             slot = (await book.OpenSlotsAsync(db, Tomorrow, forResidents: true)).Single().SlotId;
         }
 
@@ -68,7 +68,7 @@ public sealed class AppointmentBookTests
         await using var _ = stores;
         var book = stores.Runtime.AppointmentBook();
         await using var db = stores.OpenMunicipal();
-        await book.AddSessionsAsync(db, window, SessionKind.Evening, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(17, 15), new TimeOnly(19, 0), 30, 1);
+        await book.AddSessionsAsync(db, window, SessionKind.Evening, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(17, 15), new TimeOnly(19, 0), 30, 1, onClosedDays: true);
         var slots = await book.OpenSlotsAsync(db, Tomorrow, forResidents: true);
         var booking = await book.BookAsync(db, cards[0], slots[0].SlotId, AppointmentChannel.Web, "public");
 
@@ -94,10 +94,10 @@ public sealed class AppointmentBookTests
         var book = stores.Runtime.AppointmentBook();
         await using var db = stores.OpenMunicipal();
         var added = await book.AddSessionsAsync(db, window, SessionKind.Evening, Tomorrow, Tomorrow.AddDays(6), [Tomorrow.DayOfWeek, Tomorrow.AddDays(2).DayOfWeek],
-            new TimeOnly(17, 15), new TimeOnly(19, 0), 30, 1);
+            new TimeOnly(17, 15), new TimeOnly(19, 0), 30, 1, onClosedDays: true);
         Assert.Equal(2, added);
         Assert.Equal(0, await book.AddSessionsAsync(db, window, SessionKind.Evening, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(17, 15),
-            new TimeOnly(19, 0), 30, 1)); // the same session again is not added twice
+            new TimeOnly(19, 0), 30, 1, onClosedDays: true)); // the same session again is not added twice
         var slots = await book.OpenSlotsAsync(db, Tomorrow.AddDays(6), forResidents: true);
         Assert.Equal(6, slots.Count); // 17:15, 17:45, 18:15 (18:45 would end after 19:00) on two days
         Assert.Equal(new TimeOnly(17, 15), TimeOnly.FromDateTime(slots[0].StartsAt.ToOffset(TimeSpan.FromHours(9)).DateTime));
@@ -156,7 +156,7 @@ public sealed class AppointmentBookTests
         // 08:20: the 09:00 slot is within the hour, the 09:30 one is not.
         var book = new AppointmentBook(new FixedTime(new DateTimeOffset(Tomorrow.ToDateTime(new TimeOnly(8, 20)), TimeSpan.FromHours(9))), AppointmentBook.DefaultCutoff);
         await using var db = stores.OpenMunicipal();
-        await book.AddSessionsAsync(db, window, SessionKind.Temporary, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 2);
+        await book.AddSessionsAsync(db, window, SessionKind.Temporary, Tomorrow, Tomorrow, [Tomorrow.DayOfWeek], new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 2, onClosedDays: true);
         var slots = await book.OpenSlotsAsync(db, Tomorrow, forResidents: true);
         Assert.Equal(new TimeOnly(9, 30), TimeOnly.FromDateTime(Assert.Single(slots).StartsAt.ToOffset(TimeSpan.FromHours(9)).DateTime));
         var nine = (await book.OpenSlotsAsync(db, Tomorrow, forResidents: false))[0].SlotId;

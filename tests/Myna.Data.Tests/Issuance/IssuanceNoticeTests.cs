@@ -85,7 +85,7 @@ public sealed class IssuanceNoticeTests
         var book = stores.Runtime.AppointmentBook();
         var window = await AppointmentBook.AddWindowAsync(db, "市民課", null);
         await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, today.AddDays(1), today.AddDays(14), Enum.GetValues<DayOfWeek>(),
-            new TimeOnly(9, 0), new TimeOnly(12, 0), 30, 2);
+            new TimeOnly(9, 0), new TimeOnly(12, 0), 30, 2, onClosedDays: true);
         var slot = (await db.AppointmentSlots.AsNoTracking().ToListAsync()).OrderBy(x => x.StartsAt).First();
         var booking = await book.BookAsync(db, letter.CardId, slot.Id, AppointmentChannel.Phone, "clerk");
 

@@ -21,7 +21,7 @@ public sealed class PlannerDataTests
         var window = await AppointmentBook.AddWindowAsync(db, "市民課", null);
         var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
         // Four weeks of weekday sessions, 8:30–17:00 (8.5 hours), 2 desks, 30 minutes planned.
-        await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, Today, Today.AddDays(27), weekdays, new TimeOnly(8, 30), new TimeOnly(17, 0), 30, 2);
+        await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, Today, Today.AddDays(27), weekdays, new TimeOnly(8, 30), new TimeOnly(17, 0), 30, 2, onClosedDays: true);
 
         var inputs = await PlannerData.ReadAsync(db, TimeProvider.System);
 

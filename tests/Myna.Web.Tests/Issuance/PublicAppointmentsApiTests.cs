@@ -23,7 +23,7 @@ public sealed class PublicAppointmentsApiTests
             cards = await TestCards.WithNoticesAsync(db, 200, tomorrow.AddDays(-1));
             var window = await AppointmentBook.AddWindowAsync(db, "市民課", null);
             var book = factory.Stores.Runtime.AppointmentBook();
-            await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, tomorrow, tomorrow, Enum.GetValues<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 3);
+            await book.AddSessionsAsync(db, window.Id, SessionKind.Weekday, tomorrow, tomorrow, Enum.GetValues<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 3, onClosedDays: true);
             slot = (await book.OpenSlotsAsync(db, tomorrow, forResidents: true))[0].SlotId;
         }
         using var client = factory.CreateClient();

@@ -48,9 +48,9 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
 
     [HandlerPermission(Permission.AppointmentsManage)]
     public async Task OnPostSessionsAsync(long window, SessionKind kind, DateOnly from, DateOnly to, DayOfWeek[] days, TimeOnly start, TimeOnly end, int minutes,
-        int desks, CancellationToken ct) => await RunAsync(async () =>
+        int desks, bool onClosedDays, CancellationToken ct) => await RunAsync(async () =>
     {
-        var added = await runtime.AppointmentBook().AddSessionsAsync(scope.Db, window, kind, from, to, days, start, end, minutes, desks, ct);
+        var added = await runtime.AppointmentBook().AddSessionsAsync(scope.Db, window, kind, from, to, days, start, end, minutes, desks, onClosedDays, ct);
         Message = text.Format("appt.sessions.added", added);
     }, ct);
 
@@ -76,7 +76,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         var made = current is null
             ? await runtime.AppointmentBook().BookAsync(scope.Db, card, slot, AppointmentChannel.Phone, scope.Actor, ct)
             : await runtime.AppointmentBook().RebookAsync(scope.Db, current.Reference, slot, AppointmentChannel.Phone, scope.Actor, ct);
-        Message = text.Format("appt.booked", Display.Time(made.StartsAt, text), made.Window, made.Reference);
+        Message = text.Format("appt.booked", Display.Appointment(made.StartsAt, text), made.Window, made.Reference);
     }, ct);
 
     [HandlerPermission(Permission.AppointmentsBook)]

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
+using Myna.Core.Text;
+using Myna.Data;
 using Myna.Data.Applications;
 using Myna.Web.Infrastructure;
 
@@ -15,8 +17,13 @@ namespace Myna.Web.Pages.Public;
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [AllowAnonymous]
-public sealed class ApplyModel(PublicApplications applications) : PageModel
+public sealed class ApplyModel(PublicApplications applications, MynaRuntime runtime, UiText text) : PageModel
 {
+    /// <summary>Headed by the municipality the typed application ID names, or the host's before one is typed.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        PublicPages.SetHeading(ViewData, runtime, applications.MunicipalityOf(PublicInput.Number(ApplicationId)) is { } code ? runtime.Municipality(code) : null,
+            text);
+
     [BindProperty(SupportsGet = true, Name = "id")] public string? ApplicationId { get; set; }
     [BindProperty] public IFormFile? Photo { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -39,7 +46,7 @@ public sealed class ApplyModel(PublicApplications applications) : PageModel
         var photo = await PublicApplications.ReadPhotoAsync(Photo, ct);
         try
         {
-            Receipt = await applications.SubmitAsync(new ApplicationInput(ApplicationId?.Trim() ?? "", ApplicationChannel.Online, photo, Email, Phone,
+            Receipt = await applications.SubmitAsync(new ApplicationInput(ApplicationId ?? "", ApplicationChannel.Online, photo, Email, Phone,
                 SignatureCertificate, UserCertificate, Braille, Consent, LegalRepresentative), ct);
         }
         catch (ApplicationRejectedException e)

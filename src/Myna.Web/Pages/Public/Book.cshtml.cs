@@ -26,6 +26,9 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
 
     public static DateOnly DayOf(SlotView s) => DateOnly.FromDateTime(JapanClock.ToJapan(s.StartsAt).DateTime);
     public long? CardId { get; private set; }
+
+    /// <summary>Whose booking this is, the given name masked ("佐藤 ●●").</summary>
+    public string? Holder { get; private set; }
     public AppointmentView? Current { get; private set; }
     public IReadOnlyList<SlotView> Slots { get; private set; } = [];
     public string? Error { get; private set; }
@@ -35,6 +38,10 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
     {
     }
 
+    /// <summary>Every handler starts with the host's municipality as the heading; the resident's card narrows it to their own.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        PublicPages.SetHeading(ViewData, runtime, null, text);
+
     public Task OnPostFindAsync(CancellationToken ct) => WithCardAsync(_ => Task.CompletedTask, ct);
 
     public Task OnPostBookAsync(long slot, CancellationToken ct) => WithCardAsync(async (db) =>
@@ -43,7 +50,7 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
         var made = Current is { } current
             ? await book.RebookAsync(db, current.Reference, slot, AppointmentChannel.Web, "public", ct)
             : await book.BookAsync(db, CardId!.Value, slot, AppointmentChannel.Web, "public", ct);
-        Done = text.Format(Current is null ? "book.done" : "book.moved", Display.Time(made.StartsAt, text), made.Window, made.Reference);
+        Done = text.Format(Current is null ? "book.done" : "book.moved", Display.Appointment(made.StartsAt, text), made.Window, made.Reference);
     }, ct);
 
     public Task OnPostCancelAsync(CancellationToken ct) => WithCardAsync(async (db) =>
@@ -70,6 +77,8 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
                 continue;
             }
             CardId = cardId;
+            Holder = await CardHolder.MaskedNameAsync(db, cardId, ct);
+            PublicPages.SetHeading(ViewData, runtime, m, text);
             Current = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
             try
             {
