@@ -17,7 +17,8 @@ public static class LettersBench
     public static Task<List<Figure>> RunAsync(int runs)
     {
         var notice = new DeficiencyNotice("04202112345678901234567", "石巻　太郎", "986-8501", "宮城県石巻市穀町14番1号", new DateOnly(2026, 11, 1),
-            ["顔写真が不鮮明", "背景が無地でない・影がある"], new DateOnly(2026, 11, 24), "石巻市");
+            ["顔写真が不鮮明", "背景が無地でない・影がある"], new DateOnly(2026, 11, 24), "石巻市", "http://localhost:5080",
+            "宮城県石巻市穀町14番1号 石巻市役所1階 市民課", "市民課 マイナンバーカード担当", "0225-95-1111");
         Lines = Extract(DeficiencyNoticePdf.Render(notice));
         DeficiencyNoticePdf.Render(notice); // warm both paths (font read once per process)
         SkiaLetter();

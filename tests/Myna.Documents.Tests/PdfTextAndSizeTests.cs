@@ -88,7 +88,7 @@ public sealed class PdfTextAndSizeTests : IDisposable
         switch (kind)
         {
             case "deficiency":
-                return (Save(kind, DeficiencyNoticePdf.Render(Deficiency())), [Name + " 様", Address, "石巻市長", "顔写真が不鮮明", "個人番号カード交付申請の不備について"]);
+                return (Save(kind, DeficiencyNoticePdf.Render(Deficiency())), [Name + " 様", Address, "石巻市長", "顔写真が不鮮明", "個人番号カード交付申請の不備について", "市民課 マイナンバーカード担当", "0225-95-1111", "https://myna.example.jp"]);
             case "pin-memo":
                 return (Save(kind, PinMemoPdf.Render(new PinMemo(Name, new DateOnly(2036, 5, 1), new DateOnly(2031, 5, 1), SignaturePin: true, "石巻市"))),
                     [Name + " 様", "マイナンバーカード 暗証番号の控え", "令和18年5月1日", "署名用電子証明書"]);
@@ -114,7 +114,8 @@ public sealed class PdfTextAndSizeTests : IDisposable
     }
 
     private static DeficiencyNotice Deficiency() =>
-        new("04202112345678901234567", Name, "986-0825", Address, new DateOnly(2026, 11, 1), ["顔写真が不鮮明"], new DateOnly(2026, 11, 24), "石巻市");
+        new("04202112345678901234567", Name, "986-0825", Address, new DateOnly(2026, 11, 1), ["顔写真が不鮮明"], new DateOnly(2026, 11, 24), "石巻市",
+            "https://myna.example.jp", "宮城県石巻市穀町14番1号 石巻市役所1階 市民課", "市民課 マイナンバーカード担当", "0225-95-1111");
 
     private static FeeReceipt Receipt(string name) =>
         new("R2026-000001", new DateOnly(2026, 11, 24), name, "マイナンバーカードの再交付", "紛失・盗難", 800, 200, false, "04202112345678901234567", "石巻市");

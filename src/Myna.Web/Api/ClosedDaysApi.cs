@@ -40,7 +40,7 @@ public static class ClosedDaysApi
         {
             if (!JapaneseDate.TryParse(request.Date, out var date, out var error))
             {
-                return ApiProblems.Problem(400, "invalid-date", "The date could not be read", error, "date");
+                return ApiProblems.Refused(400, "invalid-date", "The date could not be read", error, "date");
             }
             try
             {
