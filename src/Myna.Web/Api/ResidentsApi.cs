@@ -78,7 +78,7 @@ public static class ResidentsApi
             }
             catch (SearchInputException e)
             {
-                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+                return ApiProblems.Refused(400, "invalid-search", "A search condition could not be read", e.Text, e.Message, e.Field);
             }
         }).WithName("SearchResidents").WithSummary("Search residents by name (kanji or kana), birth date (era or Gregorian), address and household code; a withheld address (§9) is never matched");
 
@@ -92,7 +92,7 @@ public static class ResidentsApi
             }
             catch (SearchInputException e)
             {
-                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+                return ApiProblems.Refused(400, "invalid-search", "A search condition could not be read", e.Text, e.Message, e.Field);
             }
         }).WithName("SearchResidentsByBody")
           .WithSummary("Search with every condition, including a resident code or an individual number (kept out of the URL)");

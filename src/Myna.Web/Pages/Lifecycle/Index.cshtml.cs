@@ -105,7 +105,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         else if (ReportPeriod.Check(start, end) is { } problem)
         {
-            error = problem.Message;
+            error = text[problem.Text];
         }
         if (error is not null)
         {

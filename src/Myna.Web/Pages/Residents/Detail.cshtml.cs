@@ -143,7 +143,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             f.ProxyPostalCode, f.ProxyAddress, f.ProxyAuthorityChecked, f.IdDocumentChecked, f.DeliveryProofChecked, f.ConsentToShare, f.ReceivedOn, Today);
         if (registration is null)
         {
-            ResidenceErrors.AddRange(problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(problems.Select(p => text[p.Message]));
             return Page();
         }
         try
@@ -152,7 +152,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => text[p.Text]));
             return Page();
         }
         return Confirmed("residence.saved", "residence", "flash.show", "residence-saved");
@@ -176,7 +176,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => p.Message));
+            ResidenceErrors.AddRange(e.Problems.Select(p => text[p.Text]));
             return Page();
         }
         return Confirmed("residence.ended", "residence", "flash.show", "residence-ended");
