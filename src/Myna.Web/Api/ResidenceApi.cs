@@ -92,7 +92,7 @@ public static class ResidenceApi
         {
             return e.Field == "id"
                 ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
-                : ApiProblems.Problem(422, code, title, e.Message, e.Field);
+                : ApiProblems.Refused(422, code, title, e.Text, e.Message, e.Field);
         }
     }
 }

@@ -153,7 +153,7 @@ public static class ResidentsApi
             }
             catch (RegisterRuleException e)
             {
-                return ApiProblems.Problem(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Message, e.Field);
+                return ApiProblems.Refused(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Text, e.Message, e.Field);
             }
         }).RequirePermission(Permission.ResidentsRecord).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion, a change of the status of residence or period of stay, or a correction");
     }

@@ -50,7 +50,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
             }
             catch (Exception e) when (e is RegisterRuleException or LifecycleException or Data.Cards.CardException)
             {
-                Error = e.Message;
+                Error = Refusals.Say(text, e);
             }
         }
         await LoadAsync(ct);

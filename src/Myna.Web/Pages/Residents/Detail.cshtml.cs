@@ -104,7 +104,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
-            EventError = e.Message;
+            EventError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("event.recorded.ok", "event-" + recorded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "flash.event.show", "event-recorded");
@@ -198,7 +198,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (RegisterRuleException e)
         {
-            WardError = e.Message;
+            WardError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("ward.changed", "ward", "flash.show", "ward-changed");
@@ -230,7 +230,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
-            AbroadError = e.Message;
+            AbroadError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("abroad.recorded", "abroad", "flash.show", "abroad-recorded");
