@@ -1,4 +1,3 @@
-using System.Globalization;
 using Myna.Core.Text;
 
 namespace Myna.Core.Calendar;
@@ -21,20 +20,18 @@ public static class ReportPeriod
     {
         if (from < Earliest || from > Latest)
         {
-            return new("from", InvalidPeriod, $"from is between {Iso(Earliest)} and {Iso(Latest)}");
+            return new("from", InvalidPeriod, ReportPeriodMessages.FromOutOfRange.With(Earliest, Latest));
         }
         if (to < Earliest || to > Latest)
         {
-            return new("to", InvalidPeriod, $"to is between {Iso(Earliest)} and {Iso(Latest)}");
+            return new("to", InvalidPeriod, ReportPeriodMessages.ToOutOfRange.With(Earliest, Latest));
         }
         if (to < from)
         {
-            return new("to", InvalidPeriod, "the period ends before it starts");
+            return new("to", InvalidPeriod, ReportPeriodMessages.EndsBeforeStart);
         }
         return to > from.AddYears(MaxYears)
-            ? new("to", InvalidPeriod, $"a period is at most {MaxYears} years long")
+            ? new("to", InvalidPeriod, ReportPeriodMessages.TooLong.With(MaxYears))
             : null;
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

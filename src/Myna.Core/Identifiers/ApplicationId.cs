@@ -13,7 +13,7 @@ public readonly struct ApplicationId : IEquatable<ApplicationId>
     public const int RandomDigitCount = 16;
     private const int PayloadDigitCount = DigitCount - 1;
 
-    private static readonly IdentifierRule Rule = new("an application ID", DigitCount, sensitive: false);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.ApplicationId, DigitCount, sensitive: false);
 
     private readonly string? _value;
 
@@ -76,9 +76,7 @@ public readonly struct ApplicationId : IEquatable<ApplicationId>
         char expectedMunicipality = CheckDigits.Municipality(digits.AsSpan(0, MunicipalityCode.BodyDigitCount));
         if (digits[MunicipalityCode.BodyDigitCount] != expectedMunicipality)
         {
-            problem = new(
-                IdentifierError.CheckDigit,
-                $"an application ID starts with a municipality code, but that code's check digit does not match (expected {expectedMunicipality})");
+            problem = new(IdentifierError.CheckDigit, IdentifierMessages.ApplicationMunicipalityCheckDigit.With(expectedMunicipality));
             return false;
         }
 

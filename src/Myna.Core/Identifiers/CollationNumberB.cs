@@ -14,7 +14,7 @@ public readonly struct CollationNumberB : IEquatable<CollationNumberB>
     public const int DigitCount = 14;
     public const int SecurityCodeDigitCount = 4;
 
-    private static readonly IdentifierRule Rule = new("a collation number B", DigitCount, sensitive: true);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.CollationNumberB, DigitCount, sensitive: true);
 
     private readonly string? _value;
 

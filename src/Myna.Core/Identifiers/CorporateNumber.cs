@@ -10,7 +10,7 @@ public readonly struct CorporateNumber : IEquatable<CorporateNumber>
     public const int DigitCount = 13;
     public const int BaseDigitCount = 12;
 
-    private static readonly IdentifierRule Rule = new("a corporate number", DigitCount, sensitive: false);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.CorporateNumber, DigitCount, sensitive: false);
 
     private readonly string? _value;
 

@@ -10,7 +10,11 @@ public sealed class IdentifierFormatException : FormatException
         : base(problem.Message)
     {
         Error = problem.Error;
+        Text = problem.Text;
     }
+
+    /// <summary>The catalogue message, shown to a person in their language (ARCHITECTURE 6).</summary>
+    public Myna.Core.Text.Messages.Message Text { get; }
 
     /// <summary>The rule that failed.</summary>
     public IdentifierError Error { get; }

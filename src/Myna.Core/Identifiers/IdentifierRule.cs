@@ -1,4 +1,5 @@
 using System.Globalization;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Identifiers;
 
@@ -8,15 +9,15 @@ namespace Myna.Core.Identifiers;
 /// </summary>
 internal sealed class IdentifierRule
 {
-    public IdentifierRule(string noun, int length, bool sensitive)
+    public IdentifierRule(MessageText noun, int length, bool sensitive)
     {
         Noun = noun;
         Length = length;
         Sensitive = sensitive;
     }
 
-    /// <summary>The identifier with its article, e.g. "an individual number".</summary>
-    public string Noun { get; }
+    /// <summary>The identifier's name in both languages, e.g. 個人番号 / "an individual number".</summary>
+    public MessageText Noun { get; }
 
     public int Length { get; }
 
@@ -37,7 +38,7 @@ internal sealed class IdentifierRule
 
         if (text.Length == 0)
         {
-            problem = new(IdentifierError.Empty, $"{Noun} is required; the input is empty");
+            problem = new(IdentifierError.Empty, IdentifierMessages.Empty.With(Noun));
             return false;
         }
 
@@ -52,9 +53,7 @@ internal sealed class IdentifierRule
 
         if (text.Length != Length)
         {
-            problem = new(
-                IdentifierError.Length,
-                string.Create(CultureInfo.InvariantCulture, $"{Noun} has {Length} digits; got {text.Length}"));
+            problem = new(IdentifierError.Length, IdentifierMessages.Length.With(Noun, Length, text.Length));
             return false;
         }
 
@@ -64,8 +63,8 @@ internal sealed class IdentifierRule
     }
 
     public IdentifierProblem CheckDigitMismatch(char expected) => Sensitive
-        ? new(IdentifierError.CheckDigit, $"the check digit of {Noun} does not match; a digit is wrong or two are swapped")
-        : new(IdentifierError.CheckDigit, $"the check digit of {Noun} does not match (expected {expected})");
+        ? new(IdentifierError.CheckDigit, IdentifierMessages.CheckDigitSensitive.With(Noun))
+        : new(IdentifierError.CheckDigit, IdentifierMessages.CheckDigit.With(Noun, expected));
 
     /// <summary>
     /// Guards the <c>FromBody</c>/<c>ComputeCheckDigit</c> helpers. The message never quotes the
@@ -76,7 +75,7 @@ internal sealed class IdentifierRule
         if (body.Length != length || !IdentifierInput.IsAsciiDigits(body))
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{Noun}'s {part} must be exactly {length} ASCII digits"),
+                string.Create(CultureInfo.InvariantCulture, $"{Noun.En}'s {part} must be exactly {length} ASCII digits"),
                 paramName);
         }
     }
@@ -84,9 +83,9 @@ internal sealed class IdentifierRule
     private IdentifierProblem NonDigit(char found, int position)
     {
         // Position counts characters after spaces and hyphens are removed.
-        string message = Sensitive
-            ? string.Create(CultureInfo.InvariantCulture, $"{Noun} contains only digits; found a non-digit character at position {position}")
-            : string.Create(CultureInfo.InvariantCulture, $"{Noun} contains only digits; found {Quote(found)} at position {position}");
+        var message = Sensitive
+            ? IdentifierMessages.NonDigitSensitive.With(Noun, position)
+            : IdentifierMessages.NonDigit.With(Noun, Quote(found), position);
         return new(IdentifierError.NonDigit, message);
     }
 

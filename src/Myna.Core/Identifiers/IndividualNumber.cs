@@ -12,7 +12,7 @@ public readonly struct IndividualNumber : IEquatable<IndividualNumber>
     public const int DigitCount = 12;
     public const int BodyDigitCount = 11;
 
-    private static readonly IdentifierRule Rule = new("an individual number", DigitCount, sensitive: true);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.IndividualNumber, DigitCount, sensitive: true);
 
     private readonly string? _value;
 

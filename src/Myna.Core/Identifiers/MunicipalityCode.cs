@@ -10,7 +10,7 @@ public readonly struct MunicipalityCode : IEquatable<MunicipalityCode>
     public const int DigitCount = 6;
     public const int BodyDigitCount = 5;
 
-    private static readonly IdentifierRule Rule = new("a municipality code", DigitCount, sensitive: false);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.MunicipalityCode, DigitCount, sensitive: false);
 
     private readonly string? _value;
 

@@ -15,7 +15,7 @@ public readonly struct ResidentCode : IEquatable<ResidentCode>
     /// <summary>The largest 10-digit body, inclusive.</summary>
     public const long MaxBody = 9_999_999_999;
 
-    private static readonly IdentifierRule Rule = new("a resident code", DigitCount, sensitive: false);
+    private static readonly IdentifierRule Rule = new(IdentifierMessages.ResidentCode, DigitCount, sensitive: false);
 
     private readonly string? _value;
 

@@ -6,8 +6,11 @@ public sealed record RegistrationWindow(DateOnly From, DateOnly To)
     public bool Contains(DateOnly day) => day >= From && day <= To;
 }
 
-/// <summary>A rule of DOMAIN §3.2 that a registration breaks, with the field it concerns.</summary>
-public sealed record ResidenceProblem(string Field, string Message);
+/// <summary>A rule of DOMAIN §3.2 that a registration breaks, with the field it concerns and the catalogue message (<see cref="Message"/>: its English).</summary>
+public sealed record ResidenceProblem(string Field, Myna.Core.Text.Messages.Message Text)
+{
+    public string Message => Text.En;
+}
 
 /// <summary>The checks of DOMAIN §3.2 on a residence registration before it is stored.</summary>
 public static class ResidenceRules
@@ -15,7 +18,7 @@ public static class ResidenceRules
     public static IReadOnlyList<ResidenceProblem> Check(ResidenceRegistration r, RegistrationWindow? window)
     {
         var problems = new List<ResidenceProblem>();
-        void Need(bool ok, string field, string message)
+        void Need(bool ok, string field, Myna.Core.Text.Messages.Message message)
         {
             if (!ok)
             {
@@ -25,30 +28,29 @@ public static class ResidenceRules
         if (window is not null)
         {
             Need(window.Contains(r.ReceivedOn), nameof(r.ReceivedOn),
-                $"received {r.ReceivedOn:yyyy-MM-dd}, outside the registration window {window.From:yyyy-MM-dd} – {window.To:yyyy-MM-dd}");
+                ResidenceMessages.OutsideWindow.With(r.ReceivedOn, window.From, window.To));
         }
-        Need(!string.IsNullOrWhiteSpace(r.Address), nameof(r.Address), "enter the residence address");
-        Need(r.PostalCode is null || Residents.PostalCode.Normalize(r.PostalCode) is not null, nameof(r.PostalCode), "postal code " + Residents.PostalCode.Rule);
+        Need(!string.IsNullOrWhiteSpace(r.Address), nameof(r.Address), ResidenceMessages.AddressRequired);
+        Need(r.PostalCode is null || Residents.PostalCode.Normalize(r.PostalCode) is not null, nameof(r.PostalCode), ResidenceMessages.PostalCode);
         Need(r.Reason != ResidenceReason.Other || !string.IsNullOrWhiteSpace(r.ReasonDetail), nameof(r.ReasonDetail),
-            "describe the unavoidable reason");
-        Need(r.IdDocumentChecked, nameof(r.IdDocumentChecked), "a copy of the resident's identity document is required");
+            ResidenceMessages.ReasonDetail);
+        Need(r.IdDocumentChecked, nameof(r.IdDocumentChecked), ResidenceMessages.IdDocument);
         // §3.2 [seed 000: DV 2(2), 入院・入所 3(2)]: holding at the office is the option of DV victims and of long-term
         // hospital or facility residents; evacuees and the "other" reasons receive at the residence or through a proxy.
         Need(r.Delivery != DeliveryKind.HeldAtOffice || MayBeHeldAtOffice(r.Reason), nameof(r.Delivery),
-            "holding at the office (留め置き) is only for victims of DV, stalking or abuse and for long-term hospital or facility residents; "
-            + "register the residence or a proxy instead");
-        Need(r.Delivery != DeliveryKind.RegisteredAddress, nameof(r.Delivery), "a residence registration delivers elsewhere than the registered address");
+            ResidenceMessages.HeldAtOfficeNotAllowed);
+        Need(r.Delivery != DeliveryKind.RegisteredAddress, nameof(r.Delivery), ResidenceMessages.NotRegisteredAddress);
         Need(r.Delivery == DeliveryKind.HeldAtOffice || r.DeliveryProofChecked, nameof(r.DeliveryProofChecked),
-            "proof of the delivery place is required");
+            ResidenceMessages.DeliveryProof);
         Need(!r.ConsentToShare || r.Reason == ResidenceReason.DisasterEvacuee, nameof(r.ConsentToShare),
-            "consent to share evacuee information applies to disaster evacuees only");
+            ResidenceMessages.ConsentEvacueesOnly);
         if (r.Delivery == DeliveryKind.Proxy)
         {
-            Need(!string.IsNullOrWhiteSpace(r.ProxyName), nameof(r.ProxyName), "enter the proxy's name");
-            Need(!string.IsNullOrWhiteSpace(r.ProxyAddress), nameof(r.ProxyAddress), "enter the proxy's address");
+            Need(!string.IsNullOrWhiteSpace(r.ProxyName), nameof(r.ProxyName), ResidenceMessages.ProxyName);
+            Need(!string.IsNullOrWhiteSpace(r.ProxyAddress), nameof(r.ProxyAddress), ResidenceMessages.ProxyAddress);
             Need(r.ProxyPostalCode is null || Residents.PostalCode.Normalize(r.ProxyPostalCode) is not null, nameof(r.ProxyPostalCode),
-                "postal code " + Residents.PostalCode.Rule);
-            Need(r.ProxyAuthorityChecked, nameof(r.ProxyAuthorityChecked), "proof of the proxy's authority and a copy of the proxy's ID are required");
+                ResidenceMessages.PostalCode);
+            Need(r.ProxyAuthorityChecked, nameof(r.ProxyAuthorityChecked), ResidenceMessages.ProxyAuthority);
         }
         return problems;
     }

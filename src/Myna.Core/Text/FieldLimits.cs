@@ -1,3 +1,5 @@
+using Myna.Core.Text.Messages;
+
 namespace Myna.Core.Text;
 
 /// <summary>
@@ -8,8 +10,14 @@ namespace Myna.Core.Text;
 /// <param name="Multiline">Free text may hold line breaks and tabs; no field holds any other control character.</param>
 public sealed record FieldLimit(int MaxLength, bool Multiline = false);
 
-/// <summary>A value refused by <see cref="FieldLimits"/>: the field, a stable code and a message that never quotes the value.</summary>
-public sealed record FieldProblem(string Field, string Code, string Message);
+/// <summary>
+/// A value refused by <see cref="FieldLimits"/>: the field, a stable code and a catalogue message that never quotes
+/// the value (<see cref="Message"/> is its English, for the API's detail, logs and the CLI).
+/// </summary>
+public sealed record FieldProblem(string Field, string Code, Message Text)
+{
+    public string Message => Text.En;
+}
 
 /// <summary>
 /// The one table of input limits (DOMAIN §12: nothing unbounded reaches the register or the audit
@@ -73,10 +81,10 @@ public static class FieldLimits
         }
         if (value.Length > limit.MaxLength)
         {
-            return new(field, TooLong, $"{field} is longer than {limit.MaxLength} characters");
+            return new(field, TooLong, FieldLimitMessages.TooLong.With(field, limit.MaxLength));
         }
         return FirstBadCharacter(value, limit.Multiline) is { } at
-            ? new(field, InvalidCharacter, $"{field} has a control character or a broken surrogate at position {at + 1}")
+            ? new(field, InvalidCharacter, FieldLimitMessages.InvalidCharacter.With(field, at + 1))
             : null;
     }
 
@@ -121,7 +129,7 @@ public static class Paging
 
     /// <summary>Null when the page (1…<see cref="MaxPage"/>) and size (1…<see cref="MaxPageSize"/>) are acceptable.</summary>
     public static FieldProblem? Check(int page, int pageSize = 1) =>
-        page is < 1 or > MaxPage ? new("page", InvalidPage, $"page is between 1 and {MaxPage}")
-        : pageSize is < 1 or > MaxPageSize ? new("pageSize", InvalidPage, $"pageSize is between 1 and {MaxPageSize}")
+        page is < 1 or > MaxPage ? new("page", InvalidPage, FieldLimitMessages.PageOutOfRange.With("page", MaxPage))
+        : pageSize is < 1 or > MaxPageSize ? new("pageSize", InvalidPage, FieldLimitMessages.PageOutOfRange.With("pageSize", MaxPageSize))
         : null;
 }

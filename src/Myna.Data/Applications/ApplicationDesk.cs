@@ -48,7 +48,7 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
     {
         if (!AppId.TryParse(ApplicationRules.IdFromScan(applicationId), out var id, out var problem))
         {
-            return (null, P("applicationId", "申請書IDは23桁の数字です（" + problem.Message + "）。", "The application ID has 23 digits: " + problem.Message));
+            return (null, P("applicationId", "申請書IDは23桁の数字です（" + problem.Text.Ja + "）。", "The application ID has 23 digits: " + problem.Message));
         }
         if (id.Municipality != municipality)
         {

@@ -46,7 +46,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
         }
         if (string.IsNullOrWhiteSpace(destinationAddress))
         {
-            throw new RegisterRuleException("destinationAddress", "enter the address at the destination");
+            throw new RegisterRuleException("destinationAddress", RegisterMessages.DestinationAddress);
         }
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == residentId, ct);
         var held = await db.HeldCards.FirstOrDefaultAsync(h => h.ResidentId == residentId && h.State == HeldCardState.Valid, ct);
@@ -196,7 +196,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
                 FamilyName = incoming.FamilyName, GivenName = incoming.GivenName, FamilyNameKana = incoming.FamilyNameKana, GivenNameKana = incoming.GivenNameKana,
                 BirthDate = incoming.BirthDate, Sex = (Sex)incoming.Sex,
                 PostalCode = string.IsNullOrWhiteSpace(address.PostalCode) ? null
-                    : PostalCode.Normalize(address.PostalCode) ?? throw new RegisterRuleException("postalCode", PostalCode.Rule),
+                    : PostalCode.Normalize(address.PostalCode) ?? throw new RegisterRuleException("postalCode", RegisterMessages.PostalCode),
                 Prefecture = here.Prefecture, City = here.Name, Town = address.Town.Trim(), Block = address.Block.Trim(),
                 Building = string.IsNullOrWhiteSpace(address.Building) ? null : address.Building.Trim(),
                 Status = ResidentStatus.Active, RegisteredOn = movedInOn, UpdatedAt = now,

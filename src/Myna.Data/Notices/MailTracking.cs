@@ -9,12 +9,14 @@ using Myna.Data.Audit;
 using Myna.Data.Residents;
 using Myna.Data.SupportMeasures;
 
+using Myna.Core.Text.Messages;
+
 namespace Myna.Data.Notices;
 
 /// <summary>A mail step that cannot be taken; <see cref="Field"/> names the input at fault.</summary>
-public sealed class MailRuleException(string field, string message) : InvalidOperationException(message)
+public sealed class MailRuleException(string field, Message text) : MessageException(text, field)
 {
-    public string Field { get; } = field;
+    public new string Field => base.Field!;
 }
 
 /// <summary>
@@ -69,17 +71,17 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
         for (var i = 0; i < rows.Count; i++)
         {
             var (batch, sequence, raw) = rows[i];
-            var where = string.Create(CultureInfo.InvariantCulture, $"line {i + 2} (envelope {batch}-{sequence})");
-            var number = NormalizeMailNumber(raw) ?? throw new MailRuleException("registered_mail_number", $"{where}: '{raw}' is not a registered-mail number (11–13 digits)");
+            Message Where(Message problem) => MailMessages.Line.With(i + 2, string.Create(CultureInfo.InvariantCulture, $"{batch}-{sequence}"), problem);
+            var number = NormalizeMailNumber(raw) ?? throw new MailRuleException("registered_mail_number", Where(MailMessages.NotAMailNumber.With(raw)));
             if (!seen.Add(number) || await db.NoticeEnvelopes.AnyAsync(e => e.RegisteredMailNumber == number, ct))
             {
-                throw new MailRuleException("registered_mail_number", $"{where}: mail number {number} is already used");
+                throw new MailRuleException("registered_mail_number", Where(MailMessages.MailNumberUsed.With(number)));
             }
             var envelope = await db.NoticeEnvelopes.FirstOrDefaultAsync(e => e.BatchId == batch && e.Sequence == sequence, ct)
-                ?? throw new MailRuleException("envelope_no", $"{where}: no such envelope");
+                ?? throw new MailRuleException("envelope_no", Where(MailMessages.NoSuchEnvelope));
             if (envelope.State != MailState.Prepared)
             {
-                throw new MailRuleException("envelope_no", $"{where}: the envelope is {envelope.State}, not waiting to be posted");
+                throw new MailRuleException("envelope_no", Where(MailMessages.NotWaitingToBePosted.With(MailMessages.Of(envelope.State))));
             }
             envelope.RegisteredMailNumber = number;
             Change(db, envelope, MailState.Sent, actor, number);
@@ -105,16 +107,16 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
     {
         if (!Enum.IsDefined(reason))
         {
-            throw new MailRuleException("reason", "choose a return reason: 1 宛所なし, 2 保管期間経過, 3 受取拒否, 4 その他");
+            throw new MailRuleException("reason", MailMessages.ChooseReason);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var envelope = await db.NoticeEnvelopes.FirstOrDefaultAsync(e => e.Id == envelopeId, ct)
-            ?? throw new MailRuleException("envelope", $"envelope {envelopeId} does not exist");
+            ?? throw new MailRuleException("envelope", MailMessages.EnvelopeMissing.With(envelopeId));
         if (envelope.State != MailState.Sent)
         {
             throw new MailRuleException("envelope", envelope.State == MailState.Returned
-                ? $"this envelope was already booked as returned on {envelope.ReturnedOn:yyyy-MM-dd}"
-                : $"this envelope is {envelope.State}: only a posted envelope can come back");
+                ? MailMessages.AlreadyReturned.With(envelope.ReturnedOn)
+                : MailMessages.NotPosted.With(MailMessages.Of(envelope.State)));
         }
         var today = JapanClock.Today(time);
         envelope.ReturnReason = reason;
@@ -176,12 +178,12 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
     public async Task<NoticeEnvelope> ActAsync(MunicipalDb db, long envelopeId, ReturnAction action, string? note, string actor, CancellationToken ct = default)
     {
         var current = await CaseAsync(db, envelopeId, maySeeProtected: true, ct: ct)
-            ?? throw new MailRuleException("envelope", $"envelope {envelopeId} does not exist");
+            ?? throw new MailRuleException("envelope", MailMessages.EnvelopeMissing.With(envelopeId));
         if (!current.Allowed.Contains(action))
         {
             throw new MailRuleException("action", current.Allowed.Count == 0
-                ? $"nothing can be done with an envelope that is {current.Envelope.State}"
-                : $"{action} is not allowed here; allowed: {string.Join(", ", current.Allowed)}");
+                ? MailMessages.NothingAllowed.With(MailMessages.Of(current.Envelope.State))
+                : MailMessages.ActionNotAllowed.With(Enum.IsDefined(action) ? MailMessages.Of(action) : action.ToString(), current.Allowed.Select(a => (Message)MailMessages.Of(a))));
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         // Claim the envelope in the state the decision was made on: of two clerks acting at once, the second finds it changed.
@@ -189,7 +191,7 @@ public sealed class MailTracking(AuditLog audit, TimeProvider time, string offic
         if (await db.NoticeEnvelopes.Where(e => e.Id == envelopeId && e.State == seen)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.StateChangedAt, time.GetUtcNow()), ct) == 0)
         {
-            throw new MailRuleException("action", $"envelope {envelopeId} was changed meanwhile by someone else: look at it again");
+            throw new MailRuleException("action", MailMessages.ChangedMeanwhile.With(envelopeId));
         }
         var envelope = await db.NoticeEnvelopes.FirstAsync(e => e.Id == envelopeId, ct);
         envelope.Finding = current.Finding;

@@ -30,7 +30,7 @@ public sealed class ResidenceRegistry(AuditLog audit, TimeProvider time)
         var problems = ResidenceRules.Check(registration, window).ToList();
         if (resident.Status != ResidentStatus.Active)
         {
-            problems.Insert(0, new ResidenceProblem(nameof(registration.ResidentId), "the resident is no longer in the register"));
+            problems.Insert(0, new ResidenceProblem(nameof(registration.ResidentId), ResidenceMessages.NotInRegister));
         }
         if (problems.Count > 0)
         {
@@ -70,11 +70,11 @@ public sealed class ResidenceRegistry(AuditLog audit, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new ResidenceRulesException([new ResidenceProblem("reason", "say why the registration ends")]);
+            throw new ResidenceRulesException([new ResidenceProblem("reason", ResidenceMessages.EndReasonRequired)]);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var current = await db.ResidenceRegistrations.FirstOrDefaultAsync(g => g.ResidentId == residentId && g.EndedAt == null, ct)
-            ?? throw new ResidenceRulesException([new ResidenceProblem("residentId", "the resident has no current residence registration")]);
+            ?? throw new ResidenceRulesException([new ResidenceProblem("residentId", ResidenceMessages.NoCurrentRegistration)]);
         current.EndedAt = time.GetUtcNow();
         current.EndedReason = reason.Trim();
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Residents;
 using Myna.Data.Audit;
 
 namespace Myna.Data.Residents;
@@ -15,16 +16,14 @@ public sealed class AdultWardFlag(AuditLog audit)
     {
         if (string.IsNullOrWhiteSpace(evidence))
         {
-            throw new RegisterRuleException("evidence", ward
-                ? "enter the evidence of the guardianship (e.g. the court's ruling or the registry's certificate)"
-                : "enter why the guardianship no longer applies (e.g. the ruling that ended it)");
+            throw new RegisterRuleException("evidence", ward ? RegisterMessages.WardEvidence : RegisterMessages.WardEndEvidence);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var resident = await db.Residents.FirstOrDefaultAsync(r => r.Id == residentId, ct)
-            ?? throw new RegisterRuleException("id", $"resident {residentId} does not exist");
+            ?? throw new RegisterRuleException("id", RegisterMessages.NoSuchResident.With(residentId));
         if (resident.AdultWard == ward)
         {
-            throw new RegisterRuleException("adultWard", ward ? "the person is already recorded as an adult ward" : "the person is not recorded as an adult ward");
+            throw new RegisterRuleException("adultWard", ward ? RegisterMessages.AlreadyWard : RegisterMessages.NotWard);
         }
         resident.AdultWard = ward;
         await db.SaveChangesAsync(ct);

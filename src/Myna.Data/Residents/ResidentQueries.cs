@@ -119,7 +119,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
                 // DOMAIN §12: found through the keyed hash; the number itself is never queried or logged.
                 if (!IndividualNumber.TryParse(digits, out var number, out var problem))
                 {
-                    throw new SearchInputException("identifier", problem.Message);
+                    throw new SearchInputException("identifier", problem.Text);
                 }
                 var hash = protector.LookupHash(number);
                 query = query.Where(r => db.ResidentNumbers.Any(n => n.ResidentId == r.Id && n.LookupHash == hash));
@@ -129,7 +129,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             {
                 if (!ResidentCode.TryParse(digits, out var code, out var problem))
                 {
-                    throw new SearchInputException("identifier", problem.Message);
+                    throw new SearchInputException("identifier", problem.Text);
                 }
                 query = query.Where(r => r.ResidentCode == code.Value);
             }

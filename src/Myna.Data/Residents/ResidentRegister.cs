@@ -36,7 +36,13 @@ public sealed record ResidentChange(
 /// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
 public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
 {
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public RegisterRuleException(string field, Core.Text.Messages.Message text) : this(field, text.En) => Text = text;
+
     public string Field { get; } = field;
+
+    /// <summary>The catalogue message, when the refusal has one; pages show it in the reader's language.</summary>
+    public Core.Text.Messages.Message? Text { get; }
 }
 
 /// <summary>Records register events one at a time (the window's 異動届), never deleting anything.</summary>
@@ -57,26 +63,26 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
     {
         if (!RecordableTypes.Contains(change.Type))
         {
-            throw new RegisterRuleException("type", $"{change.Type} is not recorded on an existing resident");
+            throw new RegisterRuleException("type", RegisterMessages.NotOnExisting.With(change.Type));
         }
         var today = JapanClock.Today(time);
         if (change.NotificationDate > today)
         {
-            throw new RegisterRuleException("notificationDate", "the notification date is in the future");
+            throw new RegisterRuleException("notificationDate", RegisterMessages.NotificationInFuture);
         }
         if (change.Type is ResidentEventType.Death or ResidentEventType.AddressChangeWithin && change.EffectiveDate > today)
         {
-            throw new RegisterRuleException("effectiveDate", "this event cannot take effect in the future");
+            throw new RegisterRuleException("effectiveDate", RegisterMessages.EffectiveInFuture);
         }
         var resident = await db.Residents.Include(r => r.Household).FirstOrDefaultAsync(r => r.Id == residentId, ct)
-            ?? throw new RegisterRuleException("id", $"resident {residentId} does not exist");
+            ?? throw new RegisterRuleException("id", RegisterMessages.NoSuchResident.With(residentId));
         if (resident.Status != ResidentStatus.Active && change.Type != ResidentEventType.Correction)
         {
-            throw new RegisterRuleException("type", "the resident is no longer in the register; only a correction can be recorded");
+            throw new RegisterRuleException("type", RegisterMessages.NotInRegister);
         }
         if (change.EffectiveDate < resident.BirthDate)
         {
-            throw new RegisterRuleException("effectiveDate", "the effective date is before the birth date");
+            throw new RegisterRuleException("effectiveDate", RegisterMessages.BeforeBirth);
         }
         Core.Identifiers.MunicipalityCode? destination = null;
         if (change.Type == ResidentEventType.MoveOut && moves is not null)
@@ -99,7 +105,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         var changed = before.ChangedFields(after);
         if (changed.Count == 0)
         {
-            throw new RegisterRuleException("type", "nothing changes: enter the new values");
+            throw new RegisterRuleException("type", RegisterMessages.NothingChanges);
         }
         var entry = new ResidentEvent
         {
@@ -143,26 +149,26 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         if (change.Destination?.Trim() is "国外" or "abroad" or "ABROAD")
         {
             // §8.6: a move abroad has no destination municipality; it has its own notification, with continued use abroad.
-            throw new RegisterRuleException("destination", "国外への転出は「国外転出」で受け付けます（国外継続利用の申請もそこで行います）。 / A move abroad is recorded as a move abroad (with continued use of the card), not as a move-out.");
+            throw new RegisterRuleException("destination", RegisterMessages.AbroadIsItsOwnNotice);
         }
         if (await db.AbroadMoves.AnyAsync(m => m.ResidentId == residentId && m.State == Core.Lifecycle.AbroadMoveState.Scheduled, ct))
         {
-            throw new RegisterRuleException("type", "国外転出届が受理済みです（転出予定日を待っています）。 / A move abroad is already notified for this person.");
+            throw new RegisterRuleException("type", RegisterMessages.AbroadAlreadyNotified);
         }
         var holdsCard = await db.HeldCards.AnyAsync(h => h.ResidentId == residentId && h.State == Core.Lifecycle.HeldCardState.Valid, ct);
         if (string.IsNullOrWhiteSpace(change.Destination))
         {
             return holdsCard
-                ? throw new RegisterRuleException("destination", "the person holds a card: enter the destination municipality code so the advance move-out information can be sent")
+                ? throw new RegisterRuleException("destination", RegisterMessages.CardHolderNeedsDestination)
                 : null;
         }
         if (!Core.Identifiers.MunicipalityCode.TryParse(change.Destination.Trim(), out var code, out var problem))
         {
-            throw new RegisterRuleException("destination", "not a municipality code: " + problem.Message);
+            throw new RegisterRuleException("destination", RegisterMessages.NotAMunicipalityCode.With(problem.Text));
         }
         if (string.IsNullOrWhiteSpace(change.DestinationAddress))
         {
-            throw new RegisterRuleException("destinationAddress", "enter the address at the destination");
+            throw new RegisterRuleException("destinationAddress", RegisterMessages.DestinationAddress);
         }
         return code;
     }
@@ -176,22 +182,22 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         switch (c.Type)
         {
             case ResidentEventType.ResidenceStatusChange when changesName || changesAddress || changesFamilyRegister:
-                throw new RegisterRuleException("type", "a change of the status of residence changes only the status and the period of stay");
+                throw new RegisterRuleException("type", RegisterMessages.StayChangeOnly);
             case ResidentEventType.ResidenceStatusChange when !changesStay:
-                throw new RegisterRuleException("residenceStatus", "enter the new status of residence or the new end of the period of stay");
+                throw new RegisterRuleException("residenceStatus", RegisterMessages.StayRequired);
             case ResidentEventType.AddressChangeWithin or ResidentEventType.NameChange or ResidentEventType.MoveOut or ResidentEventType.Death
                 or ResidentEventType.DeletionExOfficio when changesStay:
-                throw new RegisterRuleException("type", "the status of residence and the period of stay change with their own event (在留資格等の変更) or a correction");
+                throw new RegisterRuleException("type", RegisterMessages.StayHasOwnEvent);
             case ResidentEventType.AddressChangeWithin when changesName:
-                throw new RegisterRuleException("type", "a move within the municipality changes the address only; record a name change separately");
+                throw new RegisterRuleException("type", RegisterMessages.MoveChangesAddressOnly);
             case ResidentEventType.AddressChangeWithin when !changesAddress:
-                throw new RegisterRuleException("town", "enter the new address");
+                throw new RegisterRuleException("town", RegisterMessages.NewAddress);
             case ResidentEventType.NameChange when changesAddress:
-                throw new RegisterRuleException("type", "a name change changes the name only; record the move separately");
+                throw new RegisterRuleException("type", RegisterMessages.NameChangeOnly);
             case ResidentEventType.NameChange when !changesName:
-                throw new RegisterRuleException("familyName", "enter the new name");
+                throw new RegisterRuleException("familyName", RegisterMessages.NewName);
             case ResidentEventType.MoveOut or ResidentEventType.Death or ResidentEventType.DeletionExOfficio when changesName || changesAddress || changesFamilyRegister:
-                throw new RegisterRuleException("type", "this event changes only whether the person is in the register");
+                throw new RegisterRuleException("type", RegisterMessages.RegisterOnly);
             case ResidentEventType.MoveOut:
                 r.Status = ResidentStatus.MovedOut;
                 return;
@@ -209,7 +215,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         if (c.PostalCode is not null)
         {
             r.PostalCode = c.PostalCode.Trim().Length == 0 ? null
-                : PostalCode.Normalize(c.PostalCode) ?? throw new RegisterRuleException("postalCode", PostalCode.Rule);
+                : PostalCode.Normalize(c.PostalCode) ?? throw new RegisterRuleException("postalCode", RegisterMessages.PostalCode);
         }
         r.Town = NotPlaceholder(Text(c.Town, r.Town, "town", required: true), c.Town, "town");
         r.Block = NotPlaceholder(Text(c.Block, r.Block, "block", required: true), c.Block, "block");
@@ -254,7 +260,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             }
             else
             {
-                throw new RegisterRuleException("stayUntil", error.En);
+                throw new RegisterRuleException("stayUntil", error);
             }
         }
     }
@@ -279,7 +285,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             }
             else
             {
-                throw new RegisterRuleException("familyRegisterMunicipality", "not a municipality code: " + problem.Message);
+                throw new RegisterRuleException("familyRegisterMunicipality", RegisterMessages.NotAMunicipalityCode.With(problem.Text));
             }
         }
         if (r.FamilyRegisterPlace is null && r.FamilyRegisterMunicipality is not null)
@@ -290,7 +296,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
             }
             else
             {
-                throw new RegisterRuleException("familyRegisterPlace", "enter the place of the family register (本籍) with its municipality code");
+                throw new RegisterRuleException("familyRegisterPlace", RegisterMessages.FamilyRegisterPlace);
             }
         }
     }
@@ -301,7 +307,7 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
     /// </summary>
     private static string NotPlaceholder(string value, string? given, string field) =>
         given is not null && value.Contains(AddressProtection.Hidden, StringComparison.Ordinal)
-            ? throw new RegisterRuleException(field, AddressProtection.NotAnAddress)
+            ? throw new RegisterRuleException(field, RegisterMessages.NotAnAddress)
             : value;
 
     private static string Text(string? value, string current, string field, bool required)
@@ -313,11 +319,11 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         var v = value.Trim();
         if (required && v.Length == 0)
         {
-            throw new RegisterRuleException(field, "required");
+            throw new RegisterRuleException(field, RegisterMessages.Required.With(field));
         }
         // DOMAIN §2: a name or an address part is one line of at most 100 characters, no control characters.
         return Core.Text.FieldLimits.Check(field, v, Core.Text.FieldLimits.RegisterText) is { } problem
-            ? throw new RegisterRuleException(field, problem.Message)
+            ? throw new RegisterRuleException(field, problem.Text)
             : v;
     }
 
@@ -330,6 +336,6 @@ public sealed class ResidentRegister(TimeProvider time, Core.Contracts.ICertific
         var kana = ResidentSearch.NormalizeKana(value);
         return kana.Length == 0 || ResidentSearch.IsKana(kana)
             ? kana
-            : throw new RegisterRuleException(field, "must be written in katakana (フリガナ)");
+            : throw new RegisterRuleException(field, RegisterMessages.Katakana.With(field));
     }
 }

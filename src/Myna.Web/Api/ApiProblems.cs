@@ -30,12 +30,29 @@ public static class ApiProblems
         return result;
     }
 
+    /// <summary>A refusal that carries a catalogue message when it has one (<see cref="Refused(int, string, string, Message, string?)"/>), else the plain English.</summary>
+    public static ProblemHttpResult Refused(int status, string code, string title, Message? detail, string english, string? field = null) =>
+        detail is { } message ? Refused(status, code, title, message, field) : Problem(status, code, title, english, field);
+
     /// <summary>Several broken rules at once: <c>errors</c> maps each field to its messages.</summary>
     public static ProblemHttpResult Rules(string code, string title, IEnumerable<(string Field, string Message)> problems)
     {
         var list = problems.ToList();
         var result = Problem(422, code, title, string.Join("; ", list.Select(p => p.Message)), list.Count > 0 ? Camel(list[0].Field) : null);
         result.ProblemDetails.Extensions["errors"] = list.GroupBy(p => Camel(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return result;
+    }
+
+    /// <summary>
+    /// Several broken rules at once, from the message catalogue: as <see cref="Rules(string, string, IEnumerable{ValueTuple{string, string}})"/>
+    /// (English in <c>detail</c> and <c>errors</c>), and <c>messages</c> lists each rule's field, <c>messageCode</c> and <c>messageArgs</c>.
+    /// </summary>
+    public static ProblemHttpResult Rules(string code, string title, IEnumerable<(string Field, Message Message)> problems)
+    {
+        var list = problems.ToList();
+        var result = Rules(code, title, list.Select(p => (p.Field, p.Message.En)));
+        result.ProblemDetails.Extensions["messages"] = list
+            .Select(p => new { field = Camel(p.Field), messageCode = p.Message.Code, messageArgs = p.Message.Args }).ToArray();
         return result;
     }
 

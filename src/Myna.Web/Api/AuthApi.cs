@@ -27,7 +27,7 @@ public static class AuthApi
             }
             if (!MunicipalityCode.TryParse(request.Municipality, out var code, out var problem))
             {
-                return ApiProblems.Problem(400, "invalid-municipality", "The municipality code is not valid", problem.Message, "municipality");
+                return ApiProblems.Refused(400, "invalid-municipality", "The municipality code is not valid", problem.Text, "municipality");
             }
             if (!runtime.Stores.Serves(code))
             {

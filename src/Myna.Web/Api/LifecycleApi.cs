@@ -64,7 +64,7 @@ public static class LifecycleApi
             }
             if (ReportPeriod.Check(start, end) is { } problem)
             {
-                return ApiProblems.Problem(400, problem.Code, "The period cannot be reported", problem.Message, problem.Field);
+                return ApiProblems.Refused(400, problem.Code, "The period cannot be reported", problem.Text, problem.Field);
             }
             var csv = FeeLedger.Csv(await FeeLedger.LinesAsync(scope.Db, start, end, ct));
             return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"fees-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");

@@ -46,7 +46,7 @@ public static class MailApi
             }
             catch (MailRuleException e)
             {
-                return ApiProblems.Problem(422, "mail-rule", "Nothing was recorded", e.Message, e.Field);
+                return ApiProblems.Refused(422, "mail-rule", "Nothing was recorded", e.Text, e.Field);
             }
         }).RequirePermission(Permission.MailRecord).WithName("RecordPostedEnvelopes").WithSummary("Record the registered-mail numbers of posted envelopes (all or nothing)");
 
@@ -70,7 +70,7 @@ public static class MailApi
             }
             catch (MailRuleException e)
             {
-                return ApiProblems.Problem(409, "mail-state", "The envelope cannot be booked as returned", e.Message, e.Field);
+                return ApiProblems.Refused(409, "mail-state", "The envelope cannot be booked as returned", e.Text, e.Field);
             }
         }).RequirePermission(Permission.MailRecord).WithName("BookReturnedEnvelope").WithSummary("Book a returned envelope by its scanned registered-mail or envelope number; starts the 3-month storage");
 
@@ -97,7 +97,7 @@ public static class MailApi
             {
                 return e.Field == "envelope"
                     ? ApiProblems.Problem(404, "envelope-not-found", "No envelope with this id")
-                    : ApiProblems.Problem(409, "mail-state", "The action is not allowed now", e.Message, e.Field);
+                    : ApiProblems.Refused(409, "mail-state", "The action is not allowed now", e.Text, e.Field);
             }
             return TypedResults.Ok(ToDto((await tracking.CaseAsync(scope.Db, id, scope.Reader.MaySeeProtected, scope.Actor, ct))!));
         }).RequirePermission(Permission.MailRecord).WithName("ActOnEnvelope").WithSummary("Hand over, re-send, remind or dispose of a returned envelope, as §3.3 allows");

@@ -51,7 +51,7 @@ public static class ReportsApi
         reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>
             Core.Calendar.ReportPeriod.Check(from, to) is { } problem
-                ? ApiProblems.Problem(400, problem.Code, "The period cannot be reported", problem.Message, problem.Field)
+                ? ApiProblems.Refused(400, problem.Code, "The period cannot be reported", problem.Text, problem.Field)
                 : TypedResults.Ok(await Data.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
             .WithName("OperationsReport").WithSummary("The operations report of a period (§11.2), computed from the recorded events");
 

@@ -54,7 +54,7 @@ public static class ResidenceApi
             }
             catch (ResidenceRulesException e)
             {
-                return ApiProblems.Rules("residence-rule", "The registration breaks a rule of §3.2", e.Problems.Select(p => (p.Field, p.Message)));
+                return ApiProblems.Rules("residence-rule", "The registration breaks a rule of §3.2", e.Problems.Select(p => (p.Field, p.Text)));
             }
         }).RequirePermission(Permission.ResidentsRecord).WithName("RegisterResidence").WithSummary("Register (or re-register) where the notification is delivered: residence, proxy, or held at the office");
 
@@ -68,7 +68,7 @@ public static class ResidenceApi
             }
             catch (ResidenceRulesException e)
             {
-                return ApiProblems.Rules("residence-rule", "The registration cannot end", e.Problems.Select(p => (p.Field, p.Message)));
+                return ApiProblems.Rules("residence-rule", "The registration cannot end", e.Problems.Select(p => (p.Field, p.Text)));
             }
         }).RequirePermission(Permission.ResidentsRecord).WithName("EndResidence").WithSummary("End the current residence registration; later notices go to the registered address");
 
@@ -92,7 +92,7 @@ public static class ResidenceApi
         {
             return e.Field == "id"
                 ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id")
-                : ApiProblems.Problem(422, code, title, e.Message, e.Field);
+                : ApiProblems.Refused(422, code, title, e.Text, e.Message, e.Field);
         }
     }
 }

@@ -78,7 +78,7 @@ public static class ResidentsApi
             }
             catch (SearchInputException e)
             {
-                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+                return ApiProblems.Refused(400, "invalid-search", "A search condition could not be read", e.Text, e.Message, e.Field);
             }
         }).WithName("SearchResidents").WithSummary("Search residents by name (kanji or kana), birth date (era or Gregorian), address and household code; a withheld address (§9) is never matched");
 
@@ -92,7 +92,7 @@ public static class ResidentsApi
             }
             catch (SearchInputException e)
             {
-                return ApiProblems.Problem(400, "invalid-search", "A search condition could not be read", e.Message, e.Field);
+                return ApiProblems.Refused(400, "invalid-search", "A search condition could not be read", e.Text, e.Message, e.Field);
             }
         }).WithName("SearchResidentsByBody")
           .WithSummary("Search with every condition, including a resident code or an individual number (kept out of the URL)");
@@ -153,7 +153,7 @@ public static class ResidentsApi
             }
             catch (RegisterRuleException e)
             {
-                return ApiProblems.Problem(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Message, e.Field);
+                return ApiProblems.Refused(e.Field == "id" ? 404 : 422, e.Field == "id" ? "resident-not-found" : "register-rule", "The event breaks a register rule", e.Text, e.Message, e.Field);
             }
         }).RequirePermission(Permission.ResidentsRecord).WithName("RecordResidentEvent").WithSummary("Record a move within the municipality, a name change, a move-out, a death, an ex-officio deletion, a change of the status of residence or period of stay, or a correction");
     }

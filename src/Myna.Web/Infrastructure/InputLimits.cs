@@ -46,7 +46,7 @@ public static class InputLimits
     }
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(FieldProblem problem) =>
-        ApiProblems.Problem(StatusCodes.Status400BadRequest, problem.Code, Title(problem.Code), problem.Message, Camel(problem.Field));
+        ApiProblems.Refused(StatusCodes.Status400BadRequest, problem.Code, Title(problem.Code), problem.Text, Camel(problem.Field));
 
     private static string Title(string code) => code switch
     {

@@ -63,7 +63,7 @@ public sealed class PublicApplications(MynaRuntime runtime)
     private static ApplicationProblem Unknown(string? applicationId) =>
         ApplicationId.TryParse(applicationId, out _, out var problem)
             ? new("applicationId", "この申請書IDの市区町村はこのサービスで受け付けていません。", "This service does not take applications for the municipality of this ID.")
-            : new("applicationId", "申請書IDは23桁の数字です（" + problem.Message + "）。", "The application ID has 23 digits: " + problem.Message);
+            : new("applicationId", "申請書IDは23桁の数字です（" + problem.Text.Ja + "）。", "The application ID has 23 digits: " + problem.Message);
 
     /// <summary>Reads an uploaded photo whole, so every rule is checked on the real file; the request size limit bounds it.</summary>
     public static async Task<byte[]?> ReadPhotoAsync(IFormFile? file, CancellationToken ct)

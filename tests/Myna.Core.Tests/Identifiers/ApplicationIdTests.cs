@@ -73,7 +73,7 @@ public class ApplicationIdTests
     public void TryParse_Invalid_ReportsRuleAndMessage(string input, IdentifierError error, string message)
     {
         Assert.False(ApplicationId.TryParse(input, out _, out var problem));
-        Assert.Equal(new IdentifierProblem(error, message), problem);
+        Assert.Equal((error, message), (problem.Error, problem.Message));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public class CollationNumberBTests
     public void TryParse_Invalid_ReportsRuleWithoutQuoting(string input, IdentifierError error, string message)
     {
         Assert.False(CollationNumberB.TryParse(input, out _, out var problem));
-        Assert.Equal(new IdentifierProblem(error, message), problem);
+        Assert.Equal((error, message), (problem.Error, problem.Message));
         Assert.Equal(error, Assert.Throws<IdentifierFormatException>(() => CollationNumberB.Parse(input)).Error);
     }
 }

@@ -102,6 +102,17 @@ public class IndividualNumberTests
     }
 
     [Fact]
+    public void Parse_WrongCheckDigit_CatalogueMessageInJapaneseWithoutDigits()
+    {
+        var ex = Assert.Throws<IdentifierFormatException>(() => IndividualNumber.Parse("621498320258"));
+
+        Assert.Equal("ident.check-digit.sensitive", ex.Text.Code);
+        Assert.StartsWith("個人番号のチェックデジット（検査数字）が合いません。", ex.Text.Ja, StringComparison.Ordinal);
+        Assert.Equal(ex.Message, ex.Text.En);
+        Assert.DoesNotMatch(new Regex("[0-9]"), ex.Text.Ja);
+    }
+
+    [Fact]
     public void Parse_Null_ThrowsArgumentNull()
     {
         Assert.Throws<ArgumentNullException>(() => IndividualNumber.Parse(null!));

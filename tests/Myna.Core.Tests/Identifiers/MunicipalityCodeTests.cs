@@ -49,7 +49,7 @@ public class MunicipalityCodeTests
     public void TryParse_Invalid_ReportsRuleAndMessage(string input, IdentifierError error, string message)
     {
         Assert.False(MunicipalityCode.TryParse(input, out _, out var problem));
-        Assert.Equal(new IdentifierProblem(error, message), problem);
+        Assert.Equal((error, message), (problem.Error, problem.Message));
     }
 
     [Fact]

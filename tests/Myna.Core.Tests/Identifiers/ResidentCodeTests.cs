@@ -52,7 +52,7 @@ public class ResidentCodeTests
     public void TryParse_Invalid_ReportsRuleAndMessage(string input, IdentifierError error, string message)
     {
         Assert.False(ResidentCode.TryParse(input, out _, out var problem));
-        Assert.Equal(new IdentifierProblem(error, message), problem);
+        Assert.Equal((error, message), (problem.Error, problem.Message));
         var ex = Assert.Throws<IdentifierFormatException>(() => ResidentCode.Parse(input));
         Assert.Equal(error, ex.Error);
         Assert.Equal(message, ex.Message);
@@ -95,5 +95,17 @@ public class ResidentCodeTests
 
             return true;
         }).Check(PropertyTesting.Config);
+    }
+
+    [Theory]
+    [InlineData("", "住民票コードを入力してください。")]
+    [InlineData("1234567890", "住民票コードは11桁です（入力は10桁です）。")]
+    [InlineData("12345B78903", "住民票コードは数字だけで入力してください（6文字目の 'B' は数字ではありません）。")]
+    [InlineData("12345678904", "住民票コードのチェックデジット（検査数字）が合いません（正しくは 3）。")]
+    public void TryParse_Invalid_JapaneseMessageFromTheCatalogue(string input, string japanese)
+    {
+        Assert.False(ResidentCode.TryParse(input, out _, out var problem));
+        Assert.Equal(japanese, problem.Text.Ja);
+        Assert.StartsWith("ident.", problem.Text.Code, StringComparison.Ordinal);
     }
 }

@@ -60,6 +60,12 @@ public sealed record Message(MessageText Text, IReadOnlyList<string> Args)
 
     public override string ToString() => En;
 
+    /// <summary>Two messages are the same when they have the same code and the same arguments (the texts follow from those).</summary>
+    public bool Equals(Message? other) =>
+        other is not null && Text.Code == other.Text.Code && Args.SequenceEqual(other.Args, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Args.Aggregate(StringComparer.Ordinal.GetHashCode(Text.Code), (h, a) => HashCode.Combine(h, StringComparer.Ordinal.GetHashCode(a)));
+
     private string Format(bool english)
     {
         var template = english ? Text.En : Text.Ja;

@@ -50,7 +50,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
             }
             catch (Exception e) when (e is RegisterRuleException or LifecycleException or Data.Cards.CardException)
             {
-                Error = e.Message;
+                Error = Refusals.Say(text, e);
             }
         }
         await LoadAsync(ct);
@@ -105,7 +105,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         else if (ReportPeriod.Check(start, end) is { } problem)
         {
-            error = problem.Message;
+            error = text[problem.Text];
         }
         if (error is not null)
         {

@@ -30,7 +30,7 @@ public sealed class EnvelopeModel(MynaRuntime runtime, MunicipalScope scope) : P
         }
         catch (MailRuleException e)
         {
-            Error = e.Message;
+            Error = UiText.For(HttpContext)[e.Text];
             return await LoadAsync(ct) ? Page() : NotFound();
         }
         return RedirectToPage(new { id = Id, done = true });

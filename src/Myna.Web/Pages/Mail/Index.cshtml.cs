@@ -61,7 +61,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         catch (MailRuleException e)
         {
             await LoadAsync(ct);
-            Error = e.Message;
+            Error = UiText.For(HttpContext)[e.Text];
             return Page();
         }
         return RedirectToPage(new { booked = envelopeId });

@@ -115,7 +115,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         if (ReportPeriod.Check(from, to) is { } problem)
         {
             // §11.2: a period that cannot be reported shows this month instead, with the reason.
-            Error = problem.Message;
+            Error = UiText.For(HttpContext)[problem.Text];
             (from, to) = (new DateOnly(Today.Year, Today.Month, 1), Today);
         }
         (From, To) = (JapaneseDate.Format(from), JapaneseDate.Format(to));

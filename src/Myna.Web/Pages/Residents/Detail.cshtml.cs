@@ -104,7 +104,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
-            EventError = e.Message;
+            EventError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("event.recorded.ok", "event-" + recorded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "flash.event.show", "event-recorded");
@@ -155,7 +155,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             f.ProxyPostalCode, f.ProxyAddress, f.ProxyAuthorityChecked, f.IdDocumentChecked, f.DeliveryProofChecked, f.ConsentToShare, f.ReceivedOn, Today);
         if (registration is null)
         {
-            ResidenceErrors.AddRange(problems.Select(p => ((string?)p.Field, p.Message)));
+            ResidenceErrors.AddRange(problems.Select(p => ((string?)p.Field, text[p.Message])));
             return Page();
         }
         try
@@ -164,7 +164,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, text[p.Text])));
             return Page();
         }
         return Confirmed("residence.saved", "residence", "flash.show", "residence-saved");
@@ -188,7 +188,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (ResidenceRulesException e)
         {
-            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, p.Message)));
+            ResidenceErrors.AddRange(e.Problems.Select(p => ((string?)p.Field, text[p.Text])));
             return Page();
         }
         return Confirmed("residence.ended", "residence", "flash.show", "residence-ended");
@@ -210,7 +210,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (RegisterRuleException e)
         {
-            WardError = e.Message;
+            WardError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("ward.changed", "ward", "flash.show", "ward-changed");
@@ -242,7 +242,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
         {
-            AbroadError = e.Message;
+            AbroadError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("abroad.recorded", "abroad", "flash.show", "abroad-recorded");
