@@ -19,10 +19,10 @@ public static class AbroadMoveMessages
     public static readonly MessageText ContinuedUseNoCard = new("abroad-rule.continued-use.no-card",
         "有効なマイナンバーカードをお持ちでないため、国外継続利用はできません。", "the person holds no valid card, so there is nothing to continue");
     public static readonly MessageText ContinuedUseCardExpires = new("abroad-rule.continued-use.card-expires",
-        "カードの有効期限（{0}）が転出予定日より前のため、国外継続利用はできません。", "the card expires on {0}, before the move date");
+        "カードの有効期限 {0} が転出予定日より前のため、国外継続利用はできません。", "the card expires on {0}, before the move date");
     public static readonly MessageText ContinuedUseTooLate = new("abroad-rule.continued-use.too-late",
-        "国外継続利用の申請は転出予定日（{0}）の前日（{1}）までです。本日（{2}）の申請は受け付けられません。カードは転出日に失効します。",
-        "continued use abroad must be asked for by the day before the move date ({0}), that is by {1}; a request on {2} is too late and the card lapses on the move date");
+        "国外継続利用の申請は、転出予定日 {0} の前日 {1} までです。本日 {2} の申請は受け付けられません。カードは転出日に失効します。",
+        "continued use abroad must be asked for by the day before the move date {0}, that is by {1}; a request on {2} is too late and the card lapses on the move date");
 
     // §8.6, §7.2, §4.4: the signature certificate for people abroad.
     public static readonly MessageText SignatureNeedsContinuedUse = new("abroad-rule.signature.needs-continued-use",

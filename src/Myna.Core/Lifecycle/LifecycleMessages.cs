@@ -43,12 +43,12 @@ public static class LifecycleMessages
     public static readonly MessageText NoLapsedAbroad = new("lifecycle-rule.abroad-free.no-lapsed-card",
         "国外転出で失効したカードの記録がないため、この事由（無料）では受け付けられません。", "no card lapsed on a move abroad, so this free cause does not apply");
     public static readonly MessageText AbroadFreeExpired = new("lifecycle-rule.abroad-free.expired",
-        "国外転出による返納後の無料の再交付は、転出日（{0}）から{1}日以内（{2}まで）の申請に限ります。事由「本人の希望」（有料）で受け付けてください。",
-        "the free reissue after a move abroad must be applied for within {1} days after the move date ({0}), that is until {2}; use the holder's own request (charged)");
+        "国外転出による返納後の無料の再交付は、転出日 {0} から{1}日以内、{2} までの申請に限ります。事由「本人の希望」（有料）で受け付けてください。",
+        "the free reissue after a move abroad must be applied for within {1} days after the move date {0}, that is until {2}; use the holder's own request (charged)");
     public static readonly MessageText NothingToRenew = new("lifecycle-rule.renewal.no-card", "更新する有効なカードがありません。新規の交付申請をしてください。",
         "there is no valid card to renew: apply for a new card");
-    public static readonly MessageText RenewalNotOpen = new("lifecycle-rule.renewal.not-open", "更新の申請は {0} からできます（カードの有効期限 {1} の3か月前）。",
-        "a renewal can be applied for from {0} (3 months before the card expires on {1})");
+    public static readonly MessageText RenewalNotOpen = new("lifecycle-rule.renewal.not-open", "更新の申請は、カードの有効期限 {1} の3か月前、{0} からできます。",
+        "a renewal can be applied for from {0}, 3 months before the card expires on {1}");
     public static readonly MessageText RenewalIsItsOwnKind = new("lifecycle-rule.renewal.own-kind", "有効期限による更新は「更新」として受け付けてください。",
         "a renewal at expiry is started as a renewal");
     public static readonly MessageText CertificatesNotOpen = new("lifecycle-rule.certificates.not-open", "電子証明書の更新は {0} からできます（有効期限の3か月前）。",

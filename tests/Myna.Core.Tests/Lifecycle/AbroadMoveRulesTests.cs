@@ -25,8 +25,8 @@ public sealed class AbroadMoveRulesTests
     public void ContinuedUseRefusal_OnTheMoveDate_RefusedNamingTheLastDay()
     {
         var refusal = AbroadMoveRules.ContinuedUseRefusal(Person(), Card(), MovesOn, MovesOn);
-        Assert.Contains("前日（令和8年6月30日（2026-06-30））まで", refusal!.Ja, StringComparison.Ordinal);
-        Assert.Contains("by the day before the move date (2026-07-01 (令和8年7月1日)), that is by 2026-06-30 (令和8年6月30日)", refusal.En, StringComparison.Ordinal);
+        Assert.Contains("の前日 令和8年6月30日（2026-06-30） まで", refusal!.Ja, StringComparison.Ordinal);
+        Assert.Contains("by the day before the move date 2026-07-01 (令和8年7月1日), that is by 2026-06-30 (令和8年6月30日)", refusal.En, StringComparison.Ordinal);
     }
 
     [Theory]

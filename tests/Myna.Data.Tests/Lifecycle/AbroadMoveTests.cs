@@ -122,7 +122,7 @@ public sealed class AbroadMoveTests
 
         Assert.Equal("continuedUse", late.Field);
         Assert.Equal("abroad-rule.continued-use.too-late", late.Text!.Code);
-        Assert.Contains($"の前日（{JapaneseDate.Format(Today.AddDays(-1))}", late.Text.Ja, StringComparison.Ordinal);
+        Assert.Contains($"の前日 {JapaneseDate.Format(Today.AddDays(-1))}（", late.Text.Ja, StringComparison.Ordinal);
         Assert.Contains("must be asked for by the day before the move date", late.Message, StringComparison.Ordinal);
         Assert.Empty(await db.AbroadMoves.ToListAsync());
         Assert.Equal(0, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).Endorsements);
