@@ -42,6 +42,9 @@ public sealed class AbroadMoveJourneyTests
             Assert.DoesNotContain("Continued use", error, StringComparison.Ordinal);
             Assert.Null(await clerk.QuerySelectorAsync("[data-testid=abroad-moves]"));
             await Browser.ScreenshotAsync(clerk, "70-abroad-refused");
+            await clerk.SetViewportSizeAsync(390, 844);
+            await Browser.ScreenshotAsync(clerk, "70-abroad-refused-phone");
+            await clerk.SetViewportSizeAsync(1366, 768);
 
             // The day after tomorrow: scheduled, the card continues, nothing happens to the certificates yet.
             await clerk.FillAsync("[data-testid=abroad-country]", "アメリカ合衆国");

@@ -114,6 +114,10 @@ public sealed class LifecycleJourneyTests
             await clerk.ClickAsync("[data-testid=lift-submit]");
             await clerk.WaitForSelectorAsync("[data-testid=life-error]");
             Assert.Contains("本人確認ができていません", await clerk.InnerTextAsync("[data-testid=life-error]"), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(clerk, "61-card-refused");
+            await clerk.SetViewportSizeAsync(390, 844);
+            await Browser.ScreenshotAsync(clerk, "61-card-refused-phone");
+            await clerk.SetViewportSizeAsync(1366, 768);
             await clerk.CheckAsync("[data-testid=lift-form] [data-testid='a-drivers-license']");
             await clerk.CheckAsync("[data-testid=lift-form] [data-testid='a-passport']");
             await clerk.ClickAsync("[data-testid=lift-submit]");

@@ -1,5 +1,5 @@
-using Myna.Core.Calendar;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Lifecycle;
 
@@ -72,33 +72,32 @@ public static class AbroadMoveRules
         !string.IsNullOrWhiteSpace(r.FamilyRegisterPlace) && !string.IsNullOrWhiteSpace(r.FamilyRegisterMunicipality);
 
     /// <summary>
-    /// Why continued use abroad cannot be granted, in Japanese then English (the clerk reads it to the holder), or null
-    /// when it can: the rule in force on the request day, a Japanese national, a card valid on the move date, and the
-    /// request at the latest the day before the move date.
+    /// Why continued use abroad cannot be granted (the clerk reads it to the holder), or null when it can: the rule in force on
+    /// the request day, a Japanese national, a card valid on the move date, and the request at the latest the day before the
+    /// move date.
     /// </summary>
-    public static string? ContinuedUseRefusal(Resident resident, HeldCard? card, DateOnly requestedOn, DateOnly movesOn)
+    public static Message? ContinuedUseRefusal(Resident resident, HeldCard? card, DateOnly requestedOn, DateOnly movesOn)
     {
         if (requestedOn < ContinuedUseFrom)
         {
-            return $"国外継続利用は {JapaneseDate.Format(ContinuedUseFrom)} から申請できます。 / Continued use abroad can be asked for from {ContinuedUseFrom:yyyy-MM-dd}.";
+            return AbroadMoveMessages.ContinuedUseNotYet.With(LifecycleMessages.Day(ContinuedUseFrom));
         }
         if (!HasFamilyRegisterAttachment(resident))
         {
-            return "国外継続利用は戸籍の附票がある日本国籍の方に限られます（本籍が住民票にありません）。外国籍の方のカードは転出日に失効します。"
-                + " / Continued use abroad is only for Japanese nationals with a family-register attachment (no 本籍 in the register); a foreign national's card lapses on the move date.";
+            return AbroadMoveMessages.ContinuedUseNationalsOnly;
         }
         if (card is null || card.State != HeldCardState.Valid)
         {
-            return "有効なマイナンバーカードをお持ちでないため、国外継続利用はできません。 / The person holds no valid card, so there is nothing to continue.";
+            return AbroadMoveMessages.ContinuedUseNoCard;
         }
         if (card.Expiry < movesOn)
         {
-            return $"カードの有効期限（{JapaneseDate.Format(card.Expiry)}）が転出予定日より前のため、国外継続利用はできません。 / The card expires on {card.Expiry:yyyy-MM-dd}, before the move date.";
+            return AbroadMoveMessages.ContinuedUseCardExpires.With(LifecycleMessages.Day(card.Expiry));
         }
         if (requestedOn > ContinuedUseDeadline(movesOn))
         {
-            return $"国外継続利用の申請は転出予定日（{JapaneseDate.Format(movesOn)}）の前日（{JapaneseDate.Format(ContinuedUseDeadline(movesOn))}）までです。本日（{JapaneseDate.Format(requestedOn)}）の申請は受け付けられません。カードは転出日に失効します。"
-                + $" / Continued use abroad must be asked for by the day before the move date ({ContinuedUseDeadline(movesOn):yyyy-MM-dd}); a request on {requestedOn:yyyy-MM-dd} is too late and the card lapses on the move date.";
+            return AbroadMoveMessages.ContinuedUseTooLate.With(LifecycleMessages.Day(movesOn), LifecycleMessages.Day(ContinuedUseDeadline(movesOn)),
+                LifecycleMessages.Day(requestedOn));
         }
         return null;
     }

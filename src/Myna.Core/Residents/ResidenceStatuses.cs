@@ -1,3 +1,5 @@
+using Myna.Core.Text.Messages;
+
 namespace Myna.Core.Residents;
 
 /// <summary>
@@ -40,27 +42,27 @@ public static class ResidenceStatuses
     /// exactly when the status has one; neither for a Japanese national (one with a 本籍 recorded). Returns the field at
     /// fault and why, or null when the items agree. Field names are those of the API and the CSV.
     /// </summary>
-    public static (string Field, string Message)? Check(string? status, DateOnly? stayUntil, string? familyRegisterPlace)
+    public static (string Field, Message Message)? Check(string? status, DateOnly? stayUntil, string? familyRegisterPlace)
     {
         if (status is null)
         {
-            return stayUntil is null ? null : ("stayUntil", "a period of stay needs the status of residence (在留資格) it belongs to");
+            return stayUntil is null ? null : ("stayUntil", ResidenceStatusMessages.PeriodNeedsStatus);
         }
         if (!IsKnown(status))
         {
-            return ("residenceStatus", $"'{status}' is not a status of residence (在留資格) the register knows; use the official name, e.g. 永住者, 留学, 技術・人文知識・国際業務");
+            return ("residenceStatus", ResidenceStatusMessages.Unknown.With(status));
         }
         if (familyRegisterPlace is not null)
         {
-            return ("residenceStatus", "a Japanese national (本籍 recorded) has no status of residence or period of stay");
+            return ("residenceStatus", ResidenceStatusMessages.JapaneseNational);
         }
         if (!HasPeriod(status) && stayUntil is not null)
         {
-            return ("stayUntil", $"{status} has no period of stay: leave its end empty");
+            return ("stayUntil", ResidenceStatusMessages.NoPeriod.With(status));
         }
         if (HasPeriod(status) && stayUntil is null)
         {
-            return ("stayUntil", $"{status} has a period of stay: enter the day it ends (在留期間の満了日)");
+            return ("stayUntil", ResidenceStatusMessages.PeriodRequired.With(status));
         }
         return null;
     }

@@ -304,7 +304,7 @@ public static class ResidentCsv
         }
         if (ResidenceStatuses.Check(residenceStatus, stayUntil, registerPlace) is { } rule && !problems.Any(p => p.Column == StayUntil))
         {
-            problems.Add((rule.Field == "stayUntil" ? StayUntil : ResidenceStatus, rule.Message));
+            problems.Add((rule.Field == "stayUntil" ? StayUntil : ResidenceStatus, rule.Message.En));
         }
         if (problems.Count == 0 && registered < birth)
         {

@@ -37,30 +37,30 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         var today = JapanClock.Today(time);
         if (notice.NotifiedOn > today)
         {
-            throw new RegisterRuleException("notificationDate", "届出日が未来の日付です。 / The notification date is in the future.");
+            throw new RegisterRuleException("notificationDate", RegisterMessages.NotificationInFuture);
         }
         var country = (notice.Country ?? "").Trim();
         if (country.Length == 0)
         {
-            throw new RegisterRuleException("country", "転出先の国・地域を入力してください。 / Enter the country or region the person moves to.");
+            throw new RegisterRuleException("country", AbroadMoveMessages.Country);
         }
         if (Core.Text.FieldLimits.Check("country", country, Core.Text.FieldLimits.RegisterText) is { } tooLong)
         {
-            throw new RegisterRuleException("country", tooLong.Message);
+            throw new RegisterRuleException("country", tooLong.Text);
         }
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
-            ?? throw new RegisterRuleException("id", $"resident {residentId} does not exist");
+            ?? throw new RegisterRuleException("id", RegisterMessages.NoSuchResident.With(residentId));
         if (resident.Status != ResidentStatus.Active)
         {
-            throw new RegisterRuleException("type", "この方は住民登録がありません。 / The person is no longer in the register.");
+            throw new RegisterRuleException("type", LifecycleMessages.NotInRegister);
         }
         if (notice.MovesOn < resident.BirthDate || notice.NotifiedOn < resident.BirthDate)
         {
-            throw new RegisterRuleException("movesOn", "転出予定日・届出日が生年月日より前です。 / The move date or the notification date is before the birth date.");
+            throw new RegisterRuleException("movesOn", AbroadMoveMessages.BeforeBirth);
         }
         if (await db.AbroadMoves.AnyAsync(m => m.ResidentId == residentId && m.State == AbroadMoveState.Scheduled, ct))
         {
-            throw new RegisterRuleException("type", "国外転出届は受理済みです（転出予定日を待っています）。 / A move abroad is already notified and waits for its move date.");
+            throw new RegisterRuleException("type", RegisterMessages.AbroadAlreadyNotified);
         }
         var held = await db.HeldCards.Where(h => h.ResidentId == residentId && h.State == HeldCardState.Valid).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
         MunicipalityCode? responsible = null;
@@ -80,7 +80,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         else if (notice.SignatureAbroad)
         {
             throw new RegisterRuleException("signatureAbroad",
-                "国外利用の署名用電子証明書は、国外継続利用とあわせて申請します。 / A signature certificate for people abroad is asked for with continued use abroad.");
+                AbroadMoveMessages.SignatureNeedsContinuedUse);
         }
         if (notice.ContinuedUse)
         {
@@ -130,13 +130,13 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         if (resident.AdultWard || Core.Applications.ApplicationRules.IsUnder15(resident.BirthDate, movesOn))
         {
             throw new RegisterRuleException("signatureAbroad",
-                "15歳未満の方・成年被後見人の方には署名用電子証明書を発行できません。 / No signature certificate is issued under 15 or to an adult ward.");
+                AbroadMoveMessages.SignatureNotEligible);
         }
         var standing = await lifecycle.National.StandingAsync(here.Code, held.Serial, ct);
         if (!standing.Certificates.Any(c => c.Kind == CaKinds.Slug(CaKind.Signature)))
         {
             throw new RegisterRuleException("signatureAbroad",
-                "このカードには署名用電子証明書の暗証番号が設定されていません（出国前に窓口で電子証明書の更新が必要です）。 / The card has no signature PIN: renew the certificates at the window before leaving.");
+                AbroadMoveMessages.SignatureNoPin);
         }
     }
 
@@ -248,18 +248,18 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
     public async Task<AbroadMove> RecordReturnAsync(MunicipalDb db, long abroadMoveId, DateOnly returnedOn, string actor, CancellationToken ct = default)
     {
         var move = await db.AbroadMoves.FirstOrDefaultAsync(m => m.Id == abroadMoveId, ct)
-            ?? throw new LifecycleException($"no move abroad {abroadMoveId}");
+            ?? throw new LifecycleException(AbroadMoveMessages.NoSuchMove.With(abroadMoveId));
         if (move.State != AbroadMoveState.Completed || move.ContinuedUse || move.CardSerial is null)
         {
-            throw new LifecycleException("返納を受け付けるのは、国外転出で失効したカードだけです。 / Only a card that lapsed on moving abroad is returned here.");
+            throw new LifecycleException(AbroadMoveMessages.ReturnNotLapsed);
         }
         if (move.CardReturnedOn is not null)
         {
-            throw new LifecycleException($"カードは {JapaneseDate.Format(move.CardReturnedOn!.Value)} に返納済みです。 / The card was returned on {move.CardReturnedOn:yyyy-MM-dd}.");
+            throw new LifecycleException(AbroadMoveMessages.AlreadyReturned.With(LifecycleMessages.Day(move.CardReturnedOn!.Value)));
         }
         if (returnedOn > JapanClock.Today(time))
         {
-            throw new LifecycleException("返納日が未来の日付です。 / The return date is in the future.");
+            throw new LifecycleException(AbroadMoveMessages.ReturnInFuture);
         }
         var held = await db.HeldCards.FirstAsync(h => h.Id == move.HeldCardId, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);

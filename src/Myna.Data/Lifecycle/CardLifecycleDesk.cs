@@ -83,8 +83,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
 
     private static async Task<HeldCard> HeldAsync(MunicipalDb db, long heldCardId, CancellationToken ct)
     {
-        var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Id == heldCardId, ct) ?? throw new LifecycleException($"no held card {heldCardId}");
-        return held.State == HeldCardState.Valid ? held : throw new LifecycleException($"card {held.Serial} is {held.State}: {held.EndReason}");
+        var held = await db.HeldCards.FirstOrDefaultAsync(h => h.Id == heldCardId, ct) ?? throw new LifecycleException(LifecycleMessages.NoHeldCard.With(heldCardId));
+        return held.State == HeldCardState.Valid ? held : throw new LifecycleException(LifecycleMessages.CardEnded.With(held.Serial, LifecycleMessages.State(held.State), held.EndReason));
     }
 
     private static VerificationResult Verify(VerificationCase verification)
@@ -105,7 +105,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         if (!standing.Suspended)
         {
-            throw new LifecycleException($"card {held.Serial} is not suspended");
+            throw new LifecycleException(LifecycleMessages.NotSuspended.With(held.Serial));
         }
         await national.LiftSuspensionAsync(municipality, held.Serial, "method " + method, actor, ct);
         await RecordAsync(db, held, LifecycleKind.SuspensionLifted, $"カード発見・本人確認（方法 {method}）", standing.SuspensionReference, actor, ct);
@@ -120,11 +120,11 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     {
         if (string.IsNullOrWhiteSpace(policeReport))
         {
-            throw new LifecycleException("record the police report number (遺失届・盗難届の受理番号)");
+            throw new LifecycleException(LifecycleMessages.PoliceReport);
         }
         if (cause is not (ReissueCause.Loss or ReissueCause.IssuerError or ReissueCause.WrongfulIssuance))
         {
-            throw new LifecycleException("a lost card is reissued for loss (or, rarely, an issuer's fault)");
+            throw new LifecycleException(LifecycleMessages.LostCause);
         }
         var held = await HeldAsync(db, heldCardId, ct);
         // The reissue must be possible before the card is abolished: never an abolished card without its reissue and fee.
@@ -144,15 +144,15 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     private static async Task EnsureReplacementPossibleAsync(MunicipalDb db, long residentId, CancellationToken ct, bool fromAbroad = false)
     {
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct)
-            ?? throw new LifecycleException($"resident {residentId} does not exist");
+            ?? throw new LifecycleException(LifecycleMessages.NoSuchResident.With(residentId));
         if (resident.Status != ResidentStatus.Active && !(fromAbroad && resident.Status == ResidentStatus.MovedOutAbroad))
         {
-            throw new LifecycleException("the person is no longer in the register");
+            throw new LifecycleException(LifecycleMessages.NotInRegister);
         }
         var open = await db.Replacements.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct);
         if (open is not null)
         {
-            throw new LifecycleException($"a {open.Kind} form {open.ApplicationId} is already open for this resident (receipt {open.ReceiptNumber})");
+            throw new LifecycleException(LifecycleMessages.FormOpen.With(LifecycleMessages.Kind(open.Kind), open.ApplicationId, open.ReceiptNumber));
         }
     }
 
@@ -165,11 +165,11 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var lapsed = await db.AbroadMoves.AsNoTracking()
             .Where(m => m.ResidentId == residentId && m.State == AbroadMoveState.Completed && !m.ContinuedUse && m.CardSerial != null)
             .OrderByDescending(m => m.MovesOn).FirstOrDefaultAsync(ct)
-            ?? throw new LifecycleException("国外転出で失効したカードの記録がないため、この事由（無料）では受け付けられません。 / No card lapsed on a move abroad: this free cause does not apply.");
+            ?? throw new LifecycleException(LifecycleMessages.NoLapsedAbroad);
         if (today > AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn))
         {
-            throw new LifecycleException($"国外転出による返納後の無料の再交付は、転出日（{lapsed.MovesOn:yyyy-MM-dd}）から{AbroadMoveRules.FreeReissueDays}日以内（{AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn):yyyy-MM-dd} まで）の申請に限ります。事由「本人の希望」（有料）で受け付けてください。"
-                + $" / The free reissue after a move abroad must be applied for within {AbroadMoveRules.FreeReissueDays} days after the move date (until {AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn):yyyy-MM-dd}); use the holder's own request (charged).");
+            throw new LifecycleException(LifecycleMessages.AbroadFreeExpired.With(LifecycleMessages.Day(lapsed.MovesOn), AbroadMoveRules.FreeReissueDays,
+                LifecycleMessages.Day(AbroadMoveRules.FreeReissueUntil(lapsed.MovesOn))));
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         // A form posts numbers: an undefined kind or cause is the clerk's input, refused by name.
         if (!Enum.IsDefined(kind) || (kind == ReplacementKind.Reissue && !Enum.IsDefined(cause)))
         {
-            throw new LifecycleException(!Enum.IsDefined(kind) ? "choose a reissue or a renewal" : "choose the cause of the reissue");
+            throw new LifecycleException(!Enum.IsDefined(kind) ? LifecycleMessages.ChooseKind : LifecycleMessages.ChooseCause);
         }
         await EnsureReplacementPossibleAsync(db, residentId, ct, fromAbroad: kind == ReplacementKind.Reissue && cause == ReissueCause.ReturnedOnMovingAbroad);
         var today = JapanClock.Today(time);
@@ -203,23 +203,23 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         if (kind == ReplacementKind.Reissue && cause == ReissueCause.Loss && current is not null)
         {
             // §8.3: a lost card is suspended at once and abolished with the police report number, then reissued.
-            throw new LifecycleException($"card {current.Serial} is still valid: a loss is reported (the card suspended) and the card abolished with the police report number, which starts the reissue");
+            throw new LifecycleException(LifecycleMessages.LossWithValidCard.With(current.Serial));
         }
         if (kind == ReplacementKind.Renewal)
         {
             if (current is null)
             {
-                throw new LifecycleException("there is no valid card to renew: apply for a new card");
+                throw new LifecycleException(LifecycleMessages.NothingToRenew);
             }
             if (today < LifecycleRules.RenewalOpens(current.Expiry))
             {
-                throw new LifecycleException($"a renewal can be applied for from {LifecycleRules.RenewalOpens(current.Expiry):yyyy-MM-dd} (3 months before the card expires on {current.Expiry:yyyy-MM-dd})");
+                throw new LifecycleException(LifecycleMessages.RenewalNotOpen.With(LifecycleMessages.Day(LifecycleRules.RenewalOpens(current.Expiry)), LifecycleMessages.Day(current.Expiry)));
             }
             cause = ReissueCause.RenewalAtExpiry;
         }
         else if (cause == ReissueCause.RenewalAtExpiry)
         {
-            throw new LifecycleException("a renewal at expiry is started as a renewal");
+            throw new LifecycleException(LifecycleMessages.RenewalIsItsOwnKind);
         }
         var fee = ReissueFees.For(cause);
         // Joins the caller's transaction when there is one (a full endorsement area met while a continued card is acknowledged).
@@ -349,7 +349,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var today = JapanClock.Today(time);
         if (held.CertificatesExpiry is { } expiry && today < LifecycleRules.RenewalOpens(expiry))
         {
-            throw new LifecycleException($"the certificates can be renewed from {LifecycleRules.RenewalOpens(expiry):yyyy-MM-dd} (3 months before they expire)");
+            throw new LifecycleException(LifecycleMessages.CertificatesNotOpen.With(LifecycleMessages.Day(LifecycleRules.RenewalOpens(expiry))));
         }
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == held.ResidentId, ct);
         var needsPin = await national.RenewCertificatesAsync(municipality, held.Serial, Holder(resident), signature, actor, ct);
@@ -371,7 +371,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var method = Verify(verification).Method!;
         if (desk is < 1 or > 99)
         {
-            throw new LifecycleException("choose the desk (1–99) whose PIN pad the holder uses");
+            throw new LifecycleException(LifecycleMessages.ChooseDesk);
         }
         await db.PinResets.Where(r => r.Desk == desk && r.DoneAt == null && !r.Cancelled).ExecuteUpdateAsync(s => s.SetProperty(r => r.Cancelled, true), ct);
         var reset = new PinReset
@@ -402,10 +402,10 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     /// </summary>
     public async Task<PinSetting> SubmitPinResetAsync(MunicipalDb db, long resetId, string pin, string pinAgain, string actor, CancellationToken ct = default)
     {
-        var reset = await db.PinResets.FirstOrDefaultAsync(r => r.Id == resetId, ct) ?? throw new LifecycleException("no such PIN reset");
+        var reset = await db.PinResets.FirstOrDefaultAsync(r => r.Id == resetId, ct) ?? throw new LifecycleException(LifecycleMessages.NoPinReset);
         if (reset.DoneAt is not null || reset.Cancelled)
         {
-            throw new LifecycleException("this PIN reset is closed");
+            throw new LifecycleException(LifecycleMessages.PinResetClosed);
         }
         var signature = reset.Kind == PinKind.Signature;
         var normalized = signature ? (pin ?? "").Trim().ToUpperInvariant() : (pin ?? "").Trim();

@@ -42,7 +42,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
     {
         if (destination == here.Code)
         {
-            throw new RegisterRuleException("destination", "a move within the municipality is an address change (転居), not a move-out");
+            throw new RegisterRuleException("destination", MoveMessages.WithinMunicipality);
         }
         if (string.IsNullOrWhiteSpace(destinationAddress))
         {
@@ -161,21 +161,21 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
         var today = JapanClock.Today(time);
         if (notifiedOn > today || movedInOn > notifiedOn)
         {
-            throw new RegisterRuleException("movedInOn", "the move-in date must be on or before the notification date, and neither in the future");
+            throw new RegisterRuleException("movedInOn", MoveMessages.MoveInDates);
         }
         if (string.IsNullOrWhiteSpace(address.Town) || string.IsNullOrWhiteSpace(address.Block))
         {
-            throw new RegisterRuleException("town", "enter the new address (town and block)");
+            throw new RegisterRuleException("town", MoveMessages.NewAddress);
         }
         var incoming = await db.IncomingMoveOuts.FirstOrDefaultAsync(i => i.Id == incomingId, ct)
-            ?? throw new RegisterRuleException("id", $"no advance move-out information {incomingId}");
+            ?? throw new RegisterRuleException("id", MoveMessages.NoAdvance.With(incomingId));
         if (incoming.MovedInResidentId is not null)
         {
-            throw new RegisterRuleException("id", "this move-in is already registered");
+            throw new RegisterRuleException("id", MoveMessages.AlreadyMovedIn);
         }
         if (await db.Residents.AnyAsync(r => r.ResidentCode == incoming.ResidentCode && r.Status == ResidentStatus.Active, ct))
         {
-            throw new RegisterRuleException("id", "this person is already in the register");
+            throw new RegisterRuleException("id", MoveMessages.AlreadyInRegister);
         }
         var now = time.GetUtcNow();
         Resident resident;

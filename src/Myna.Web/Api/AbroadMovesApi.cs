@@ -78,12 +78,13 @@ public static class AbroadMovesApi
         catch (RegisterRuleException e)
         {
             return e.Field == "id"
-                ? ApiProblems.Problem(404, "resident-not-found", "No resident with this id", e.Message, e.Field)
-                : ApiProblems.Problem(422, e.Field == "continuedUse" ? "continued-use-refused" : "register-rule", "The move abroad breaks a register rule", e.Message, e.Field);
+                ? ApiProblems.Refused(404, "resident-not-found", "No resident with this id", e.Text, e.Message, e.Field)
+                : ApiProblems.Refused(422, e.Field == "continuedUse" ? "continued-use-refused" : "register-rule", "The move abroad breaks a register rule", e.Text, e.Message,
+                    e.Field);
         }
         catch (Exception e) when (e is LifecycleException or Data.Cards.CardException)
         {
-            return ApiProblems.Problem(422, "lifecycle-rule", "The card cannot be endorsed", e.Message);
+            return ApiProblems.Refused(422, "lifecycle-rule", "The card cannot be endorsed", Refusals.MessageOf(e), english: e.Message);
         }
     }
 
@@ -113,7 +114,7 @@ public static class AbroadMovesApi
         }
         catch (LifecycleException e)
         {
-            return ApiProblems.Problem(422, "lifecycle-rule", "The return cannot be recorded", e.Message);
+            return ApiProblems.Refused(422, "lifecycle-rule", "The return cannot be recorded", e.Text, english: e.Message);
         }
     }
 }

@@ -37,20 +37,6 @@ public static class Display
     }
 
     /// <summary>
-    /// A rule's message written in both languages as "日本語 / English" (the moves-abroad rules, DOMAIN §8.6): the half in
-    /// the reader's language. A message without that shape is shown whole.
-    /// </summary>
-    public static string InLanguage(string message, UiText t)
-    {
-        var at = message.LastIndexOf(" / ", StringComparison.Ordinal);
-        if (at <= 0 || !message[..at].Any(c => c >= '\u3040'))
-        {
-            return message;
-        }
-        return t.IsEnglish ? message[(at + 3)..] : message[..at];
-    }
-
-    /// <summary>
     /// An event note as stored ("import: Town, Block", "FamilyName — 婚姻") with the field names
     /// in the reader's language; the free text after the dash is shown as written.
     /// </summary>

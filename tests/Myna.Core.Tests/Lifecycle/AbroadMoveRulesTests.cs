@@ -25,19 +25,19 @@ public sealed class AbroadMoveRulesTests
     public void ContinuedUseRefusal_OnTheMoveDate_RefusedNamingTheLastDay()
     {
         var refusal = AbroadMoveRules.ContinuedUseRefusal(Person(), Card(), MovesOn, MovesOn);
-        Assert.Contains("前日（令和8年6月30日）まで", refusal, StringComparison.Ordinal);
-        Assert.Contains("by the day before the move date (2026-06-30)", refusal, StringComparison.Ordinal);
+        Assert.Contains("の前日 令和8年6月30日（2026-06-30） まで", refusal!.Ja, StringComparison.Ordinal);
+        Assert.Contains("by the day before the move date 2026-07-01 (令和8年7月1日), that is by 2026-06-30 (令和8年6月30日)", refusal.En, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(null, null)]
     [InlineData("東京都中央区日本橋一丁目1番地", null)]
     public void ContinuedUseRefusal_NoFamilyRegisterAttachment_RefusedAsForeignNational(string? place, string? code) =>
-        Assert.Contains("日本国籍", AbroadMoveRules.ContinuedUseRefusal(Person(place, code), Card(), MovesOn.AddDays(-3), MovesOn), StringComparison.Ordinal);
+        Assert.Contains("日本国籍", AbroadMoveRules.ContinuedUseRefusal(Person(place, code), Card(), MovesOn.AddDays(-3), MovesOn)!.Ja, StringComparison.Ordinal);
 
     [Fact]
     public void ContinuedUseRefusal_BeforeTheRuleCameIntoForce_Refused() =>
-        Assert.Contains("2024-05-27", AbroadMoveRules.ContinuedUseRefusal(Person(), Card(), new DateOnly(2024, 5, 26), new DateOnly(2024, 6, 1)), StringComparison.Ordinal);
+        Assert.Contains("2024-05-27", AbroadMoveRules.ContinuedUseRefusal(Person(), Card(), new DateOnly(2024, 5, 26), new DateOnly(2024, 6, 1))!.En, StringComparison.Ordinal);
 
     [Fact]
     public void ContinuedUseRefusal_CardExpiringBeforeTheMove_OrNoCard_Refused()

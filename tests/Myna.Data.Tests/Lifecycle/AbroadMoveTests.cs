@@ -121,7 +121,8 @@ public sealed class AbroadMoveTests
             .NotifyAsync(db, card.ResidentId, new AbroadMoveNotice(Today, Today, "フランス", ContinuedUse: true), "clerk"));
 
         Assert.Equal("continuedUse", late.Field);
-        Assert.Contains($"転出予定日（{JapaneseDate.Format(Today)}）の前日（{JapaneseDate.Format(Today.AddDays(-1))}）まで", late.Message, StringComparison.Ordinal);
+        Assert.Equal("abroad-rule.continued-use.too-late", late.Text!.Code);
+        Assert.Contains($"の前日 {JapaneseDate.Format(Today.AddDays(-1))}（", late.Text.Ja, StringComparison.Ordinal);
         Assert.Contains("must be asked for by the day before the move date", late.Message, StringComparison.Ordinal);
         Assert.Empty(await db.AbroadMoves.ToListAsync());
         Assert.Equal(0, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).Endorsements);
@@ -142,7 +143,7 @@ public sealed class AbroadMoveTests
 
         var refused = await Assert.ThrowsAsync<RegisterRuleException>(() =>
             desk.NotifyAsync(db, card.ResidentId, new AbroadMoveNotice(movesOn, Today, "大韓民国", ContinuedUse: true), "clerk"));
-        Assert.Contains("日本国籍", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("日本国籍", refused.Text!.Ja, StringComparison.Ordinal);
         Assert.Contains("Japanese nationals", refused.Message, StringComparison.Ordinal);
 
         var move = await desk.NotifyAsync(db, card.ResidentId, new AbroadMoveNotice(movesOn, Today, "大韓民国", ContinuedUse: false), "clerk");
@@ -190,7 +191,7 @@ public sealed class AbroadMoveTests
         // Without a card lapsed abroad the free cause does not apply.
         var none = await Assert.ThrowsAsync<LifecycleException>(() =>
             lifecycle.StartReplacementAsync(db, cards[1].ResidentId, ReplacementKind.Reissue, ReissueCause.ReturnedOnMovingAbroad, "clerk"));
-        Assert.Contains("国外転出で失効したカードの記録がない", none.Message, StringComparison.Ordinal);
+        Assert.Contains("国外転出で失効したカードの記録がない", none.Text!.Ja, StringComparison.Ordinal);
 
         // Notified after moving (the notification may follow the move): carried out at once, the card lapsed on the move date.
         await desk.NotifyAsync(db, cards[0].ResidentId, new AbroadMoveNotice(Today.AddDays(-91), Today.AddDays(-91), "ドイツ", false), "clerk");
@@ -199,8 +200,8 @@ public sealed class AbroadMoveTests
 
         var late = await Assert.ThrowsAsync<LifecycleException>(() =>
             lifecycle.StartReplacementAsync(db, cards[0].ResidentId, ReplacementKind.Reissue, ReissueCause.ReturnedOnMovingAbroad, "clerk"));
-        Assert.Contains("90日以内", late.Message, StringComparison.Ordinal);
-        Assert.Contains("本人の希望", late.Message, StringComparison.Ordinal);
+        Assert.Contains("90日以内", late.Text!.Ja, StringComparison.Ordinal);
+        Assert.Contains("本人の希望", late.Text.Ja, StringComparison.Ordinal);
         Assert.Empty(await db.Replacements.Where(r => r.ResidentId == cards[0].ResidentId).ToListAsync());
         var free = await lifecycle.StartReplacementAsync(db, cards[1].ResidentId, ReplacementKind.Reissue, ReissueCause.ReturnedOnMovingAbroad, "clerk");
         Assert.Equal(0, free.TotalYen);

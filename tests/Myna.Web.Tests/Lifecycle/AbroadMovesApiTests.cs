@@ -43,7 +43,8 @@ public sealed class AbroadMovesApiTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
         var problem = await late.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("continued-use-refused", "continuedUse"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
-        Assert.Contains("前日", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("by the day before the move date", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("abroad-rule.continued-use.too-late", problem.GetProperty("messageCode").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);

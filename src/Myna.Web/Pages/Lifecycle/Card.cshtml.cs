@@ -122,7 +122,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         }
         catch (LifecycleException e)
         {
-            (Error, Missing) = (e.Text is { } message ? text[message] : e.Message, e.Missing);
+            (Error, Missing) = (Refusals.Say(text, e), e.Missing);
             return Page();
         }
     }
@@ -160,7 +160,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         }
         catch (Exception e) when (e is LifecycleException or CardException or KeyNotFoundException)
         {
-            (Error, Missing) = e is LifecycleException l ? (l.Text is { } message ? text[message] : l.Message, l.Missing) : (e.Message, []);
+            (Error, Missing) = (Refusals.Say(text, e), e is LifecycleException l ? l.Missing : []);
             return Page();
         }
         return RedirectToPage(new { id = Id, done = done ?? Done });

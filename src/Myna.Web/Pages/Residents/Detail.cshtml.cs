@@ -262,7 +262,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         }
         catch (Data.Lifecycle.LifecycleException e)
         {
-            AbroadError = e.Message;
+            AbroadError = Refusals.Say(text, e);
             return Page();
         }
         return Confirmed("abroad.return.done", "abroad", "flash.show", "abroad-returned");

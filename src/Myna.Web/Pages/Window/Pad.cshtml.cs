@@ -15,7 +15,7 @@ namespace Myna.Web.Pages.Window;
 /// the §6.6 rule in words the resident understands. The clerk's screen only learns that the PINs are set.
 /// </summary>
 [RequirePermission(Permission.WindowIssue)]
-public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
+public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Desk { get; set; }
     public PadRequest? Waiting { get; private set; }
@@ -47,7 +47,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope) : PageMo
         }
         catch (Data.Lifecycle.LifecycleException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         await LoadAsync(ct);
         return Page();
