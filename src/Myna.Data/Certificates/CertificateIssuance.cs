@@ -23,7 +23,13 @@ public sealed class IssuanceException(string message, string code = IssuanceExce
     /// <summary>The codes of the status changes (DOMAIN §7.4), for the catalogue's completeness check.</summary>
     public static readonly IReadOnlyList<string> StatusCodes = [HoldIsNotRevocation, NoCertificate, AlreadyRevoked, NotGood, NotSuspended, Other];
 
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6); <see cref="Code"/> stays the API's category.</summary>
+    public IssuanceException(Core.Text.Messages.Message text, string code) : this(text.En, code) => Text = text;
+
     public string Code { get; } = code;
+
+    /// <summary>The catalogue message, when the refusal has one.</summary>
+    public Core.Text.Messages.Message? Text { get; }
 }
 
 /// <summary>Who the certificate is for, as the municipality knows them (the code is only ever stored as an HMAC).</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Certificates;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Pki.Authorities;
 
@@ -17,19 +19,19 @@ public sealed class CertificateStatusService(AuditLog audit, TimeProvider time)
     {
         if (reason == RevocationReason.CertificateHold)
         {
-            throw new IssuanceException("a suspension is not a revocation: suspend instead", IssuanceException.HoldIsNotRevocation);
+            throw new IssuanceException(CertificateRuleMessages.HoldIsNotRevocation, IssuanceException.HoldIsNotRevocation);
         }
         return await ChangeAsync(db, ca, serial, CertificateStatus.Revoked, reason, actor, note,
-            c => c.Status == CertificateStatus.Revoked ? ("the certificate is already revoked", IssuanceException.AlreadyRevoked) : null, ct);
+            c => c.Status == CertificateStatus.Revoked ? (CertificateRuleMessages.AlreadyRevoked, IssuanceException.AlreadyRevoked) : null, ct);
     }
 
     public Task<IssuedCertificate> SuspendAsync(NationalDb db, CaKind ca, string serial, string actor, string? note = null, CancellationToken ct = default) =>
         ChangeAsync(db, ca, serial, CertificateStatus.Suspended, RevocationReason.CertificateHold, actor, note,
-            c => c.Status != CertificateStatus.Good ? ($"only a good certificate can be suspended (this one is {c.Status})", IssuanceException.NotGood) : null, ct);
+            c => c.Status != CertificateStatus.Good ? (CertificateRuleMessages.NotGood.With(StatusWord(c.Status)), IssuanceException.NotGood) : null, ct);
 
     public Task<IssuedCertificate> ReleaseAsync(NationalDb db, CaKind ca, string serial, string actor, string? note = null, CancellationToken ct = default) =>
         ChangeAsync(db, ca, serial, CertificateStatus.Good, null, actor, note,
-            c => c.Status != CertificateStatus.Suspended ? ($"only a suspended certificate can be released (this one is {c.Status})", IssuanceException.NotSuspended) : null, ct);
+            c => c.Status != CertificateStatus.Suspended ? (CertificateRuleMessages.NotSuspended.With(StatusWord(c.Status)), IssuanceException.NotSuspended) : null, ct);
 
     /// <summary>
     /// A register event changed the holder's four information (§7.4): every signature certificate
@@ -48,13 +50,22 @@ public sealed class CertificateStatusService(AuditLog audit, TimeProvider time)
         return serials.Count;
     }
 
+    /// <summary>A certificate's status as a refusal names it, in the reader's language.</summary>
+    private static MessageText StatusWord(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Good => CertificateRuleMessages.Good,
+        CertificateStatus.Suspended => CertificateRuleMessages.Suspended,
+        CertificateStatus.Revoked => CertificateRuleMessages.Revoked,
+        _ => CertificateRuleMessages.Pending,
+    };
+
     private async Task<IssuedCertificate> ChangeAsync(NationalDb db, CaKind ca, string serial, CertificateStatus to, RevocationReason? reason, string actor,
-        string? note, Func<IssuedCertificate, (string Why, string Code)?> refuse, CancellationToken ct)
+        string? note, Func<IssuedCertificate, (Message Why, string Code)?> refuse, CancellationToken ct)
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var normalized = serial.Replace(":", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Ca == (int)ca && c.Serial == normalized, ct)
-            ?? throw new IssuanceException($"no {CaKinds.Slug(ca)} certificate with serial {normalized}", IssuanceException.NoCertificate);
+            ?? throw new IssuanceException(CertificateRuleMessages.NoCertificate.With(normalized), IssuanceException.NoCertificate);
         if (refuse(certificate) is { } refusal)
         {
             throw new IssuanceException(refusal.Why, refusal.Code);

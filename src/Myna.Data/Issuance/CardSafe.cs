@@ -12,8 +12,15 @@ using Myna.Data.Audit;
 
 namespace Myna.Data.Issuance;
 
-/// <summary>A card operation that cannot be done, with the reason (shown to the clerk as is).</summary>
-public sealed class CardSafeException(string message) : InvalidOperationException(message);
+/// <summary>A card operation that cannot be done, with the reason.</summary>
+public sealed class CardSafeException(string message) : InvalidOperationException(message)
+{
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public CardSafeException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
+
+    /// <summary>The catalogue message, when the refusal has one; pages show it in the reader's language.</summary>
+    public Core.Text.Messages.Message? Text { get; }
+}
 
 /// <summary>The result of importing a delivery list.</summary>
 public sealed record DeliveryImport(string ListId, int Cards, bool AlreadyImported);
@@ -50,17 +57,17 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         }
         catch (CsvFormatException e)
         {
-            throw new CardSafeException("the delivery list cannot be read: " + e.Message);
+            throw new CardSafeException(CardSafeMessages.ListUnreadable.With(e.Line, e.Reason));
         }
         if (list.MunicipalityCode != municipality.Value)
         {
-            throw new CardSafeException($"the delivery list {list.Id} is for municipality {list.MunicipalityCode}, not {municipality.Value}");
+            throw new CardSafeException(CardSafeMessages.ListOtherMunicipality.With(list.Id, list.MunicipalityCode, municipality.Value));
         }
         if (await db.DeliveryLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == list.Id, ct) is { } existing)
         {
             return existing.Content == content || DeliveryList.Parse(existing.Content).Entries.SequenceEqual(list.Entries)
                 ? new DeliveryImport(list.Id, existing.CardCount, AlreadyImported: true)
-                : throw new CardSafeException($"a different delivery list {list.Id} was already imported");
+                : throw new CardSafeException(CardSafeMessages.ListDiffers.With(list.Id));
         }
         var ids = list.Entries.Select(e => e.ApplicationId).ToList();
         var applications = await db.CardApplications.AsNoTracking().Where(a => ids.Contains(a.ApplicationId))
@@ -70,30 +77,29 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         var known = await db.Cards.AsNoTracking().Where(c => serials.Contains(c.Serial)).Select(c => c.Serial).ToListAsync(ct);
         var open = await db.Cards.AsNoTracking().Where(c => c.State != CardState.ReturnedForRemake && c.State != CardState.Destroyed)
             .Where(c => applications.Values.Select(a => a.Id).Contains(c.CardApplicationId)).Select(c => c.CardApplicationId).ToListAsync(ct);
-        var problems = new List<string>();
+        var problems = new List<Core.Text.Messages.Message>();
         foreach (var e in list.Entries)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"line {e.Line} (card {e.Serial})");
             if (!applications.TryGetValue(e.ApplicationId, out var a))
             {
-                problems.Add($"{where}: application {e.ApplicationId} is not an application of this municipality");
+                problems.Add(CardSafeMessages.LineNotOurs.With(e.Line, e.Serial, e.ApplicationId));
             }
             else if (a.Status is not (ApplicationStatus.QueuedForProduction or ApplicationStatus.CardDelivered) || open.Contains(a.Id))
             {
-                problems.Add($"{where}: application {e.ApplicationId} is not waiting for a card ({a.Status})");
+                problems.Add(CardSafeMessages.LineNotWaiting.With(e.Line, e.Serial, e.ApplicationId));
             }
             else if (a.BirthDate != e.BirthDate)
             {
-                problems.Add($"{where}: the birth date differs from the register");
+                problems.Add(CardSafeMessages.LineBirthDate.With(e.Line, e.Serial));
             }
             if (known.Contains(e.Serial))
             {
-                problems.Add($"{where}: this card is already on an imported list");
+                problems.Add(CardSafeMessages.LineKnownCard.With(e.Line, e.Serial));
             }
         }
         if (problems.Count > 0)
         {
-            throw new CardSafeException($"the delivery list {list.Id} was not imported: " + string.Join("; ", problems));
+            throw new CardSafeException(CardSafeMessages.ListRefused.With(list.Id, problems));
         }
         var now = time.GetUtcNow();
         await using var tx = await Sql.BeginWriteAsync(db, ct);
@@ -153,15 +159,15 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         // unless a hand-over is open on it (that is ended first).
         if (card.State is not (CardState.Listed or CardState.InSafe or CardState.Ready or CardState.NoticeSent))
         {
-            throw new CardSafeException($"card {card.Serial} is {Describe(card.State)} and cannot go back for remaking");
+            throw new CardSafeException(CardSafeMessages.CannotGoBack.With(card.Serial, CardSafeMessages.State(card.State)));
         }
         if (await db.WindowIssuances.AnyAsync(i => i.CardId == card.Id && i.EndedAt == null, ct))
         {
-            throw new CardSafeException($"a hand-over of card {card.Serial} is open at the window: stop it first, then send the card back");
+            throw new CardSafeException(CardSafeMessages.HandOverOpen.With(card.Serial));
         }
         if (problem == CardProblem.Mismatch && string.IsNullOrWhiteSpace(note))
         {
-            throw new CardSafeException("say what does not match");
+            throw new CardSafeException(CardSafeMessages.SayWhatDiffers);
         }
         var reason = problem + (string.IsNullOrWhiteSpace(note) ? "" : ": " + note.Trim());
         await using var tx = await Sql.BeginWriteAsync(db, ct);
@@ -197,8 +203,8 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         if (card.State != CardState.InSafe)
         {
             throw new CardSafeException(card.State == CardState.Listed
-                ? $"card {card.Serial} has not been received yet: scan it in first"
-                : $"card {card.Serial} is {Describe(card.State)}: setup is done on a card in the safe");
+                ? CardSafeMessages.NotReceived.With(card.Serial)
+                : CardSafeMessages.NotInSafe.With(card.Serial, CardSafeMessages.State(card.State)));
         }
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == card.ResidentId, ct);
         var face = await cards.ReadFaceAsync(municipality, card.Serial, ct);
@@ -274,12 +280,12 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         if (card.State != CardState.Ready || !application.MailCard)
         {
-            throw new CardSafeException($"card {card.Serial} is not a set-up card to be mailed ({Describe(card.State)})");
+            throw new CardSafeException(CardSafeMessages.NotToMail.With(card.Serial, CardSafeMessages.State(card.State)));
         }
         var number = new string((mailNumber ?? "").Where(char.IsAsciiDigit).ToArray());
         if (number.Length is < 11 or > 13)
         {
-            throw new CardSafeException("a registered-mail number has 11 to 13 digits");
+            throw new CardSafeException(CardSafeMessages.MailNumber);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         card.MailNumber = number;
@@ -297,7 +303,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
             ?? await FindAsync(db, scanned ?? "", ct);
         if (card.State != CardState.Mailed)
         {
-            throw new CardSafeException($"card {card.Serial} is not out in the mail ({Describe(card.State)})");
+            throw new CardSafeException(CardSafeMessages.NotInMail.With(card.Serial, CardSafeMessages.State(card.State)));
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
@@ -335,7 +341,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
     public static async Task<ListReconciliation> ReconcileAsync(MunicipalDb db, string listId, CancellationToken ct = default)
     {
         var list = await db.DeliveryLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId, ct)
-            ?? throw new CardSafeException($"no delivery list {listId} was imported");
+            ?? throw new CardSafeException(CardSafeMessages.NoList.With(listId));
         var views = (await Views(db, c => c.DeliveryListId == listId).ToListAsync(ct)).OrderBy(v => v.Line).ToList();
         return new ListReconciliation(list.Id, list.CardCount, views.GroupBy(v => v.State).ToDictionary(g => g.Key, g => g.Count()),
             views.Where(v => v.State == CardState.Listed).ToList());
@@ -373,10 +379,10 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         var serial = NormalizeSerial(scanned ?? "");
         if (serial.Length != 16 || !serial.All(Uri.IsHexDigit))
         {
-            throw new CardSafeException("a card serial has 16 hexadecimal digits");
+            throw new CardSafeException(CardSafeMessages.SerialFormat);
         }
         return await db.Cards.FirstOrDefaultAsync(c => c.Serial == serial, ct)
-            ?? throw new CardSafeException($"card {serial} is not on any imported delivery list");
+            ?? throw new CardSafeException(CardSafeMessages.SerialUnknown.With(serial));
     }
 
     private void Move(MunicipalDb db, MunicipalCard card, CardState to, string actor, string? note)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Core.Production;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 
@@ -49,18 +50,23 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new ProductionException("say why the card goes back for remaking");
+            throw new ProductionException(ProductionRuleMessages.SayWhy);
         }
         await using var db = stores.OpenNational();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == serial && c.MunicipalityCode == municipality.Value, ct)
-            ?? throw new ProductionException($"no card {serial} was made for {municipality.Value}");
+            ?? throw new ProductionException(ProductionRuleMessages.NoSuchCard.With(serial, municipality.Value));
         if (card.State == ProducedCardState.Voided && IsRemake(card.VoidReason) || (await Outbox.Inbox.LookUpAsync(db, messageId, ct)).Seen)
         {
             return; // delivered again after an interruption: already done
         }
         if (card.State is not (ProducedCardState.Listed or ProducedCardState.Made))
         {
-            throw new ProductionException($"card {serial} is {card.State} and cannot go back for remaking");
+            throw new ProductionException(ProductionRuleMessages.CannotRemake.With(serial, card.State switch
+            {
+                ProducedCardState.Making => ProductionRuleMessages.Making,
+                ProducedCardState.Voided => ProductionRuleMessages.Voided,
+                _ => ProductionRuleMessages.Abolished,
+            }));
         }
         await VoidAsync(db, card.Serial, RemakePrefix + reason.Trim(), actor, requeue: true, ct, messageId);
     }
@@ -118,4 +124,11 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
 }
 
 /// <summary>A production request that cannot be served, with the reason.</summary>
-public sealed class ProductionException(string message) : InvalidOperationException(message);
+public sealed class ProductionException(string message) : InvalidOperationException(message)
+{
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public ProductionException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
+
+    /// <summary>The catalogue message, when the refusal has one.</summary>
+    public Core.Text.Messages.Message? Text { get; }
+}

@@ -29,8 +29,13 @@ public sealed record SupportMeasureApplication(
 public sealed class SupportMeasureException(string field, string key, string message) : InvalidOperationException(message)
 {
     public string Field { get; } = field;
-    /// <summary>Translated by the pages as <c>sm.error.{Key}</c>.</summary>
+    /// <summary>Translated by the pages as <c>sm.error.{Key}</c>, unless the refusal carries its catalogue message (<see cref="Text"/>).</summary>
     public string Key { get; } = key;
+
+    /// <summary>A refusal whose reason is a catalogue message (e.g. why a date cannot be read), shown in the reader's language (ARCHITECTURE 6).</summary>
+    public SupportMeasureException(string field, string key, Core.Text.Messages.Message text) : this(field, key, text.En) => Text = text;
+
+    public Core.Text.Messages.Message? Text { get; }
 }
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Identifiers;
+using Myna.Core.Text.Messages;
+using Myna.Core.Verifiers;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 using Myna.Pki.Authorities;
@@ -16,6 +18,12 @@ public sealed class VerifierException(int status, string code, string message) :
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
+
+    /// <summary>A refusal an operator can meet, from the message catalogue (ARCHITECTURE 6); <see cref="Code"/> stays the API's category.</summary>
+    public VerifierException(int status, string code, Message text) : this(status, code, text.En) => Text = text;
+
+    /// <summary>The catalogue message, when the refusal has one (the operators' refusals); the verifier API's own answers are English.</summary>
+    public Message? Text { get; }
 
     /// <summary>The codes an operator can meet on the verifiers page (register, renew, disable), for the catalogue's completeness check.</summary>
     public static readonly IReadOnlyList<string> OperatorCodes = ["name", "kind", "corporate-number", "unknown-verifier"];
@@ -52,17 +60,17 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
         name = name.Trim();
         if (name.Length is 0 or > 200)
         {
-            throw new VerifierException(400, "name", "the organisation's name is required (at most 200 characters)");
+            throw new VerifierException(400, "name", VerifierRuleMessages.Name);
         }
         if (kind is not (VerifierKind.Signature or VerifierKind.UserAuthentication or VerifierKind.Both))
         {
-            throw new VerifierException(400, "kind", "the kind is signature, user-authentication or both");
+            throw new VerifierException(400, "kind", VerifierRuleMessages.Kind);
         }
         if (corporateNumber is { Length: > 0 })
         {
             if (!CorporateNumber.TryParse(corporateNumber, out var number, out var problem))
             {
-                throw new VerifierException(400, "corporate-number", "the corporate number is not valid: " + problem.Message);
+                throw new VerifierException(400, "corporate-number", VerifierRuleMessages.CorporateNumber.With(problem.Text));
             }
             corporateNumber = number.Value;
         }
@@ -85,7 +93,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var verifier = await db.Verifiers.FirstOrDefaultAsync(v => v.Id == verifierId, ct)
-            ?? throw new VerifierException(404, "unknown-verifier", $"no verifier {verifierId}");
+            ?? throw new VerifierException(404, "unknown-verifier", VerifierRuleMessages.UnknownVerifier);
         var key = NewKey();
         verifier.KeyHash = HashKey(key);
         verifier.KeyPrefix = key[..(KeyPrefix.Length + 6)];
@@ -99,7 +107,7 @@ public sealed class VerifierService(AuditLog audit, TimeProvider time, Func<CaKi
     {
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var verifier = await db.Verifiers.FirstOrDefaultAsync(v => v.Id == verifierId, ct)
-            ?? throw new VerifierException(404, "unknown-verifier", $"no verifier {verifierId}");
+            ?? throw new VerifierException(404, "unknown-verifier", VerifierRuleMessages.UnknownVerifier);
         verifier.DisabledAt = disabled ? time.GetUtcNow() : null;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, disabled ? AuditActions.VerifierDisabled : AuditActions.VerifierEnabled, $"verifier:{verifier.Id}", ct: ct);

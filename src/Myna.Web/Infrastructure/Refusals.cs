@@ -16,6 +16,8 @@ public static class Refusals
         MessageException m => m.Text,
         RegisterRuleException { Text: { } text } => text,
         LifecycleException { Text: { } text } => text,
+        Data.Issuance.CardSafeException { Text: { } text } => text,
+        Data.Production.ProductionException { Text: { } text } => text,
         IdentifierFormatException f => f.Text,
         _ => null,
     };

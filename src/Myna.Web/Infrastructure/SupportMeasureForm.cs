@@ -43,7 +43,7 @@ public static partial class SupportMeasureWords
     public static string Error(UiText t, SupportMeasureException e)
     {
         var key = "sm.error." + e.Key;
-        var reason = t[key] is var r && r != key ? r : e.Message;
+        var reason = e.Text is { } message ? t[message] : t[key] is var r && r != key ? r : e.Message;
         return t.Format("sm.field", Field(t, e.Field), reason);
     }
 
@@ -72,7 +72,7 @@ public static partial class SupportMeasureWords
         {
             return null;
         }
-        return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error.En);
+        return JapaneseDate.TryParse(typed, out var date, out var error) ? date : throw new SupportMeasureException(field, "date", error);
     }
 
     /// <summary>A municipality as the officer reads it: its name with the code when this host serves it, else the code alone.</summary>

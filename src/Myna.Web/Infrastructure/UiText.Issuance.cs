@@ -87,7 +87,6 @@ public sealed partial class UiText
         ["cards.lists.none"] = ("取り込んだ発行一覧表はありません。", "No delivery list imported yet."),
         ["cards.import"] = ("発行一覧表ファイル（CSV）", "Delivery list file (CSV)"),
         ["cards.import.button"] = ("取り込む", "Import"),
-        ["cards.import.none"] = ("ファイルを選んでください。", "Choose a file."),
         ["cards.import.done"] = ("発行一覧表 {0} を取り込みました（{1} 枚）。カードを読み取ってください。", "Delivery list {0} imported ({1} cards): scan the cards in."),
         ["cards.import.again"] = ("発行一覧表 {0} は取込済みです（{1} 枚）。", "Delivery list {0} was already imported ({1} cards)."),
         ["cards.list"] = ("一覧表", "List"),

@@ -8,20 +8,13 @@ public sealed partial class UiText
 {
     /// <summary>
     /// The J-LIS operators' refusals (national pages: certificates, call centre, verifiers), keyed by the
-    /// stable codes the national side throws with, so a Japanese screen never shows an English sentence.
+    /// stable codes the national side throws with, so a Japanese screen never shows an English sentence. The
+    /// certificate and verifier refusals carry their catalogue message (certificate-rule.*, verifier-rule.*);
+    /// the "other" words stand in for a refusal that has none.
     /// </summary>
     private static Dictionary<string, (string Ja, string En)> NationalTexts => new(StringComparer.Ordinal)
     {
-        ["national.error.cert.hold-is-not-revocation"] = ("一時保留は失効ではありません。「一時保留」を使ってください。", "A suspension is not a revocation: suspend instead."),
-        ["national.error.cert.no-certificate"] = ("この種類・シリアル番号の電子証明書はありません。", "There is no certificate of this kind with this serial."),
-        ["national.error.cert.already-revoked"] = ("この電子証明書はすでに失効しています。", "The certificate is already revoked."),
-        ["national.error.cert.not-good"] = ("一時保留にできるのは有効な電子証明書だけです。", "Only a good certificate can be suspended."),
-        ["national.error.cert.not-suspended"] = ("一時保留を解除できるのは一時保留中の電子証明書だけです。", "Only a suspended certificate can be released."),
         ["national.error.cert.other"] = ("この操作はできませんでした。証明書の状態を確認してください。", "The change could not be made. Check the certificate's status."),
-        ["national.error.verifier.name"] = ("組織の名称を入力してください（200文字以内）。", "The organisation's name is required (at most 200 characters)."),
-        ["national.error.verifier.kind"] = ("種別は署名検証者、利用者証明検証者、またはその両方です。", "The kind is signature, user-authentication or both."),
-        ["national.error.verifier.corporate-number"] = ("法人番号が正しくありません（13桁の数字、先頭は検査用数字）。", "The corporate number is not valid (13 digits, the first a check digit)."),
-        ["national.error.verifier.unknown-verifier"] = ("この検証者は登録されていません。", "There is no such verifier."),
         ["national.error.verifier.other"] = ("この操作はできませんでした。", "The change could not be made."),
         ["national.error.identifier.Empty"] = ("入力されていません。", "nothing was entered."),
         ["national.error.identifier.Length"] = ("桁数が正しくありません。", "the number of digits is wrong."),
@@ -63,9 +56,9 @@ public sealed partial class UiText
 /// <summary>The operators' refusals in the page's language, from the codes the national side throws with.</summary>
 public static class NationalWords
 {
-    public static string Refusal(UiText text, IssuanceException e) => Pick(text, "national.error.cert.", e.Code);
+    public static string Refusal(UiText text, IssuanceException e) => e.Text is { } message ? text[message] : Pick(text, "national.error.cert.", e.Code);
 
-    public static string Refusal(UiText text, VerifierException e) => Pick(text, "national.error.verifier.", e.Code);
+    public static string Refusal(UiText text, VerifierException e) => e.Text is { } message ? text[message] : Pick(text, "national.error.verifier.", e.Code);
 
     /// <summary>An identifier the operator typed (municipality code, resident code): which field, and why, never the digits (DOMAIN §12).</summary>
     public static string Identifier(UiText text, string fieldKey, IdentifierProblem problem) =>

@@ -396,8 +396,11 @@ public sealed partial class UiText(string language)
     /// <summary>Every page word and catalogue entry by key, for the test that walks them all in both languages.</summary>
     public static IEnumerable<KeyValuePair<string, (string Ja, string En)>> Entries => Texts;
 
-    /// <summary>Keys whose English must show Japanese as it stands (the language switch names the other language in its own words).</summary>
-    public static readonly IReadOnlySet<string> EnglishShowsJapanese = new HashSet<string>(StringComparer.Ordinal) { "language" };
+    /// <summary>
+    /// Keys whose English must show Japanese as it stands: the language switch names the other language in its own words,
+    /// and the call centre's matching hint quotes the variant kanji and block spellings a caller may say.
+    /// </summary>
+    public static readonly IReadOnlySet<string> EnglishShowsJapanese = new HashSet<string>(StringComparer.Ordinal) { "language", "cc.matching" };
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 

@@ -139,6 +139,7 @@ public sealed class ProductionDeliveryTests
         Assert.Contains("trailer record", truncated.Message, StringComparison.Ordinal);
         var foreign = await Assert.ThrowsAsync<CardSafeException>(() => safe.ImportListAsync(db, csv.Replace(",042021,", ",011002,", StringComparison.Ordinal), "clerk"));
         Assert.Contains("is for municipality 011002", foreign.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Issuance.CardSafeMessages.ListOtherMunicipality.Code, foreign.Text?.Code);
         var twoCardsOneApplication = csv.Replace(list.Entries[1].ApplicationId, list.Entries[0].ApplicationId, StringComparison.Ordinal);
         var doubled = await Assert.ThrowsAsync<CardSafeException>(() => safe.ImportListAsync(db, twoCardsOneApplication, "clerk"));
         Assert.Contains("one card per application", doubled.Message, StringComparison.Ordinal);
@@ -159,6 +160,8 @@ public sealed class ProductionDeliveryTests
         await safe.ReceiveAsync(db, serials[2], "clerk");
         var unknown = await Assert.ThrowsAsync<CardSafeException>(() => safe.ReceiveAsync(db, "00112233AABBCCDD", "clerk"));
         Assert.Contains("not on any imported delivery list", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Issuance.CardSafeMessages.SerialUnknown.With("00112233AABBCCDD"), unknown.Text);
+        Assert.Contains("どの交付対象者一覧表にも載っていません", unknown.Text!.Ja, StringComparison.Ordinal);
         var reconciliation = await CardSafe.ReconcileAsync(db, list.Id);
         Assert.Equal(serials[3], Assert.Single(reconciliation.NotYetScanned).Serial);
         Assert.Equal(ApplicationStatus.CardDelivered, (await db.CardApplications.AsNoTracking().SingleAsync(a => a.ApplicationId == received.ApplicationId)).Status);

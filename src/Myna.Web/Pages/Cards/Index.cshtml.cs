@@ -42,7 +42,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         {
             if (list is null || list.Length == 0)
             {
-                throw new CardSafeException(text["cards.import.none"]);
+                throw new CardSafeException(CardSafeMessages.NoFile);
             }
             using var reader = new StreamReader(list.OpenReadStream());
             var imported = await runtime.CardSafe(scope.Code).ImportListAsync(scope.Db, await reader.ReadToEndAsync(ct), scope.Actor, ct);
@@ -172,7 +172,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         catch (Exception e) when (e is CardSafeException or Data.Production.ProductionException or Data.Cards.CardException or KeyNotFoundException)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         await LoadAsync(ct);
     }

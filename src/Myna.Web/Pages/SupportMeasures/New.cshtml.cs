@@ -73,7 +73,7 @@ public sealed class NewModel(MynaRuntime runtime, MunicipalScope scope, UiText t
             {
                 field = $"offenders[{rows[n].i}]" + field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..];
             }
-            Error = new FieldError(field, SupportMeasureWords.Error(text, new SupportMeasureException(field, e.Key, e.Message)));
+            Error = new FieldError(field, SupportMeasureWords.Error(text, e.Text is { } message ? new SupportMeasureException(field, e.Key, message) : new SupportMeasureException(field, e.Key, e.Message)));
             return Page();
         }
     }
