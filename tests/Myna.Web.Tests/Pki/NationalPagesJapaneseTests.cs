@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Myna.Core.Identifiers;
-using Myna.Data.Certificates;
 using Myna.Data.Demo;
 using Myna.Data.Verifiers;
 using Myna.Pki.Authorities;
