@@ -21,6 +21,17 @@ internal static partial class PageClient
         return client;
     }
 
+    /// <summary>The demo J-LIS operator, created in the national store if missing, signed in on the national side.</summary>
+    public static async Task<HttpClient> SignedInOperatorAsync(MynaWebFactory factory)
+    {
+        await using (var db = factory.Stores.Runtime.Stores.OpenNational())
+        {
+            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, Myna.Data.Demo.DemoSetup.Operator.UserName, Myna.Data.Demo.DemoSetup.Operator.DisplayName,
+                Myna.Data.Demo.DemoSetup.Operator.Password, TimeProvider.System);
+        }
+        return await SignedInAsync(factory, Myna.Data.Demo.DemoSetup.Operator.UserName, Myna.Data.Demo.DemoSetup.Operator.Password, "national");
+    }
+
     /// <summary>Posts a form as the browser would: the values, with the antiforgery token of the page it was on.</summary>
     public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string html, Dictionary<string, string> values)
     {

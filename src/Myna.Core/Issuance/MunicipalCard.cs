@@ -32,6 +32,22 @@ public enum CardProblem
     Mismatch = 3,
 }
 
+/// <summary>The card problems' words, (<c>card-problem.*</c>).</summary>
+[Myna.Core.Text.Messages.MessageCatalogue]
+public static class CardProblems
+{
+    public static readonly Myna.Core.Text.Messages.MessageText Damaged = new("card-problem.damaged", "破損", "Damaged");
+    public static readonly Myna.Core.Text.Messages.MessageText Misprint = new("card-problem.misprint", "券面の誤記・印字不良", "Misprint");
+    public static readonly Myna.Core.Text.Messages.MessageText Mismatch = new("card-problem.mismatch", "一覧表・申請・住民票との不一致", "Mismatch");
+
+    public static Myna.Core.Text.Messages.MessageText Of(CardProblem problem) => problem switch
+    {
+        CardProblem.Damaged => Damaged,
+        CardProblem.Misprint => Misprint,
+        _ => Mismatch,
+    };
+}
+
 /// <summary>A card delivered to the municipality, from its delivery list to its hand-over (DOMAIN §5, §6).</summary>
 public sealed class MunicipalCard
 {

@@ -52,18 +52,36 @@ public static class ReissueFees
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, "unknown reissue cause"),
     };
 
-    /// <summary>The cause as the register, the timeline and the receipt write it.</summary>
-    public static string Japanese(ReissueCause cause) => cause switch
+    /// <summary>The cause as the register, the timeline and the receipt write it (the receipt is a Japanese document).</summary>
+    public static string Japanese(ReissueCause cause) => ReissueCauses.Of(cause).Ja;
+}
+
+/// <summary>The reissue causes' words (§8.2), one catalogue entry each (<c>reissue-cause.*</c>).</summary>
+[Myna.Core.Text.Messages.MessageCatalogue]
+public static class ReissueCauses
+{
+    public static readonly Myna.Core.Text.Messages.MessageText Loss = new("reissue-cause.loss", "紛失・盗難", "Lost or stolen");
+    public static readonly Myna.Core.Text.Messages.MessageText Damage = new("reissue-cause.damage", "破損・汚損（本人）", "Damaged by the holder");
+    public static readonly Myna.Core.Text.Messages.MessageText HolderRequest = new("reissue-cause.holder-request", "本人の希望", "Holder's request");
+    public static readonly Myna.Core.Text.Messages.MessageText IssuerError = new("reissue-cause.issuer-error", "市区町村・機構の責による不具合", "Fault of the municipality or J-LIS");
+    public static readonly Myna.Core.Text.Messages.MessageText WrongfulIssuance = new("reissue-cause.wrongful-issuance", "誤交付", "Wrongful issuance");
+    public static readonly Myna.Core.Text.Messages.MessageText NumberChange = new("reissue-cause.number-change", "個人番号の変更", "Number change");
+    public static readonly Myna.Core.Text.Messages.MessageText ReturnedOnMovingAbroad = new("reissue-cause.returned-on-moving-abroad", "国外転出による返納後",
+        "After return on moving abroad");
+    public static readonly Myna.Core.Text.Messages.MessageText RenewalAtExpiry = new("reissue-cause.renewal-at-expiry", "有効期限による更新", "Renewal at expiry");
+    public static readonly Myna.Core.Text.Messages.MessageText EndorsementAreaFull = new("reissue-cause.endorsement-area-full", "追記欄の余白なし", "Endorsement area full");
+
+    public static Myna.Core.Text.Messages.MessageText Of(ReissueCause cause) => cause switch
     {
-        ReissueCause.Loss => "紛失・盗難",
-        ReissueCause.Damage => "破損・汚損（本人）",
-        ReissueCause.HolderRequest => "本人の希望",
-        ReissueCause.IssuerError => "市区町村・機構の責による不具合",
-        ReissueCause.WrongfulIssuance => "誤交付",
-        ReissueCause.NumberChange => "個人番号の変更",
-        ReissueCause.ReturnedOnMovingAbroad => "国外転出による返納後",
-        ReissueCause.RenewalAtExpiry => "有効期限による更新",
-        ReissueCause.EndorsementAreaFull => "追記欄の余白なし",
+        ReissueCause.Loss => Loss,
+        ReissueCause.Damage => Damage,
+        ReissueCause.HolderRequest => HolderRequest,
+        ReissueCause.IssuerError => IssuerError,
+        ReissueCause.WrongfulIssuance => WrongfulIssuance,
+        ReissueCause.NumberChange => NumberChange,
+        ReissueCause.ReturnedOnMovingAbroad => ReturnedOnMovingAbroad,
+        ReissueCause.RenewalAtExpiry => RenewalAtExpiry,
+        ReissueCause.EndorsementAreaFull => EndorsementAreaFull,
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, "unknown reissue cause"),
     };
 }

@@ -5,6 +5,7 @@ using Myna.Core.Applications;
 using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Residents;
 using Myna.Data.SupportMeasures;
@@ -228,7 +229,7 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
         db.ApplicationEvents.Add(new ApplicationEvent
         {
             CardApplicationId = application.Id, Status = ApplicationStatus.Received, At = now, Actor = actor,
-            Note = resubmission ? "再申請" : null,
+            Note = resubmission ? StoredMessage.Write(HistoryNotes.Resubmitted) : null,
         });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationReceived, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
@@ -288,9 +289,9 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
             {
                 o.Status = ApplicationStatus.Superseded;
                 o.SupersededById = id;
-                o.EndReason = "新しい申請の受理により終了";
+                o.EndReason = StoredMessage.Write(HistoryNotes.SupersededShort);
                 o.UpdatedAt = now;
-                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = "新しい申請（申請書ID " + application.ApplicationId + "）の受理により終了" });
+                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = StoredMessage.Write(HistoryNotes.Superseded.With(application.ApplicationId)) });
             }
         }
         await db.SaveChangesAsync(ct);

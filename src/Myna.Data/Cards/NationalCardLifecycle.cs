@@ -4,6 +4,7 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 using Myna.Data.Production;
@@ -36,7 +37,7 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         var card = await OwnedAsync(db, municipality, serial, ct, anyState: true);
         var cases = await db.CallCentreCases.AsNoTracking().Where(c => c.Serial == card.Serial).OrderBy(c => c.Id).ToListAsync(ct);
         return cases.Select(c => new NationalCardEvent(c.ReportedAt, "suspended", c.Reference,
-            $"{(c.Theft ? "盗難" : "紛失")}・連絡者 {c.Caller}・電子証明書 {c.CertificatesSuspended} 件")).ToList();
+            StoredMessage.Write(HistoryNotes.CallCentreSuspension.With(c.Theft ? HistoryNotes.Stolen : HistoryNotes.Lost, c.Caller, c.CertificatesSuspended)))).ToList();
     }
 
     public async Task LiftSuspensionAsync(MunicipalityCode municipality, string serial, string verification, string actor, CancellationToken ct = default)

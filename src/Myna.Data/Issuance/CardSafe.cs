@@ -8,6 +8,7 @@ using Myna.Core.Issuance;
 using Myna.Core.Production;
 using Myna.Core.Residents;
 using Myna.Core.Text;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 
 namespace Myna.Data.Issuance;
@@ -134,12 +135,12 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         card.ReceivedAt = time.GetUtcNow();
-        Move(db, card, CardState.InSafe, actor, "received and reconciled with " + card.DeliveryListId);
+        Move(db, card, CardState.InSafe, actor, HistoryNotes.Received.With(card.DeliveryListId));
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         application.Status = ApplicationStatus.CardDelivered;
         application.UpdatedAt = card.UpdatedAt;
         db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-            Note = "card " + card.Serial });
+            Note = StoredMessage.Write(HistoryNotes.CardScanned.With(card.Serial)) });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardReceived, "card:" + card.Serial, ct: ct);
         await tx.CommitAsync(ct);
@@ -173,13 +174,14 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         card.Problem = problem;
         card.ProblemNote = note?.Trim();
-        Move(db, card, CardState.ReturnedForRemake, actor, reason);
+        var returned = string.IsNullOrWhiteSpace(note) ? (Message)CardProblems.Of(problem) : HistoryNotes.CardProblemNoted.With(CardProblems.Of(problem), note.Trim());
+        Move(db, card, CardState.ReturnedForRemake, actor, returned);
         await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード再作成のため取消し（新しいカードの交付通知書で再予約）", card.UpdatedAt, ct);
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         application.Status = ApplicationStatus.QueuedForProduction;
         application.UpdatedAt = card.UpdatedAt;
         db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-            Note = $"card {card.Serial} returned for remaking: {reason}" });
+            Note = StoredMessage.Write(HistoryNotes.ReturnedForRemake.With(card.Serial, returned)) });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardReturned, "card:" + card.Serial, detail: reason, ct: ct);
         await Outbox.Outbox.RecordAsync(db, RemakeMessages.Kind, Outbox.Outbox.National, new RemakeRequest(card.Serial, reason, actor), time, ct);
@@ -232,15 +234,16 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         card.SignatureCertificate = applied.SignatureKept;
         card.UserCertificate = applied.UserKept;
         card.SetUpAt = time.GetUtcNow();
-        var note = $"署名用 {(applied.SignatureKept ? "あり" : applied.DestroyedSignatureSerial is null ? "なし" : "破棄")}, " +
-            $"利用者証明用 {(applied.UserKept ? "あり" : applied.RevokedUserSerial is null ? "なし" : "失効")}";
+        Message note = HistoryNotes.SetUp.With(
+            applied.SignatureKept ? HistoryNotes.CertificateKept : applied.DestroyedSignatureSerial is null ? HistoryNotes.CertificateNone : HistoryNotes.CertificateDestroyed,
+            applied.UserKept ? HistoryNotes.CertificateKept : applied.RevokedUserSerial is null ? HistoryNotes.CertificateNone : HistoryNotes.CertificateRevoked);
         if (application.MailCard)
         {
-            note += await ApplyApplicationPinsAsync(db, card, application.Id, actor, ct);
+            note = HistoryNotes.Joined([note, await ApplyApplicationPinsAsync(db, card, application.Id, actor, ct)]);
         }
         Move(db, card, CardState.Ready, actor, note);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, actor, AuditActions.CardSetUp, "card:" + card.Serial, detail: note, ct: ct);
+        await audit.AppendAsync(db, actor, AuditActions.CardSetUp, "card:" + card.Serial, detail: note.En, ct: ct);
         await tx.CommitAsync(ct);
         return new SetupOutcome(await ViewAsync(db, card.Id, ct), [], applied);
     }
@@ -250,7 +253,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
     /// sealed copy is erased whatever the chip says. PINs the chip refuses (the card's security code)
     /// send the card the ordinary way: notice and window.
     /// </summary>
-    private async Task<string> ApplyApplicationPinsAsync(MunicipalDb db, MunicipalCard card, long applicationRowId, string actor, CancellationToken ct)
+    private async Task<MessageText> ApplyApplicationPinsAsync(MunicipalDb db, MunicipalCard card, long applicationRowId, string actor, CancellationToken ct)
     {
         var request = await db.PinRequests.Where(r => r.CardApplicationId == applicationRowId && r.Sealed != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var application = await db.CardApplications.FirstAsync(a => a.Id == applicationRowId, ct);
@@ -258,7 +261,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         {
             application.MailCard = false;
             await db.SaveChangesAsync(ct);
-            return "、暗証番号の設定依頼がないため窓口交付";
+            return HistoryNotes.NoPinRequest;
         }
         var (four, signature) = PinSeal.Open(pinSealKey, applicationRowId, request.Sealed!);
         var set = await cards.SetPinsAsync(municipality, card.Serial, FourDigitPins.Same(four), signature, actor, ct);
@@ -270,7 +273,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
             application.MailCard = false;
         }
         await db.SaveChangesAsync(ct);
-        return set.Accepted ? "、申請時の暗証番号を設定（本人限定受取郵便で送付）" : "、申請時の暗証番号はカードで使えないため窓口交付（通知書を送付）";
+        return set.Accepted ? HistoryNotes.ApplicationPinsSet : HistoryNotes.ApplicationPinsRefused;
     }
 
     /// <summary>申請時来庁方式: a set-up card goes out by restricted-delivery mail with its registered-mail number.</summary>
@@ -289,7 +292,7 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         card.MailNumber = number;
-        Move(db, card, CardState.Mailed, actor, "本人限定受取郵便 " + number);
+        Move(db, card, CardState.Mailed, actor, HistoryNotes.Mailed.With(number));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardMailed, "card:" + card.Serial, detail: "restricted delivery " + number, ct: ct);
         await tx.CommitAsync(ct);
@@ -309,17 +312,17 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         if (delivered)
         {
-            Move(db, card, CardState.Issued, actor, "本人限定受取郵便で交付");
+            Move(db, card, CardState.Issued, actor, HistoryNotes.DeliveredByMail);
             application.Status = ApplicationStatus.CardIssued;
             db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-                Note = "本人限定受取郵便で交付 " + card.MailNumber });
+                Note = StoredMessage.Write(HistoryNotes.HandedOverByMail.With(card.MailNumber)) });
             await audit.AppendAsync(db, actor, AuditActions.CardIssued, "card:" + card.Serial, detail: "restricted delivery " + card.MailNumber, ct: ct);
             Lifecycle.CardLifecycleDesk.Hold(db, card, Core.Calendar.JapanClock.Today(time), card.UpdatedAt, actor);
         }
         else
         {
             application.MailCard = false; // the notice and the window take over
-            Move(db, card, CardState.Ready, actor, "本人限定受取郵便が返戻：交付通知書で窓口交付へ");
+            Move(db, card, CardState.Ready, actor, HistoryNotes.MailReturned);
         }
         application.UpdatedAt = card.UpdatedAt;
         await db.SaveChangesAsync(ct);
@@ -385,10 +388,10 @@ public sealed class CardSafe(MunicipalityCode municipality, Outbox.OutboxDispatc
             ?? throw new CardSafeException(CardSafeMessages.SerialUnknown.With(serial));
     }
 
-    private void Move(MunicipalDb db, MunicipalCard card, CardState to, string actor, string? note)
+    private void Move(MunicipalDb db, MunicipalCard card, CardState to, string actor, Message note)
     {
         card.State = to;
         card.UpdatedAt = time.GetUtcNow();
-        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = to, At = card.UpdatedAt, Actor = actor, Note = note });
+        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = to, At = card.UpdatedAt, Actor = actor, Note = StoredMessage.Write(note) });
     }
 }

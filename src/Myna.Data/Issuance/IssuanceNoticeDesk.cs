@@ -6,6 +6,7 @@ using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
 using Myna.Core.Notices;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Notices;
 using Myna.Data.SupportMeasures;
@@ -66,7 +67,7 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             card.State = CardState.NoticeSent;
             card.UpdatedAt = now;
             db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.NoticeSent, At = now, Actor = actor,
-                Note = $"交付通知書 {notice.Number}（期限 {notice.Deadline:yyyy-MM-dd}）" });
+                Note = StoredMessage.Write(HistoryNotes.NoticeSent.With(notice.Number, Core.Lifecycle.LifecycleMessages.Day(notice.Deadline))) });
         }
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.IssuanceNoticesSent, "issuance-notices:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -116,11 +117,11 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             card.State = CardState.Destroyed;
             card.UpdatedAt = time.GetUtcNow();
             db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Destroyed, At = card.UpdatedAt, Actor = actor,
-                Note = $"交付期限 {d.Deadline:yyyy-MM-dd} から{policy.DestroyAfterMonths}か月経過のため廃棄" });
+                Note = StoredMessage.Write(HistoryNotes.NoticeDestroyed.With(Core.Lifecycle.LifecycleMessages.Day(d.Deadline), policy.DestroyAfterMonths)) });
             await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード廃棄のため取消し", card.UpdatedAt, ct);
             var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
             application.Status = ApplicationStatus.Cancelled;
-            application.EndReason = "カード未受領のため廃棄（再申請は無料）";
+            application.EndReason = StoredMessage.Write(HistoryNotes.DestroyedUncollected);
             application.UpdatedAt = card.UpdatedAt;
             db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
                 Note = application.EndReason });

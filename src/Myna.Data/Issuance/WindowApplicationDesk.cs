@@ -6,6 +6,7 @@ using Myna.Core.Applications;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 
 namespace Myna.Data.Issuance;
@@ -61,7 +62,7 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         application.MailCard = mailCard;
         application.UpdatedAt = application.IdentityVerifiedAt.Value;
         db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = actor,
-            Note = $"申請時来庁方式：本人確認 {result.Method}" + (mailCard ? "、カードは本人限定受取郵便で送付" : "") });
+            Note = StoredMessage.Write((mailCard ? HistoryNotes.VisitVerifiedByMail : HistoryNotes.VisitVerified).With(result.Method)) });
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationIdentityVerified, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
             detail: $"method={result.Method} mail={mailCard}", ct: ct);

@@ -258,13 +258,25 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         var card = await db.Cards.FirstAsync(c => c.Id == issuance.CardId, ct);
         card.State = CardState.Issued;
         card.UpdatedAt = now;
-        var note = (issuance.ByProxy ? $"代理人 {issuance.ProxyName} に交付" : "本人に交付") + $"（本人確認 {issuance.VerificationMethod}）" +
-            (jukiCardCollected ? "、住基カード回収（廃止）" : "") + (notificationCardCollected ? "、通知カード回収" : "");
-        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Issued, At = now, Actor = clerk, Note = note });
+        var notes = new List<Message>
+        {
+            issuance.ByProxy ? HistoryNotes.IssuedToProxy.With(issuance.VerificationMethod, issuance.ProxyName) : HistoryNotes.IssuedToHolder.With(issuance.VerificationMethod),
+        };
+        if (jukiCardCollected)
+        {
+            notes.Add(HistoryNotes.JukiCardCollected);
+        }
+        if (notificationCardCollected)
+        {
+            notes.Add(HistoryNotes.NotificationCardCollected);
+        }
+        var note = HistoryNotes.Joined(notes);
+        var stored = StoredMessage.Write(note);
+        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Issued, At = now, Actor = clerk, Note = stored });
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         application.Status = ApplicationStatus.CardIssued;
         application.UpdatedAt = now;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = now, Actor = clerk, Note = note });
+        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = now, Actor = clerk, Note = stored });
         if (issuance.AppointmentId is { } appointmentId && await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct) is { State: AppointmentState.Booked } a)
         {
             a.State = AppointmentState.Attended;

@@ -6,6 +6,7 @@ using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Residents;
 using Myna.Pki.Authorities;
@@ -101,15 +102,15 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
             if (held is not null && notice.ContinuedUse)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AbroadMoveNotified,
-                    $"国外転出届（転出予定日 {JapaneseDate.Format(notice.MovesOn)}）・国外継続利用を受付・所管は本籍地 {responsible!.Value.Value}"
-                    + (move.SignatureAbroad ? "・国外利用の署名用電子証明書を転出日に発行" : ""), null, actor, ct);
+                    (move.SignatureAbroad ? HistoryNotes.AbroadNotifiedContinuedSignature : HistoryNotes.AbroadNotifiedContinued)
+                        .With(LifecycleMessages.Day(notice.MovesOn), responsible!.Value.Value), null, actor, ct);
                 // §8.5: the move date on the card's back, counted against the endorsement area's capacity.
-                await lifecycle.EndorsedAsync(db, held, residentId, [], actor, ct, $"国外転出（{JapaneseDate.Format(notice.MovesOn)}）");
+                await lifecycle.EndorsedAsync(db, held, residentId, [], actor, ct, HistoryNotes.MovedAbroadOn.With(LifecycleMessages.Day(notice.MovesOn)));
             }
             else if (held is not null)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AbroadMoveNotified,
-                    $"国外転出届（転出予定日 {JapaneseDate.Format(notice.MovesOn)}）・国外継続利用の申請なし：カードは転出日に失効し、返納が必要", null, actor, ct);
+                    HistoryNotes.AbroadNotifiedLapse.With(LifecycleMessages.Day(notice.MovesOn)), null, actor, ct);
             }
             else
             {
@@ -187,7 +188,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         var move = await db.AbroadMoves.FirstAsync(m => m.Id == id, ct);
         var resident = await db.Residents.Include(r => r.Household).FirstAsync(r => r.Id == move.ResidentId, ct);
         var held = move.HeldCardId is { } heldId ? await db.HeldCards.FirstOrDefaultAsync(h => h.Id == heldId && h.State == HeldCardState.Valid, ct) : null;
-        string? outcome = null;
+        Message? outcome = null;
         CardContinuation? continuation = null;
         // The national side first (each step there is safe to repeat); the register and the card's record here in one transaction.
         if (held is not null && move.ContinuedUse)
@@ -203,9 +204,8 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         if (held is not null && continuation is { Continued: true } c)
         {
             held.CertificatesExpiry = c.CertificatesExpiry;
-            outcome = $"国外継続利用：署名用電子証明書は転出日（{JapaneseDate.Format(move.MovesOn)}）に失効"
-                + (move.SignatureAbroad ? "・国外利用の署名用電子証明書を発行" : "")
-                + $"・利用者証明用電子証明書は継続・カードは有効期限（{JapaneseDate.Format(held.Expiry)}）まで有効・所管は本籍地 {move.ResponsibleMunicipality}";
+            outcome = (move.SignatureAbroad ? HistoryNotes.AbroadContinuedSignature : HistoryNotes.AbroadContinued)
+                .With(LifecycleMessages.Day(move.MovesOn), LifecycleMessages.Day(held.Expiry), move.ResponsibleMunicipality);
             if (move.ResponsibleMunicipality == here.Code.Value)
             {
                 await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAbroad, outcome, null, actor, ct);
@@ -217,14 +217,13 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         }
         else if (held is not null)
         {
-            var why = continuation is { Refusal: { } refusal } ? "国外継続利用できません（" + refusal + "）" : "国外継続利用の申請なし";
-            outcome = $"国外転出により失効（転出日 {JapaneseDate.Format(move.MovesOn)}・{why}）・署名用／利用者証明用電子証明書を失効・カードの返納が必要"
-                + $"・{JapaneseDate.Format(AbroadMoveRules.FreeReissueUntil(move.MovesOn))} までの再交付申請は無料";
+            Message why = continuation is { Refusal: { } refusal } ? HistoryNotes.AbroadRefused.With(refusal) : HistoryNotes.AbroadNotAsked;
+            outcome = HistoryNotes.AbroadLapsed.With(LifecycleMessages.Day(move.MovesOn), why, LifecycleMessages.Day(AbroadMoveRules.FreeReissueUntil(move.MovesOn)));
             await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated, outcome, null, actor, ct);
         }
         else if (move.CardSerial is not null)
         {
-            outcome = "転出日までにカードは有効でなくなっていました。 / The card was no longer valid on the move date.";
+            outcome = HistoryNotes.AbroadNoValidCard;
         }
         // §8.6: the person leaves the register on the move date; the register row and its history stay (§0.3 principle 4).
         resident.Status = ResidentStatus.MovedOutAbroad;
@@ -232,12 +231,13 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         db.ResidentEvents.Add(new ResidentEvent
         {
             ResidentId = resident.Id, Type = ResidentEventType.MoveOutAbroad, EffectiveDate = move.MovesOn, NotificationDate = move.NotifiedOn,
-            RecordedAt = resident.UpdatedAt, RecordedBy = actor, Note = "Status — 国外転出（" + move.Country + "）" + (move.ContinuedUse ? "・国外継続利用" : ""),
+            RecordedAt = resident.UpdatedAt, RecordedBy = actor,
+            Note = "Status — " + StoredMessage.Write((move.ContinuedUse ? HistoryNotes.MovedAbroadContinued : HistoryNotes.MovedAbroad).With(move.Country)),
             Snapshot = ResidentSnapshot.Of(resident, resident.Household!.HouseholdCode).ToJson(),
         });
         move.State = AbroadMoveState.Completed;
         move.CompletedAt = resident.UpdatedAt;
-        move.CardOutcome = outcome;
+        move.CardOutcome = outcome is null ? null : StoredMessage.Write(outcome);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.MoveAbroadCompleted, $"resident:{resident.Id}",
             detail: $"moved={move.MovesOn:yyyy-MM-dd} continued={(continuation?.Continued == true ? "yes" : "no")} card={(move.CardSerial is null ? "none" : "yes")}", ct: ct);
@@ -264,7 +264,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
         var held = await db.HeldCards.FirstAsync(h => h.Id == move.HeldCardId, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         move.CardReturnedOn = returnedOn;
-        await lifecycle.RecordAsync(db, held, LifecycleKind.Returned, $"国外転出で失効したカードの返納（{JapaneseDate.Format(returnedOn)}）", null, actor, ct);
+        await lifecycle.RecordAsync(db, held, LifecycleKind.Returned, HistoryNotes.AbroadCardReturned.With(LifecycleMessages.Day(returnedOn)), null, actor, ct);
         await tx.CommitAsync(ct);
         return move;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Lifecycle;
+using Myna.Core.Text.Messages;
 using Myna.Data.Outbox;
 
 namespace Myna.Data.Lifecycle;
@@ -57,7 +58,7 @@ public sealed class CardContinuationMessages(MunicipalityCode here, ICardLifecyc
             held.CertificatesExpiry = continuation.CertificatesExpiry;
             await db.SaveChangesAsync(ct);
             await lifecycle.RecordAsync(db, held, LifecycleKind.ContinuedAfterMoveIn,
-                $"転出元 {p.Origin}・転入日 {p.MovedInOn:yyyy-MM-dd}・届出日 {p.NotifiedOn:yyyy-MM-dd}・署名用電子証明書は住所変更により失効", null, p.Actor, ct);
+                HistoryNotes.ContinuedAfterMoveIn.With(p.Origin, LifecycleMessages.Day(p.MovedInOn), LifecycleMessages.Day(p.NotifiedOn)), null, p.Actor, ct);
             // §8.5: the new address goes on the card's back; the chip already took it with the continuation.
             await lifecycle.EndorsedAsync(db, held, p.ResidentId, ["Town"], p.Actor, ct);
         }

@@ -68,8 +68,9 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var older = await db.HeldCards.Where(h => h.ResidentId == residentId && h.State == HeldCardState.Valid && h.Serial != newSerial).ToListAsync(ct);
         foreach (var old in older)
         {
-            await national.AbolishAsync(municipality, old.Serial, "新しいカード " + newSerial + " に切替", superseded: true, actor, ct);
-            await EndAsync(db, old, HeldCardState.Abolished, LifecycleKind.Replaced, "新しいカード " + newSerial + " に切替", null, actor, ct);
+            var replaced = HistoryNotes.ReplacedBy.With(newSerial);
+            await national.AbolishAsync(municipality, old.Serial, replaced.Ja, superseded: true, actor, ct);
+            await EndAsync(db, old, HeldCardState.Abolished, LifecycleKind.Replaced, replaced, null, actor, ct);
         }
         return older.Count;
     }
@@ -108,7 +109,7 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             throw new LifecycleException(LifecycleMessages.NotSuspended.With(held.Serial));
         }
         await national.LiftSuspensionAsync(municipality, held.Serial, "method " + method, actor, ct);
-        await RecordAsync(db, held, LifecycleKind.SuspensionLifted, $"カード発見・本人確認（方法 {method}）", standing.SuspensionReference, actor, ct);
+        await RecordAsync(db, held, LifecycleKind.SuspensionLifted, HistoryNotes.SuspensionLifted.With(method), standing.SuspensionReference, actor, ct);
     }
 
     /// <summary>
@@ -132,9 +133,9 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         var report = policeReport.Trim();
         await national.AbolishAsync(municipality, held.Serial, "紛失（発見されず）遺失届 " + report, superseded: false, actor, ct);
-        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, "紛失（発見されず）・遺失届・盗難届 受理番号 " + report,
+        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, HistoryNotes.LostNotFound.With(report),
             standing.SuspensionReference ?? report, actor, ct);
-        return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, "遺失届・盗難届 受理番号 " + report, held.Serial, ct);
+        return await StartReplacementAsync(db, held.ResidentId, ReplacementKind.Reissue, cause, actor, StoredMessage.Write(HistoryNotes.PoliceReport.With(report)), held.Serial, ct);
     }
 
     /// <summary>
@@ -173,12 +174,13 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         }
     }
 
-    /// <summary>返納 or any other end of a card at the holder's request: abolished, certificates revoked.</summary>
-    public async Task AbolishAsync(MunicipalDb db, long heldCardId, string reason, string actor, CancellationToken ct = default)
+    /// <summary>返納 at the holder's request, with the holder's reason as the clerk wrote it: abolished, certificates revoked.</summary>
+    public async Task ReturnAsync(MunicipalDb db, long heldCardId, string holdersReason, string actor, CancellationToken ct = default)
     {
         var held = await HeldAsync(db, heldCardId, ct);
-        await national.AbolishAsync(municipality, held.Serial, reason, superseded: false, actor, ct);
-        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, reason, null, actor, ct);
+        var returned = HistoryNotes.Returned.With(holdersReason.Trim());
+        await national.AbolishAsync(municipality, held.Serial, returned.Ja, superseded: false, actor, ct);
+        await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, returned, null, actor, ct);
     }
 
     /// <summary>
@@ -238,12 +240,13 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         db.LifecycleEvents.Add(new CardLifecycleEvent
         {
             ResidentId = residentId, HeldCardId = current?.Id, Kind = kind == ReplacementKind.Renewal ? LifecycleKind.RenewalStarted : LifecycleKind.ReissueStarted,
-            At = now, Actor = actor, Detail = $"{ReissueFees.Japanese(cause)}・交付申請書ID {replacement.ApplicationId}", Reference = replacement.ApplicationId,
+            At = now, Actor = actor, Detail = StoredMessage.Write(HistoryNotes.Reissue.With(ReissueCauses.Of(cause), replacement.ApplicationId)), Reference = replacement.ApplicationId,
         });
         db.LifecycleEvents.Add(new CardLifecycleEvent
         {
             ResidentId = residentId, HeldCardId = current?.Id, Kind = LifecycleKind.FeeCharged, At = now, Actor = actor,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"¥{replacement.TotalYen:N0}（カード ¥{fee.CardYen}、電子証明書 ¥{fee.CertificateYen}）{(fee.SubsidyEligible ? "・国庫補助対象" : "")}"),
+            Detail = StoredMessage.Write((fee.SubsidyEligible ? HistoryNotes.FeeSubsidised : HistoryNotes.Fee)
+                .With(replacement.TotalYen.ToString("N0", CultureInfo.InvariantCulture), fee.CardYen, fee.CertificateYen)),
             Reference = replacement.ReceiptNumber,
         });
         await db.SaveChangesAsync(ct);
@@ -271,8 +274,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         }
         if (type is ResidentEventType.Death or ResidentEventType.DeletionExOfficio)
         {
-            var reason = type == ResidentEventType.Death ? "死亡" : "職権消除";
-            await national.AbolishAsync(municipality, held.Serial, reason, superseded: false, actor, ct);
+            Message reason = type == ResidentEventType.Death ? HistoryNotes.Death : HistoryNotes.DeletedExOfficio;
+            await national.AbolishAsync(municipality, held.Serial, reason.Ja, superseded: false, actor, ct);
             await EndAsync(db, held, HeldCardState.Abolished, LifecycleKind.Abolished, reason, null, actor, ct);
             return "card abolished, certificates revoked";
         }
@@ -305,31 +308,32 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
     /// the card's back, or — the area full — a free reissue. Joins the caller's transaction when there is one.
     /// </summary>
     internal async Task<string> EndorsedAsync(MunicipalDb db, HeldCard held, long residentId, IReadOnlyCollection<string> changedFields, string actor,
-        CancellationToken ct, string? endorsement = null)
+        CancellationToken ct, Message? endorsement = null)
     {
-        var renamedOrMoved = string.Join("・", new[]
+        var renamed = changedFields.Any(f => f is "FamilyName" or "GivenName");
+        var moved = changedFields.Any(f => f is "Prefecture" or "City" or "Town" or "Block" or "Building");
+        var changes = new List<Message>();
+        if (renamed || moved)
         {
-            changedFields.Any(f => f is "FamilyName" or "GivenName") ? "氏名" : null,
-            changedFields.Any(f => f is "Prefecture" or "City" or "Town" or "Block" or "Building") ? "住所" : null,
-        }.OfType<string>());
-        var what = endorsement ?? string.Join("・", new[]
+            changes.Add(renamed && moved ? HistoryNotes.NameAndAddressChange : renamed ? HistoryNotes.NameChange : HistoryNotes.AddressChange);
+        }
+        if (changedFields.Contains("CardExpiry"))
         {
-            renamedOrMoved.Length > 0 ? renamedOrMoved + "の変更" : null,
-            changedFields.Contains("CardExpiry") ? "有効期限（在留期間の変更）" : null,
-        }.OfType<string>());
+            changes.Add(HistoryNotes.ExpiryChange);
+        }
+        // Several changes on one line: the catalogue's list joining (「、」 / "; ").
+        var what = endorsement ?? HistoryNotes.Joined(changes);
         if (held.Endorsements >= policy.EndorsementCapacity)
         {
-            await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull,
-                string.Create(CultureInfo.InvariantCulture, $"{what}：追記欄に余白なし（{policy.EndorsementCapacity} 行）・ICチップは更新済み・再交付（無料）を受付"), null, actor, ct);
+            await RecordAsync(db, held, LifecycleKind.EndorsementAreaFull, HistoryNotes.EndorsementAreaFull.With(what, policy.EndorsementCapacity), null, actor, ct);
             if (!await db.Replacements.AnyAsync(r => r.ResidentId == residentId && r.State == ReplacementState.Open, ct))
             {
-                await StartReplacementAsync(db, residentId, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, "追記欄の余白なし", held.Serial, ct);
+                await StartReplacementAsync(db, residentId, ReplacementKind.Reissue, ReissueCause.EndorsementAreaFull, actor, StoredMessage.Write(ReissueCauses.EndorsementAreaFull), held.Serial, ct);
             }
             return "endorsement area full: a free reissue was started";
         }
         held.Endorsements++;
-        await RecordAsync(db, held, LifecycleKind.Endorsed,
-            string.Create(CultureInfo.InvariantCulture, $"{what}：追記欄 {held.Endorsements}/{policy.EndorsementCapacity} 行目・ICチップ更新"), null, actor, ct);
+        await RecordAsync(db, held, LifecycleKind.Endorsed, HistoryNotes.Endorsed.With(what, held.Endorsements, policy.EndorsementCapacity), null, actor, ct);
         return string.Create(CultureInfo.InvariantCulture, $"endorse the card's back (line {held.Endorsements} of {policy.EndorsementCapacity})");
     }
 
@@ -356,7 +360,8 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
         var standing = await national.StandingAsync(municipality, held.Serial, ct);
         held.CertificatesExpiry = CertificatesExpiry(standing);
         await RecordAsync(db, held, LifecycleKind.CertificatesRenewed,
-            $"{(signature ? "利用者証明用・署名用" : "利用者証明用")}・本人確認（方法 {method}）・有効期限 {held.CertificatesExpiry:yyyy-MM-dd}", null, actor, ct);
+            (signature ? HistoryNotes.CertificatesRenewed : HistoryNotes.UserCertificateRenewed).With(method,
+                held.CertificatesExpiry is { } until ? LifecycleMessages.Day(until) : ""), null, actor, ct);
         return needsPin;
     }
 
@@ -425,35 +430,36 @@ public sealed class CardLifecycleDesk(MunicipalityCode municipality, ICardLifecy
             return outcome;
         }
         reset.DoneAt = time.GetUtcNow();
-        await RecordAsync(db, held, LifecycleKind.PinReset, $"{PinName(reset.Kind)}・本人確認（方法 {reset.VerificationMethod}）", null, reset.RequestedBy, ct);
+        await RecordAsync(db, held, LifecycleKind.PinReset, HistoryNotes.PinReset.With(PinName(reset.Kind), reset.VerificationMethod), null, reset.RequestedBy, ct);
         return new PinSetting(true, signature);
     }
 
-    private static string PinName(PinKind kind) => kind switch
+    private static MessageText PinName(PinKind kind) => kind switch
     {
-        PinKind.Signature => "署名用電子証明書の暗証番号",
-        PinKind.UserAuthentication => "利用者証明用電子証明書の暗証番号",
-        PinKind.ResidentRegister => "住民基本台帳用の暗証番号",
-        _ => "券面事項入力補助用の暗証番号",
+        PinKind.Signature => HistoryNotes.SignaturePin,
+        PinKind.UserAuthentication => HistoryNotes.UserPin,
+        PinKind.ResidentRegister => HistoryNotes.RegisterPin,
+        _ => HistoryNotes.FormPin,
     };
 
     /// <summary>The pad's outcome for the clerk's screen: done, waiting, or how many refusals (never the PIN).</summary>
     public static Task<PinReset?> ResetAsync(MunicipalDb db, long resetId, CancellationToken ct = default) =>
         db.PinResets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resetId, ct);
 
-    internal async Task EndAsync(MunicipalDb db, HeldCard held, HeldCardState state, LifecycleKind kind, string reason, string? reference, string actor,
+    internal async Task EndAsync(MunicipalDb db, HeldCard held, HeldCardState state, LifecycleKind kind, Message reason, string? reference, string actor,
         CancellationToken ct)
     {
         held.State = state;
-        held.EndReason = reason;
+        held.EndReason = StoredMessage.Write(reason);
         await RecordAsync(db, held, kind, reason, reference, actor, ct);
     }
 
-    internal async Task RecordAsync(MunicipalDb db, HeldCard held, LifecycleKind kind, string detail, string? reference, string actor, CancellationToken ct)
+    /// <summary>A line of the card's history; its words are a catalogue message (<see cref="StoredMessage"/>), shown in the reader's language.</summary>
+    internal async Task RecordAsync(MunicipalDb db, HeldCard held, LifecycleKind kind, Message detail, string? reference, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         held.UpdatedAt = now;
-        db.LifecycleEvents.Add(new CardLifecycleEvent { ResidentId = held.ResidentId, HeldCardId = held.Id, Kind = kind, At = now, Actor = actor, Detail = detail, Reference = reference });
+        db.LifecycleEvents.Add(new CardLifecycleEvent { ResidentId = held.ResidentId, HeldCardId = held.Id, Kind = kind, At = now, Actor = actor, Detail = StoredMessage.Write(detail), Reference = reference });
         // Joins the caller's transaction when there is one (a move-out recorded with its outbox message).
         await using var tx = db.Database.CurrentTransaction is null ? await Sql.BeginWriteAsync(db, ct) : null;
         await db.SaveChangesAsync(ct);

@@ -9,6 +9,7 @@ using Myna.Core.Lifecycle;
 using Myna.Core.Numbering;
 using Myna.Core.Protection;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Residents;
 
@@ -84,7 +85,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
                 // §9: the destination address is an address — it stays in its column (shown through the address rule), never in
                 // the event's text, the history or the audit record.
                 await lifecycle.RecordAsync(db, held, LifecycleKind.AdvanceMoveOutSent,
-                    $"転出先 {destination.Value}・転出予定日 {plannedOn:yyyy-MM-dd}", null, actor, ct);
+                    HistoryNotes.AdvanceMoveOut.With(destination.Value, LifecycleMessages.Day(plannedOn)), null, actor, ct);
             }
             else
             {
@@ -217,7 +218,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             db.ResidentEvents.Add(new ResidentEvent
             {
                 ResidentId = resident.Id, Type = ResidentEventType.MoveInFromMunicipality, EffectiveDate = movedInOn, NotificationDate = notifiedOn, RecordedAt = now,
-                RecordedBy = actor, Note = $"from {incoming.Origin}", Snapshot = ResidentSnapshot.Of(resident, householdCode).ToJson(),
+                RecordedBy = actor, Note = StoredMessage.Write(HistoryNotes.MovedInFrom.With(incoming.Origin)), Snapshot = ResidentSnapshot.Of(resident, householdCode).ToJson(),
             });
             if (incoming.NumberSealed is { } sealedNumber)
             {
@@ -331,13 +332,13 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             var actor = "exchange:" + destination.Value;
             if (cardContinued)
             {
-                await lifecycle.EndAsync(db, held, HeldCardState.MovedAway, LifecycleKind.MovedAway, $"{destination.Value} で継続利用（転入日 {movedInOn:yyyy-MM-dd}）", null, actor, ct);
+                await lifecycle.EndAsync(db, held, HeldCardState.MovedAway, LifecycleKind.MovedAway, HistoryNotes.ContinuedAt.With(destination.Value, LifecycleMessages.Day(movedInOn)), null, actor, ct);
             }
             else
             {
                 await lifecycle.National.AbolishAsync(here.Code, held.Serial, "転入先での継続利用の期限を過ぎたため失効", superseded: false, actor, ct);
                 await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated,
-                    $"{destination.Value} への転入で継続利用の期限（転入後14日・転出予定日後90日）を過ぎたため失効", null, actor, ct);
+                    HistoryNotes.LateMoveIn.With(destination.Value), null, actor, ct);
             }
         }
         await tx.CommitAsync(ct);
@@ -378,7 +379,7 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             var record = await db.MoveOuts.FirstAsync(m => m.Id == o.MoveOut, ct);
             record.InvalidatedAt = time.GetUtcNow();
             await lifecycle.EndAsync(db, held, HeldCardState.Invalidated, LifecycleKind.Invalidated,
-                $"転出予定日（{record.PlannedOn:yyyy-MM-dd}）から{LifecycleRules.MoveInDays}日以内に転入の届出なし", null, actor, ct);
+                HistoryNotes.NoMoveIn.With(LifecycleMessages.Day(record.PlannedOn), LifecycleRules.MoveInDays), null, actor, ct);
             db.ChangeTracker.Clear();
         }
         if (overdue.Count > 0)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Residents;
 using Myna.Data.SupportMeasures;
 
@@ -9,7 +11,8 @@ namespace Myna.Data.Lifecycle;
 
 /// <summary>
 /// One line of a resident's timeline (DOMAIN §2, §8): <see cref="Kind"/> is a key the pages translate
-/// (<c>event.*</c>, <c>app.status.*</c>, <c>cards.state.*</c>, <c>lifecycle.*</c>, <c>national.*</c>).
+/// (<c>event.*</c>, <c>app.status.*</c>, <c>cards.state.*</c>, <c>lifecycle.*</c>, <c>national.*</c>); <see cref="Detail"/> is a
+/// <see cref="StoredMessage"/> the pages show in the reader's language, or a clerk's own words as typed.
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Source, string Kind, string? Detail, string? Reference);
 
@@ -59,7 +62,7 @@ public static partial class ResidentTimeline
         entries.AddRange((await db.LifecycleEvents.AsNoTracking().Where(e => e.ResidentId == residentId).ToListAsync(ct))
             .Select(e => new TimelineEntry(e.At, "lifecycle", "lifecycle." + e.Kind, e.Detail, e.Reference)));
         entries.AddRange((await db.ExpiryNotices.AsNoTracking().Where(n => n.ResidentId == residentId).ToListAsync(ct))
-            .Select(n => new TimelineEntry(n.CreatedAt, "lifecycle", "lifecycle.ExpiryNotice", n.Subject + " expires " + n.Expiry.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), n.BatchMonth)));
+            .Select(n => new TimelineEntry(n.CreatedAt, "lifecycle", "lifecycle.ExpiryNotice", ExpiryNote(n.Subject, n.Expiry), n.BatchMonth)));
         foreach (var serial in await db.HeldCards.AsNoTracking().Where(h => h.ResidentId == residentId).Select(h => h.Serial).ToListAsync(ct))
         {
             try
@@ -73,4 +76,7 @@ public static partial class ResidentTimeline
         }
         return entries.OrderBy(e => e.At).ToList();
     }
+
+    private static string ExpiryNote(ExpirySubject subject, DateOnly expiry) =>
+        StoredMessage.Write((subject == ExpirySubject.Card ? HistoryNotes.ExpiryNotice : HistoryNotes.CertificatesExpiryNotice).With(LifecycleMessages.Day(expiry)));
 }

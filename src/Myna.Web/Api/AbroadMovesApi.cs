@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Lifecycle;
 using Myna.Core.Staff;
+using Myna.Core.Text.Messages;
 using Myna.Data;
 using Myna.Data.Lifecycle;
 using Myna.Data.Residents;
@@ -19,11 +20,11 @@ public sealed record AbroadMoveRequest(string MovesOn, string? NotifiedOn, strin
 
 /// <summary>A move abroad as the API shows it: scheduled until its move date, then completed with what happened to the card.</summary>
 public sealed record AbroadMoveDto(long Id, long ResidentId, string Country, DateOnly MovesOn, DateOnly NotifiedOn, bool ContinuedUse, bool SignatureAbroad,
-    string? CardSerial, string? ResponsibleMunicipality, string State, DateTimeOffset? CompletedAt, string? CardOutcome, DateOnly? CardReturnedOn,
-    DateOnly? FreeReissueUntil)
+    string? CardSerial, string? ResponsibleMunicipality, string State, DateTimeOffset? CompletedAt, string? CardOutcome, MessageJson? CardOutcomeMessage,
+    DateOnly? CardReturnedOn, DateOnly? FreeReissueUntil)
 {
     public static AbroadMoveDto Of(AbroadMove m) => new(m.Id, m.ResidentId, m.Country, m.MovesOn, m.NotifiedOn, m.ContinuedUse, m.SignatureAbroad, m.CardSerial,
-        m.ResponsibleMunicipality, m.State.ToString(), m.CompletedAt, m.CardOutcome, m.CardReturnedOn,
+        m.ResponsibleMunicipality, m.State.ToString(), m.CompletedAt, StoredMessage.English(m.CardOutcome), StoredMessage.Json(m.CardOutcome), m.CardReturnedOn,
         m.CardSerial is not null && !m.ContinuedUse ? AbroadMoveRules.FreeReissueUntil(m.MovesOn) : null);
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
+using Myna.Core.Text.Messages;
 using Myna.Data;
 using Myna.Data.Applications;
 using Myna.Documents.Applications;
@@ -29,7 +30,8 @@ public sealed record ApplicationDto(long Id, string ApplicationId, string Receip
     string Address, bool AddressWithheld, string Channel, string Status, DateTimeOffset ReceivedAt, bool WantsSignatureCertificate, bool WantsUserCertificate,
     bool Braille, string? LegalRepresentative, bool IsReissue, string? DeficiencyReasons, IReadOnlyList<PhotoInfo> Photos, IReadOnlyList<ApplicationEventDto> History);
 
-public sealed record ApplicationEventDto(string Status, DateTimeOffset At, string Actor, string? Note);
+/// <summary>A step of an application: <c>note</c> in English, <c>noteMessage</c> (code, arguments, Japanese and English) when the system wrote it.</summary>
+public sealed record ApplicationEventDto(string Status, DateTimeOffset At, string Actor, string? Note, MessageJson? NoteMessage);
 
 /// <summary>/api/v1/applications (staff) and /api/v1/public/applications (residents): DOMAIN §4.</summary>
 public static class ApplicationsApi
@@ -186,6 +188,6 @@ public static class ApplicationsApi
         return new ApplicationDto(a.Id, a.ApplicationId, a.ReceiptNumber, a.ResidentId, d.Resident.FullName, d.Resident.FullNameKana,
             d.Resident.BirthDate, d.Resident.Address, d.Resident.AddressWithheld, a.Channel.ToString(), a.Status.ToString(), a.ReceivedAt, a.WantsSignatureCertificate,
             a.WantsUserCertificate, a.Braille, a.LegalRepresentative, a.IsReissue, a.DeficiencyReasons, d.Photos,
-            d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, e.Note)).ToList());
+            d.History.Select(e => new ApplicationEventDto(e.Status.ToString(), e.At, e.Actor, StoredMessage.English(e.Note), StoredMessage.Json(e.Note))).ToList());
     }
 }

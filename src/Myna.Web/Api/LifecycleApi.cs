@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Contracts;
+using Myna.Core.Text.Messages;
 using Myna.Data;
 using Myna.Data.Cards;
 using Myna.Data.Lifecycle;
@@ -15,7 +16,13 @@ namespace Myna.Web.Api;
 
 /// <summary>A resident's card as the API shows it: the municipality's record and the national standing (DOMAIN §8).</summary>
 public sealed record HeldCardDto(string Serial, string State, DateOnly Expiry, DateOnly? CertificatesExpiry, DateOnly HeldSince, string? ContinuedFrom,
-    int Endorsements, string? EndReason, CardStanding? Standing);
+    int Endorsements, string? EndReason, MessageJson? EndReasonMessage, CardStanding? Standing);
+
+/// <summary>A line of a resident's timeline: <c>detail</c> in English, <c>detailMessage</c> (code, arguments, both texts) when the system wrote it.</summary>
+public sealed record TimelineEntryDto(DateTimeOffset At, string Source, string Kind, string? Detail, MessageJson? DetailMessage, string? Reference)
+{
+    public static TimelineEntryDto Of(TimelineEntry e) => new(e.At, e.Source, e.Kind, StoredMessage.English(e.Detail), StoredMessage.Json(e.Detail), e.Reference);
+}
 
 /// <summary>A loss or theft report to the call centre (DOMAIN §8.3); the birth date in ISO or era form.</summary>
 public sealed record LossReportRequest(string Name, string BirthDate, string Address, int Sex, string Caller, bool Theft = false);
@@ -29,14 +36,15 @@ public static class LifecycleApi
     {
         var residents = api.MapGroup("/residents").WithTags("lifecycle").RequirePermission(Permission.ResidentsRead);
 
-        residents.MapGet("/{id:long}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (long id, MunicipalScope scope,
+        residents.MapGet("/{id:long}/timeline", async Task<Results<Ok<List<TimelineEntryDto>>, ProblemHttpResult>> (long id, MunicipalScope scope,
             MynaRuntime runtime, CancellationToken ct) =>
         {
             if (!await scope.Db.Residents.AnyAsync(r => r.Id == id, ct))
             {
                 return ApiProblems.Problem(404, "resident-not-found", "No resident with this id");
             }
-            return TypedResults.Ok(await ResidentTimeline.ForAsync(scope.Db, id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct));
+            var timeline = await ResidentTimeline.ForAsync(scope.Db, id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct);
+            return TypedResults.Ok(timeline.Select(TimelineEntryDto.Of).ToList());
         }).WithName("ResidentTimeline").WithSummary("Every recorded step of a resident: register events, applications, card states and the card lifecycle, oldest first");
 
         residents.MapGet("/{id:long}/cards", async Task<Results<Ok<IReadOnlyList<HeldCardDto>>, ProblemHttpResult>> (long id, MunicipalScope scope,
@@ -51,7 +59,7 @@ public static class LifecycleApi
             foreach (var h in await scope.Db.HeldCards.AsNoTracking().Where(h => h.ResidentId == id).OrderByDescending(h => h.Id).ToListAsync(ct))
             {
                 var standing = h.State == Core.Lifecycle.HeldCardState.Valid ? await national.StandingAsync(scope.Code, h.Serial, ct) : null;
-                list.Add(new HeldCardDto(h.Serial, h.State.ToString(), h.Expiry, h.CertificatesExpiry, h.HeldSince, h.ContinuedFrom, h.Endorsements, h.EndReason, standing));
+                list.Add(new HeldCardDto(h.Serial, h.State.ToString(), h.Expiry, h.CertificatesExpiry, h.HeldSince, h.ContinuedFrom, h.Endorsements, StoredMessage.English(h.EndReason), StoredMessage.Json(h.EndReason), standing));
             }
             return TypedResults.Ok<IReadOnlyList<HeldCardDto>>(list);
         }).WithName("ResidentCards").WithSummary("The resident's cards at this municipality, with the national standing (suspension, certificates) of the valid one");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
+using Myna.Core.Text.Messages;
 using Myna.Data;
 using Myna.Data.Residents;
 using Myna.Web.Infrastructure;
@@ -22,7 +23,9 @@ public sealed record HouseholdMemberDto(long Id, string ResidentCode, string Nam
 
 public sealed record ResidentPage(IReadOnlyList<ResidentListItem> Items, int Total, int Page, int PageSize);
 
-public sealed record ResidentEventDto(string Type, DateOnly EffectiveDate, DateOnly NotificationDate, DateTimeOffset RecordedAt, string RecordedBy, string? Note);
+/// <summary>A register event: <c>note</c> is the changed fields and the words, in English; <c>noteMessage</c> when the system wrote the words.</summary>
+public sealed record ResidentEventDto(string Type, DateOnly EffectiveDate, DateOnly NotificationDate, DateTimeOffset RecordedAt, string RecordedBy, string? Note,
+    MessageJson? NoteMessage);
 
 public sealed record NumberHistoryDto(string Masked, bool Current, DateTimeOffset AssignedAt, DateTimeOffset? RetiredAt, string? RetiredReason);
 
@@ -149,7 +152,7 @@ public static class ResidentsApi
                     ResidenceStatus: request.ResidenceStatus, StayUntil: request.StayUntil,
                     FamilyRegisterPlace: request.FamilyRegisterPlace, FamilyRegisterMunicipality: request.FamilyRegisterMunicipality), scope.Actor, ct);
                 return TypedResults.Created($"/api/v1/residents/{id}",
-                    new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note));
+                    new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, StoredMessage.English(e.Note), StoredMessage.Json(e.Note)));
             }
             catch (RegisterRuleException e)
             {
@@ -171,7 +174,7 @@ public static class ResidentsApi
             r.GivenNameKana, r.FormerSurname, r.Alias, r.BirthDate, JapaneseDate.Format(r.BirthDate), (int)r.Sex, r.PostalCode,
             r.Prefecture, r.City, r.Town, r.Block, r.Building, r.NameAltFlags, r.NameSubstitute, ResidentCsv.StatusName(r.Status),
             r.RegisteredOn, current is null ? null : "********" + current.Last4, d.AddressWithheld, d.Covered, r.AdultWard,
-            d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, e.Note)).ToList(),
+            d.Events.Select(e => new ResidentEventDto(e.Type.ToString(), e.EffectiveDate, e.NotificationDate, e.RecordedAt, e.RecordedBy, StoredMessage.English(e.Note), StoredMessage.Json(e.Note))).ToList(),
             d.Numbers.Select(n => new NumberHistoryDto("********" + n.Last4, n.IsCurrent, n.AssignedAt, n.RetiredAt, n.RetiredReason)).ToList(),
             d.Residences.Select(ResidenceDto.From).ToList(),
             d.Household.Select(m => new HouseholdMemberDto(m.Id, m.ResidentCode, m.FullName, m.Relationship, m.Address, ResidentCsv.StatusName(m.Status),

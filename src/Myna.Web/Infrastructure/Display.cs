@@ -46,7 +46,11 @@ public static class Display
         {
             return "";
         }
-        var (fields, free) = note.Split(" — ", 2) is [var f, var rest] ? (f, " — " + rest) : (note, "");
+        if (Myna.Core.Text.Messages.StoredMessage.TryRead(note, out var message))
+        {
+            return t[message];
+        }
+        var (fields, free) = note.Split(" — ", 2) is [var f, var rest] ? (f, " — " + t.Note(rest)) : (note, "");
         var prefix = "";
         if (fields.StartsWith("import", StringComparison.Ordinal))
         {

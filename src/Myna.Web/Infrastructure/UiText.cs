@@ -19,6 +19,9 @@ public sealed partial class UiText(string language)
     /// <summary>A message of the domain or data layers, in the reader's language (ARCHITECTURE 6).</summary>
     public string this[Message message] => message.In(IsEnglish);
 
+    /// <summary>A history note (<see cref="StoredMessage"/>) in the reader's language; a clerk's own words as typed.</summary>
+    public string Note(string? stored) => StoredMessage.Show(stored, IsEnglish);
+
     private static readonly FrozenDictionary<string, (string Ja, string En)> Texts = new Dictionary<string, (string, string)>(IssuanceTexts.Concat(LifecycleTexts).Concat(ReportTexts).Concat(SupportMeasureTexts).Concat(NationalTexts).Concat(FeedbackTexts).Concat(WindowStopTexts).Concat(NameMatchingTexts).Concat(PublicTexts)
         .Concat(Catalogue.All.Values.Select(m => KeyValuePair.Create(m.Code, (m.Ja, m.En)))))
     {

@@ -33,7 +33,7 @@ public sealed class AbroadMoveCliTests
         var run = await MynaCli.RunAsync(stores, null, "lifecycle", "abroad-moves");
 
         Assert.Equal(1, late.ExitCode);
-        Assert.Contains("前日", late.Err, StringComparison.Ordinal);
+        Assert.Contains("by the day before the move date", late.Err, StringComparison.Ordinal); // the CLI speaks the catalogue's English
         Assert.Equal(2, future.ExitCode);
         Assert.Equal(0, lapsed.ExitCode);
         Assert.Contains("the card lapses on the move date (carried out: the move date has come)", lapsed.Out, StringComparison.Ordinal);

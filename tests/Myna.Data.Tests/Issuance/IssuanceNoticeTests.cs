@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Appointments;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 using Myna.Data.Appointments;
 using Myna.Data.Issuance;
 using Myna.Pki.Authorities;
@@ -71,7 +72,7 @@ public sealed class IssuanceNoticeTests
             }
         }
         var ended = await db.Cards.Where(c => destroyed.Contains(c.Serial)).Join(db.CardApplications, c => c.CardApplicationId, a => a.Id, (c, a) => a).ToListAsync();
-        Assert.All(ended, a => Assert.Equal((ApplicationStatus.Cancelled, "カード未受領のため廃棄（再申請は無料）"), (a.Status, a.EndReason)));
+        Assert.All(ended, a => Assert.Equal((ApplicationStatus.Cancelled, "カード未受領のため廃棄（再申請は無料）"), (a.Status, StoredMessage.Show(a.EndReason, english: false))));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Myna.Core.Calendar;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
+using Myna.Core.Text.Messages;
 using Myna.Data.Certificates;
 using Myna.Data.Lifecycle;
 using Myna.Data.Residents;
@@ -68,7 +69,8 @@ public sealed class AbroadMoveTests
         var held = await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id);
         Assert.Equal((HeldCardState.Valid, 1), (held.State, held.Endorsements));
         Assert.Contains(await db.LifecycleEvents.AsNoTracking().Where(e => e.HeldCardId == card.Id).Select(e => e.Detail).ToListAsync(),
-            d => d!.StartsWith($"国外転出（{JapaneseDate.Format(movesOn)}）：追記欄 1/", StringComparison.Ordinal));
+            d => StoredMessage.Show(d, english: false).StartsWith($"国外転出（{JapaneseDate.Format(movesOn)}（", StringComparison.Ordinal)
+                && StoredMessage.Show(d, english: false).Contains("）：追記欄 1/", StringComparison.Ordinal));
         await using (var national = stores.Runtime.Stores.OpenNational())
         {
             var chip = await stores.Runtime.CardChips().LoadAsync(national, card.Serial);
@@ -167,7 +169,7 @@ public sealed class AbroadMoveTests
         }
         var held = await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id);
         Assert.Equal(HeldCardState.Invalidated, held.State);
-        Assert.Contains("返納が必要", held.EndReason, StringComparison.Ordinal);
+        Assert.Contains("返納が必要", StoredMessage.Show(held.EndReason, english: false), StringComparison.Ordinal);
         Assert.Equal(ResidentStatus.MovedOutAbroad, (await db.Residents.AsNoTracking().SingleAsync(r => r.Id == card.ResidentId)).Status);
 
         await desk.RecordReturnAsync(db, move.Id, Today, "clerk");

@@ -3,6 +3,7 @@ using Myna.Core.Applications;
 using Myna.Core.Issuance;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
+using Myna.Core.Text.Messages;
 using Myna.Data.Applications;
 using Myna.Data.Cards;
 using Myna.Data.Certificates;
@@ -230,7 +231,7 @@ public sealed class CardLifecycleTests
 
         var held = await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id);
         Assert.Equal(HeldCardState.Abolished, held.State);
-        Assert.Contains("死亡", held.EndReason, StringComparison.Ordinal);
+        Assert.Equal("死亡", StoredMessage.Show(held.EndReason, english: false));
         Assert.All(await CertificatesAsync(stores, card.Serial), c => Assert.Equal(CertificateStatus.Revoked, c.Status));
         Assert.Equal("Abolished", (await stores.Runtime.CardLifecycle().StandingAsync(TestStores.Ishinomaki, card.Serial)).State);
         Assert.Equal(HeldCardState.Valid, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == cards[1].Id)).State);

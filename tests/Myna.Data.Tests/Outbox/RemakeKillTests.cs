@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 using Myna.Data.Issuance;
 using Myna.Data.Outbox;
 using Myna.Data.Production;
@@ -67,7 +68,8 @@ public sealed class RemakeKillTests
             Assert.Equal(CardState.ReturnedForRemake, card.State);
             var application = await db.CardApplications.AsNoTracking().SingleAsync(a => a.Id == card.CardApplicationId);
             Assert.Equal(ApplicationStatus.QueuedForProduction, application.Status);
-            Assert.Equal(1, await db.ApplicationEvents.CountAsync(e => e.CardApplicationId == application.Id && e.Note!.StartsWith("card " + entry.Serial + " returned")));
+            var notes = await db.ApplicationEvents.Where(e => e.CardApplicationId == application.Id).Select(e => e.Note).ToListAsync();
+            Assert.Single(notes, n => StoredMessage.Show(n, english: true).StartsWith("card " + entry.Serial + " returned for remaking", StringComparison.Ordinal));
             var national = await NationalCardAsync(stores, entry.Serial);
             Assert.StartsWith("再作成: ", national.VoidReason, StringComparison.Ordinal);
             await using var nationalDb = stores.Runtime.Stores.OpenNational();

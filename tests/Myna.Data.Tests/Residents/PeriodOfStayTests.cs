@@ -106,7 +106,7 @@ public sealed class PeriodOfStayTests
         Assert.Equal((Today.AddDays(700), Today.AddDays(700)), await ExpiryAsync());
         var endorsements = await db.LifecycleEvents.AsNoTracking().Where(e => e.HeldCardId == held.Id && e.Kind == LifecycleKind.Endorsed).ToListAsync();
         Assert.Equal(2, endorsements.Count);
-        Assert.All(endorsements, e => Assert.Contains("有効期限", e.Detail, StringComparison.Ordinal));
+        Assert.All(endorsements, e => Assert.Contains("有効期限", Myna.Core.Text.Messages.StoredMessage.Show(e.Detail, english: false), StringComparison.Ordinal));
         Assert.Equal(2, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == held.Id)).Endorsements);
         // 永住者: no period, the birthday rule alone.
         await register.RecordAsync(db, held.ResidentId, Stay("永住者", null), "clerk");

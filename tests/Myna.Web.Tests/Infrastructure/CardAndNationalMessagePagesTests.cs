@@ -1,5 +1,4 @@
 using System.Net;
-using Myna.Data.Demo;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 using Myna.Web.Tests.Pki;
@@ -47,12 +46,7 @@ public sealed class CardAndNationalMessagePagesTests
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
         using var user = await TestCertificates.IssueAsync(factory, CaKind.UserAuthentication);
-        await using (var db = factory.Stores.Runtime.Stores.OpenNational())
-        {
-            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, DemoSetup.Operator.UserName, DemoSetup.Operator.DisplayName, DemoSetup.Operator.Password,
-                TimeProvider.System);
-        }
-        using var op = await PageClient.SignedInAsync(factory, DemoSetup.Operator.UserName, DemoSetup.Operator.Password, "national");
+        using var op = await PageClient.SignedInOperatorAsync(factory);
         var page = $"/national/certificates/auth/{user.Serial}";
 
         Assert.Equal("", await SuspendAsync(op, page));

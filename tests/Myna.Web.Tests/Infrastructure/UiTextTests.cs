@@ -28,9 +28,9 @@ public sealed class UiTextTests
         {
             keys.Add("book.kind." + s);
         }
-        foreach (var s in Enum.GetNames<CardProblem>())
+        foreach (var s in Enum.GetValues<CardProblem>())
         {
-            keys.Add("cards.problem." + s);
+            keys.Add(CardProblems.Of(s).Code); // a catalogue entry for every problem
         }
         foreach (var k in VerificationCaseJson.Kinds.Except([IdentityVerification.InquiryReply, IdentityVerification.Receipt]))
         {
@@ -53,9 +53,9 @@ public sealed class UiTextTests
         {
             keys.Add("cards.state." + s);
         }
-        foreach (var s in Enum.GetNames<Core.Lifecycle.ReissueCause>())
+        foreach (var s in Enum.GetValues<Core.Lifecycle.ReissueCause>())
         {
-            keys.Add("life.cause." + s);
+            keys.Add(Core.Lifecycle.ReissueCauses.Of(s).Code); // a catalogue entry for every cause
         }
         foreach (var s in Enum.GetNames<Core.Lifecycle.HeldCardState>())
         {

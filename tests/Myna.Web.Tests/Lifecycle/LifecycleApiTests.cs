@@ -60,6 +60,25 @@ public sealed class LifecycleApiTests
         Assert.Equal(reference, timeline[kinds.Count - 1].GetProperty("reference").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/v1/residents/999999/timeline")).StatusCode);
 
+        // Issue 19 point 2: the system's notes are catalogue messages: the API gives the English and the message, the page the reader's language.
+        var line = timeline[kinds.Count - 1];
+        var count = suspension.GetProperty("certificatesSuspended").GetInt32();
+        Assert.Equal($"stolen; reported by 家族（妻）; {count} certificates suspended", line.GetProperty("detail").GetString());
+        Assert.Equal("history.national.suspended", line.GetProperty("detailMessage").GetProperty("code").GetString());
+        Assert.Equal($"盗難・連絡者 家族（妻）・電子証明書 {count} 件", line.GetProperty("detailMessage").GetProperty("ja").GetString());
+        var issued = timeline.EnumerateArray().First(e => e.GetProperty("kind").GetString() == "cards.state.Issued");
+        Assert.StartsWith("handed to the holder (identity: method ", issued.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var page = await PageClient.SignedInAsync(factory, "clerk", "clerk-demo-2026");
+        var japanese = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync($"/residents/{holder.ResidentId}"));
+        Assert.Contains($"盗難・連絡者 家族（妻）・電子証明書 {count} 件", japanese, StringComparison.Ordinal);
+        Assert.Contains("本人に交付（本人確認 ", japanese, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"m\":", japanese, StringComparison.Ordinal);
+        await page.GetAsync($"/language/en?returnUrl=/residents/{holder.ResidentId}");
+        var english = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync($"/residents/{holder.ResidentId}"));
+        Assert.Contains($"stolen; reported by 家族（妻）; {count} certificates suspended", english, StringComparison.Ordinal);
+        Assert.Contains("handed to the holder (identity: method ", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("本人に交付", english, StringComparison.Ordinal);
+
         // The fee ledger is the supervisor's (DOMAIN §0.2); the clerk's token is refused.
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/lifecycle/fees?from=2026-01-01&to=2026-12-31")).StatusCode);
         using var supervisor = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");

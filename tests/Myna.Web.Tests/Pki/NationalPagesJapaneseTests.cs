@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Myna.Core.Identifiers;
-using Myna.Data.Demo;
 using Myna.Data.Verifiers;
 using Myna.Pki.Authorities;
 using Myna.Testing;
@@ -45,12 +44,7 @@ public sealed partial class NationalPagesJapaneseTests
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
         using var user = await TestCertificates.IssueAsync(factory, CaKind.UserAuthentication);
-        await using (var db = factory.Stores.Runtime.Stores.OpenNational())
-        {
-            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, DemoSetup.Operator.UserName, DemoSetup.Operator.DisplayName, DemoSetup.Operator.Password,
-                TimeProvider.System);
-        }
-        using var op = await PageClient.SignedInAsync(factory, DemoSetup.Operator.UserName, DemoSetup.Operator.Password, "national");
+        using var op = await PageClient.SignedInOperatorAsync(factory);
 
         // Certificate search: identifiers that do not parse.
         foreach (var query in new[] { "/national?Municipality=042021&ResidentCode=123", "/national?Municipality=04202X&ResidentCode=12345678901" })

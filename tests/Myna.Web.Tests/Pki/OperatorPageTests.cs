@@ -10,16 +10,6 @@ namespace Myna.Web.Tests.Pki;
 /// <summary>The J-LIS operators' pages: separate sign-in, certificate search, history, revoke / suspend / release.</summary>
 public sealed class OperatorPageTests
 {
-    private static async Task<HttpClient> OperatorAsync(MynaWebFactory factory)
-    {
-        await using (var db = factory.Stores.Runtime.Stores.OpenNational())
-        {
-            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, DemoSetup.Operator.UserName, DemoSetup.Operator.DisplayName, DemoSetup.Operator.Password,
-                TimeProvider.System);
-        }
-        return await PageClient.SignedInAsync(factory, DemoSetup.Operator.UserName, DemoSetup.Operator.Password, "national");
-    }
-
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> form)
     {
         form["__RequestVerificationToken"] = await PageClient.TokenAsync(client, path);
@@ -31,7 +21,7 @@ public sealed class OperatorPageTests
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
         using var user = await TestCertificates.IssueAsync(factory, CaKind.UserAuthentication);
-        using var op = await OperatorAsync(factory);
+        using var op = await PageClient.SignedInOperatorAsync(factory);
 
         var home = await op.GetStringAsync("/national");
         Assert.Contains(user.Serial, home, StringComparison.Ordinal); // redirected to /national: the latest issuances
@@ -68,7 +58,7 @@ public sealed class OperatorPageTests
     public async Task OperatorsAndMunicipalStaff_StayOnTheirOwnSide()
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
-        using var op = await OperatorAsync(factory);
+        using var op = await PageClient.SignedInOperatorAsync(factory);
         using var clerk = await PageClient.SignedInAsync(factory, "clerk", "clerk-demo-2026");
 
         var clerkAtNational = await clerk.GetAsync("/national");

@@ -92,7 +92,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
             {
                 throw new LifecycleException(text["life.return.reason.required"]);
             }
-            await Desk.AbolishAsync(scope.Db, held.Id, "返納: " + reason.Trim(), scope.Actor, ct);
+            await Desk.ReturnAsync(scope.Db, held.Id, reason, scope.Actor, ct);
         }, "returned", ct);
 
     [HandlerPermission(Permission.LifecycleAct)]
