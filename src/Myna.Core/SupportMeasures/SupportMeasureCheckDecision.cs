@@ -15,8 +15,17 @@ public enum SupportMeasureOutcome
     Refuse = 3,
 }
 
-/// <summary>Why: a stable key and its Japanese and English text (the catalogue is <see cref="SupportMeasureCheckReasons"/>).</summary>
-public sealed record SupportMeasureCheckReason(string Key, string Japanese, string English);
+/// <summary>Why: a catalogue entry of <see cref="SupportMeasureCheckReasons"/>, its code the stable key.</summary>
+public sealed record SupportMeasureCheckReason(Myna.Core.Text.Messages.MessageText Text)
+{
+    public string Key => Text.Code;
+
+    public string Japanese => Text.Ja;
+
+    public string English => Text.En;
+
+    public static implicit operator SupportMeasureCheckReason(Myna.Core.Text.Messages.MessageText text) => new(text);
+}
 
 /// <summary>The decision for one subject of the request, with the measures that caused it.</summary>
 public sealed record SubjectDecision(ResidentCode Subject, SupportMeasureOutcome Outcome, SupportMeasureCheckReason Reason, IReadOnlyList<string> MeasureReferences);
