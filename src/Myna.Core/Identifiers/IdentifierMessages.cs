@@ -13,6 +13,8 @@ public static class IdentifierMessages
     public static readonly MessageText CorporateNumber = new("ident.noun.corporate-number", "法人番号", "a corporate number");
     public static readonly MessageText MunicipalityCode = new("ident.noun.municipality-code", "市区町村コード", "a municipality code");
     public static readonly MessageText ResidentCode = new("ident.noun.resident-code", "住民票コード", "a resident code");
+    public static readonly MessageText CodeOrNumber = new("ident.code-or-number", "11桁の住民票コードまたは12桁の個人番号を入力してください。",
+        "enter an 11-digit resident code or a 12-digit individual number");
     public static readonly MessageText ApplicationId = new("ident.noun.application-id", "申請書ID", "an application ID");
     public static readonly MessageText CollationNumberB = new("ident.noun.collation-number-b", "照合番号B", "a collation number B");
 

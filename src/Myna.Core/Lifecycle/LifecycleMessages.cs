@@ -19,6 +19,14 @@ public static class LifecycleMessages
     public static readonly MessageText StateAbolished = new("lifecycle-rule.card.state.abolished", "廃止済み", "abolished");
     public static readonly MessageText StateInvalidated = new("lifecycle-rule.card.state.invalidated", "失効済み", "invalidated");
     public static readonly MessageText StateMovedAway = new("lifecycle-rule.card.state.moved-away", "転出先・国外で継続利用中", "continued elsewhere");
+    public static readonly MessageText NotOurCard = new("lifecycle-rule.card.not-ours", "カード {0} は市区町村 {1} のカードとして記録されていません。",
+        "no card {0} belongs to municipality {1}");
+    public static readonly MessageText LiftNeedsVerification = new("lifecycle-rule.card.lift-needs-verification",
+        "一時停止を解除する前に、本人確認の方法を記録してください。", "record how the holder's identity was verified before lifting a suspension");
+    public static readonly MessageText SuspendedLiftFirst = new("lifecycle-rule.card.suspended", "カード {0} は一時停止中です（受付番号 {1}）。先に一時停止を解除してください。",
+        "card {0} is suspended ({1}): lift the suspension first");
+    public static readonly MessageText ExpiredNeedsNewCard = new("lifecycle-rule.card.expired", "カード {0} は有効期限 {1} を過ぎています。電子証明書の更新ではなく、新しいカードが必要です。",
+        "card {0} expired on {1}: a new card is needed, not new certificates");
     public static readonly MessageText NotSuspended = new("lifecycle-rule.card.not-suspended", "カード {0} は一時停止されていません。", "card {0} is not suspended");
 
     // §8.3: a lost card not found is abolished with the police report number and reissued for loss.

@@ -23,7 +23,19 @@ public sealed class CardChip
 }
 
 /// <summary>A request about a card that cannot be served, with the reason.</summary>
-public sealed class CardException(string message) : InvalidOperationException(message);
+public sealed class CardException(string message) : InvalidOperationException(message)
+{
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public CardException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
+
+    public Core.Text.Messages.Message? Text { get; }
+}
+
+/// <summary>No card with this serial belongs to the municipality asking (the national side's answer); a <see cref="KeyNotFoundException"/> as before.</summary>
+public sealed class CardNotFoundException(Core.Text.Messages.Message text) : KeyNotFoundException(text.En)
+{
+    public Core.Text.Messages.Message Text { get; } = text;
+}
 
 /// <summary>
 /// Virtual cards (DOMAIN §7.3, §7.7): made with their key pairs generated on the chip, given

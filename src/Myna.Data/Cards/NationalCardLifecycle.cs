@@ -4,6 +4,7 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
+using Myna.Core.Lifecycle;
 using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
@@ -44,13 +45,13 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
     {
         if (string.IsNullOrWhiteSpace(verification))
         {
-            throw new CardException("record how the holder's identity was verified before lifting a suspension");
+            throw new CardException(LifecycleMessages.LiftNeedsVerification);
         }
         await using var db = stores.OpenNational();
         var card = await OwnedAsync(db, municipality, serial, ct);
         if (card.SuspensionReference is not { } reference)
         {
-            throw new CardException($"card {card.Serial} is not suspended");
+            throw new CardException(LifecycleMessages.NotSuspended.With(card.Serial));
         }
         var suspended = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status == CertificateStatus.Suspended)
             .Select(c => new { c.Ca, c.Serial }).ToListAsync(ct);
@@ -122,12 +123,12 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         var card = await OwnedAsync(db, municipality, serial, ct);
         if (card.SuspensionReference is not null)
         {
-            throw new CardException($"card {card.Serial} is suspended ({card.SuspensionReference}): lift the suspension first");
+            throw new CardException(LifecycleMessages.SuspendedLiftFirst.With(card.Serial, card.SuspensionReference));
         }
         var today = Core.Calendar.JapanClock.Today(time);
         if (card.Expiry < today)
         {
-            throw new CardException($"card {card.Serial} expired on {card.Expiry:yyyy-MM-dd}: a new card is needed, not new certificates");
+            throw new CardException(LifecycleMessages.ExpiredNeedsNewCard.With(card.Serial, LifecycleMessages.Day(card.Expiry)));
         }
         signature &= !Core.Applications.ApplicationRules.IsUnder15(holder.BirthDate, today);
         var old = await db.Certificates.AsNoTracking().Where(c => c.CardSerial == card.Serial && c.Status != CertificateStatus.Revoked)
@@ -230,7 +231,7 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
         var wanted = (serial ?? "").Trim().ToUpperInvariant();
         var card = await db.ProducedCards.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Serial == wanted && (c.MunicipalityCode == municipality.Value || c.MunicipalityCode == responsible.Value), ct)
-            ?? throw new KeyNotFoundException($"no card {wanted} belongs to {municipality.Value}");
+            ?? throw new CardNotFoundException(LifecycleMessages.NotOurCard.With(wanted, municipality.Value));
         var seen = await Outbox.Inbox.LookUpAsync(db, messageId, ct);
         if (!seen.Seen)
         {
@@ -394,7 +395,7 @@ public sealed class NationalCardLifecycle(Stores.Stores stores, CardChipStore ch
     {
         var wanted = (serial ?? "").Trim().ToUpperInvariant();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted && c.MunicipalityCode == municipality.Value, ct)
-            ?? throw new KeyNotFoundException($"no card {wanted} belongs to {municipality.Value}");
+            ?? throw new CardNotFoundException(LifecycleMessages.NotOurCard.With(wanted, municipality.Value));
         return card.State is ProducedCardState.Made or ProducedCardState.Listed || anyState
             ? card
             : throw new CardException($"card {wanted} is {card.State}: {card.VoidReason}");

@@ -3,6 +3,7 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
 using Myna.Core.Issuance;
+using Myna.Core.Lifecycle;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
 using Myna.Data.Production;
@@ -20,7 +21,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
         await using var db = stores.OpenNational();
         var wanted = serial.Trim().ToUpperInvariant();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted && c.MunicipalityCode == municipality.Value, ct)
-            ?? throw new KeyNotFoundException($"no card {wanted} was made for {municipality.Value}");
+            ?? throw new CardNotFoundException(LifecycleMessages.NotOurCard.With(wanted, municipality.Value));
         if (card.State != ProducedCardState.Voided)
         {
             await production.VoidAsync(db, card.Serial, "廃棄: " + reason, actor, requeue: false, ct);
@@ -103,7 +104,7 @@ public sealed class NationalCardService(Stores.Stores stores, CardChipStore chip
     {
         var wanted = serial.Trim().ToUpperInvariant();
         var card = await db.ProducedCards.AsNoTracking().FirstOrDefaultAsync(c => c.Serial == wanted && c.MunicipalityCode == municipality.Value, ct)
-            ?? throw new KeyNotFoundException($"no card {wanted} was made for {municipality.Value}");
+            ?? throw new CardNotFoundException(LifecycleMessages.NotOurCard.With(wanted, municipality.Value));
         return card.State is ProducedCardState.Made or ProducedCardState.Listed
             ? card
             : throw new CardException($"card {wanted} is {card.State}: {card.VoidReason}");

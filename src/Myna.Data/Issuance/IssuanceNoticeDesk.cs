@@ -35,7 +35,7 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
         var wave = size ?? policy.WaveSize;
         if (wave < 1)
         {
-            throw new CardSafeException("a wave has at least one notice");
+            throw new CardSafeException(WindowMessages.WaveSize);
         }
         var sentToday = await db.IssuanceNotices.CountAsync(n => n.SentOn == day, ct);
         var room = wave - sentToday;

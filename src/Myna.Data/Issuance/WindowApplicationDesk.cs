@@ -76,7 +76,7 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         var application = await OpenApplicationAsync(db, applicationRowId, ct);
         if (application.IdentityVerifiedAt is null || !application.MailCard)
         {
-            throw new CardSafeException("verify the applicant's identity and choose restricted-delivery mail first");
+            throw new CardSafeException(WindowMessages.VisitFirst);
         }
         var request = new PinRequest { CardApplicationId = applicationRowId, Desk = desk, RequestedAt = time.GetUtcNow() };
         db.PinRequests.Add(request);
@@ -92,7 +92,7 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         string? signatureAgain, CancellationToken ct = default)
     {
         var request = await db.PinRequests.FirstOrDefaultAsync(r => r.Id == pinRequestId && r.EnteredAt == null, ct)
-            ?? throw new CardSafeException("this PIN request is not waiting");
+            ?? throw new CardSafeException(WindowMessages.PinRequestNotWaiting);
         var application = await db.CardApplications.AsNoTracking().FirstAsync(a => a.Id == request.CardApplicationId, ct);
         var birth = await db.Residents.AsNoTracking().Where(r => r.Id == application.ResidentId).Select(r => r.BirthDate).FirstAsync(ct);
         var withSignature = application.WantsSignatureCertificate && !ApplicationRules.IsUnder15(birth, Core.Calendar.JapanClock.Today(time));
@@ -124,13 +124,13 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
     private static async Task<CardApplication> OpenApplicationAsync(MunicipalDb db, long applicationRowId, CancellationToken ct)
     {
         var application = await db.CardApplications.FirstOrDefaultAsync(a => a.Id == applicationRowId, ct)
-            ?? throw new CardSafeException("no application with this id");
+            ?? throw new CardSafeException(WindowMessages.NoSuchApplication);
         if (application.Channel != ApplicationChannel.Window)
         {
-            throw new CardSafeException("identity at application is verified only for applications made at the window (申請時来庁方式)");
+            throw new CardSafeException(WindowMessages.WindowApplicationsOnly);
         }
         return application.Status is ApplicationStatus.Superseded or ApplicationStatus.Cancelled or ApplicationStatus.CardIssued
-            ? throw new CardSafeException($"the application has ended ({application.Status})")
+            ? throw new CardSafeException(WindowMessages.ApplicationEnded.With(application.Status))
             : application;
     }
 }

@@ -104,7 +104,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         if (NoticeNumber.Parse(scanned) is { } number)
         {
             return await db.IssuanceNotices.AsNoTracking().Where(n => n.Number == number).Select(n => (long?)n.CardId).FirstOrDefaultAsync(ct)
-                ?? throw new CardSafeException("no issuance notice has this number");
+                ?? throw new CardSafeException(WindowMessages.NoSuchNotice);
         }
         var digits = new string((scanned ?? "").Where(char.IsAsciiDigit).ToArray());
         if (Core.Identifiers.ApplicationId.TryParse(digits, out var applicationId, out _))
@@ -113,9 +113,9 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
                 .Join(db.Cards, a => a.Id, c => c.CardApplicationId, (a, c) => c)
                 .Where(c => c.State != CardState.ReturnedForRemake && c.State != CardState.Destroyed)
                 .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-            return found ?? throw new CardSafeException("no card has arrived for this application ID");
+            return found ?? throw new CardSafeException(WindowMessages.NoCardYet);
         }
-        throw new CardSafeException("scan the issuance notice's QR code, or type its 12-digit number or the 23-digit application ID");
+        throw new CardSafeException(WindowMessages.ScanNotice);
     }
 
     /// <summary>Evaluates the documents and measures (DOMAIN §6.5); a verified case is recorded with its method, an unverified one changes nothing.</summary>
@@ -156,7 +156,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         var issuance = await OpenAsync(db, issuanceId, ct);
         if (issuance.VerifiedAt is null)
         {
-            throw new CardSafeException("verify the identity first");
+            throw new CardSafeException(WindowMessages.VerifyFirst);
         }
         WindowCheck[] unticked = [.. new[] { (photoMatches, WindowCheck.Photo), (faceChecked, WindowCheck.Face), (registerMatchesDocuments, WindowCheck.Register) }
             .Where(c => !c.Item1).Select(c => c.Item2)];
@@ -208,7 +208,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         var state = await CaseAsync(db, issuanceId, ct);
         if (!state.AwaitingPins)
         {
-            throw new CardSafeException("this hand-over is not waiting for PINs");
+            throw new CardSafeException(WindowMessages.NotAwaitingPins);
         }
         if (typed.Mismatched(state.Card.SignatureCertificate) is { } mismatched)
         {
@@ -239,13 +239,11 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         var state = await CaseAsync(db, issuanceId, ct);
         if (!state.ReadyToHandOver)
         {
-            throw new CardSafeException(!state.Verified ? "identity is not verified yet"
-                : !state.Checked ? "the photo, card-face and register checks are not all done"
-                : "the PINs have not been set on the PIN pad yet");
+            throw new CardSafeException(!state.Verified ? WindowMessages.NotVerified : !state.Checked ? WindowMessages.NotChecked : WindowMessages.PinsNotSet);
         }
         if ((state.NameAltFlags is { Length: > 0 } || state.AddressAltFlags is { Length: > 0 }) && !alternativeCharactersConfirmed)
         {
-            throw new CardSafeException("confirm the alternative characters (代替文字) with the resident");
+            throw new CardSafeException(WindowMessages.ConfirmAlternativeCharacters);
         }
         var now = time.GetUtcNow();
         await using var tx = await Sql.BeginWriteAsync(db, ct);
@@ -351,7 +349,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
     public static async Task<WindowCase> CaseAsync(MunicipalDb db, long issuanceId, CancellationToken ct = default)
     {
         var issuance = await db.WindowIssuances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == issuanceId, ct)
-            ?? throw new CardSafeException("no hand-over with this id");
+            ?? throw new CardSafeException(WindowMessages.NoSuchHandOver);
         var card = await CardSafe.ViewAsync(db, issuance.CardId, ct);
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == card.ResidentId, ct);
         var appointment = issuance.AppointmentId is { } id ? await AppointmentBook.ViewAsync(db, id, ct) : null;
@@ -360,7 +358,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
 
     private static async Task<WindowIssuance> OpenAsync(MunicipalDb db, long issuanceId, CancellationToken ct)
     {
-        var issuance = await db.WindowIssuances.FirstOrDefaultAsync(i => i.Id == issuanceId, ct) ?? throw new CardSafeException("no hand-over with this id");
-        return issuance.Outcome == IssuanceOutcome.InProgress ? issuance : throw new CardSafeException("this hand-over has ended");
+        var issuance = await db.WindowIssuances.FirstOrDefaultAsync(i => i.Id == issuanceId, ct) ?? throw new CardSafeException(WindowMessages.NoSuchHandOver);
+        return issuance.Outcome == IssuanceOutcome.InProgress ? issuance : throw new CardSafeException(WindowMessages.HandOverEnded);
     }
 }

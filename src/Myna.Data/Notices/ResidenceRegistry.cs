@@ -26,7 +26,7 @@ public sealed class ResidenceRegistry(AuditLog audit, TimeProvider time)
         string actor, CancellationToken ct = default)
     {
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registration.ResidentId, ct)
-            ?? throw new RegisterRuleException("id", $"resident {registration.ResidentId} does not exist");
+            ?? throw new RegisterRuleException("id", Core.Residents.RegisterMessages.NoSuchResident.With(registration.ResidentId));
         var problems = ResidenceRules.Check(registration, window).ToList();
         if (resident.Status != ResidentStatus.Active)
         {

@@ -135,7 +135,7 @@ public sealed class ResidentQueries(NumberProtector protector, AuditLog audit, P
             }
             else
             {
-                throw new SearchInputException("identifier", "enter an 11-digit resident code or a 12-digit individual number");
+                throw new SearchInputException("identifier", Core.Identifiers.IdentifierMessages.CodeOrNumber);
             }
         }
         // A page far past the end would overflow the offset: refused with the field, like any other bad condition.

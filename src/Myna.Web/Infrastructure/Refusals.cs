@@ -17,6 +17,8 @@ public static class Refusals
         RegisterRuleException { Text: { } text } => text,
         LifecycleException { Text: { } text } => text,
         Data.Issuance.CardSafeException { Text: { } text } => text,
+        Data.Cards.CardException { Text: { } text } => text,
+        Data.Cards.CardNotFoundException f => f.Text,
         Data.Production.ProductionException { Text: { } text } => text,
         IdentifierFormatException f => f.Text,
         _ => null,

@@ -78,7 +78,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime, UiTex
         }
         catch (CardSafeException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
@@ -93,7 +93,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime, UiTex
         }
         catch (CardSafeException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }

@@ -17,7 +17,7 @@ namespace Myna.Web.Pages.Window;
 /// resident-facing PIN pad beside it; it is kept in a cookie per workstation.
 /// </summary>
 [RequirePermission(Permission.WindowIssue)]
-public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
+public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     public const string DeskCookie = "myna-desk";
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         }
         catch (CardSafeException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
             await LoadAsync(ct);
             return Page();
         }

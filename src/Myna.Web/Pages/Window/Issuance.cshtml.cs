@@ -140,7 +140,7 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
         }
         catch (CardSafeException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         catch (MessageException e)
         {

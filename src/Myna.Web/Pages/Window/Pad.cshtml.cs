@@ -68,7 +68,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope, UiText t
         }
         catch (CardSafeException e)
         {
-            Error = e.Message;
+            Error = Refusals.Say(text, e);
         }
         await LoadAsync(ct);
         return Page();
