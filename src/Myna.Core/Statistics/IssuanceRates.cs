@@ -97,7 +97,7 @@ public static class IssuanceRates
     {
         var reader = new CsvReader(input);
         var header = reader.Read() ? reader.Fields.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray()
-            : throw new FormatException("line 1: the file is empty (a header is expected)");
+            : throw new RatesFileException(RatesFileMessages.Empty);
         int Column(params string[] prefixes) =>
             Array.FindIndex(header, h => prefixes.Any(p => h.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
         var municipality = Column("municipality");
@@ -111,7 +111,7 @@ public static class IssuanceRates
         var issued = Column("cards_issued", "issued");
         if (name < 0 || population < 0 || issued < 0)
         {
-            throw new FormatException("line 1: the header needs a name (name, category, prefecture or municipality), a population… and a cards_issued… column");
+            throw new RatesFileException(RatesFileMessages.Header);
         }
         var areas = new List<AreaFigures>();
         while (reader.Read())
@@ -123,24 +123,25 @@ public static class IssuanceRates
                 continue;
             }
             string Field(int i, string column) => i < record.Count && record[i].Trim().Length > 0
-                ? record[i].Trim() : throw new FormatException($"line {line}: {column} is missing");
+                ? record[i].Trim() : throw new RatesFileException(RatesFileMessages.Missing.With(line, column));
             long Number(int i, string column) => long.TryParse(Field(i, column).Replace(",", "", StringComparison.Ordinal), NumberStyles.None,
-                CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"line {line}: {column} '{record[i]}' is not a whole number");
+                CultureInfo.InvariantCulture, out var v) ? v : throw new RatesFileException(RatesFileMessages.NotANumber.With(line, column, record[i]));
             var areaName = Field(name, header[name]);
             var pop = Number(population, header[population]);
             var cards = Number(issued, header[issued]);
             if (pop == 0)
             {
-                throw new FormatException($"line {line}: the population of {areaName} is 0");
+                throw new RatesFileException(RatesFileMessages.NoPopulation.With(line, areaName));
             }
             if (cards > pop)
             {
-                throw new FormatException($"line {line}: {areaName} has more cards issued ({cards:N0}) than people ({pop:N0})");
+                throw new RatesFileException(RatesFileMessages.MoreCardsThanPeople.With(line, areaName,
+                    cards.ToString("N0", CultureInfo.InvariantCulture), pop.ToString("N0", CultureInfo.InvariantCulture)));
             }
             var group = municipality >= 0 ? (areaName.EndsWith('町') || areaName.EndsWith('村') ? "町村" : "特別区・市") : null;
             areas.Add(new AreaFigures(municipality >= 0 && prefecture >= 0 ? Field(prefecture, "prefecture") + areaName : areaName, pop, cards, group));
         }
-        return areas.Count > 0 ? areas : throw new FormatException("the file has a header but no figures");
+        return areas.Count > 0 ? areas : throw new RatesFileException(RatesFileMessages.NoFigures);
     }
 
     /// <summary>The CSV the command prints: name, population, issued, rate (one decimal, no % sign) and rank.</summary>

@@ -1,12 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Myna.Core.Statistics;
-using Myna.Web.Infrastructure;
-
 using Myna.Core.Staff;
-using Myna.Web.Security;
+using Myna.Core.Statistics;
 using Myna.Core.Text.Messages;
+using Myna.Web.Infrastructure;
+using Myna.Web.Security;
 
 namespace Myna.Web.Api;
 
@@ -29,7 +28,7 @@ public static class ReportsApi
             }
             catch (FormatException e)
             {
-                return ApiProblems.Problem(400, "invalid-figures", "The figures could not be read", e.Message);
+                return ApiProblems.Refused(400, "invalid-figures", "The figures could not be read", Refusals.MessageOf(e), english: e.Message);
             }
             var rated = IssuanceRates.Rank(areas);
             if (total == true && !areas.Any(a => a.Name == IssuanceRates.Nation))

@@ -21,6 +21,7 @@ public static class Refusals
         Data.Cards.CardNotFoundException f => f.Text,
         Data.Production.ProductionException { Text: { } text } => text,
         IdentifierFormatException f => f.Text,
+        Core.Statistics.RatesFileException r => r.Text,
         _ => null,
     };
 

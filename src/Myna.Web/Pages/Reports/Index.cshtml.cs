@@ -19,7 +19,7 @@ namespace Myna.Web.Pages.Reports;
 /// municipality's own rate; the issuance planner with its what-ifs side by side and a chart.
 /// </summary>
 [RequirePermission(Permission.ReportsRead)]
-public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : PageModel
+public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -63,7 +63,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
     {
         if (figures is null || figures.Length == 0)
         {
-            Error = "choose a figures CSV (name, population…, cards_issued…)";
+            Error = text[RatesFileMessages.ChooseFile];
         }
         else
         {
@@ -83,7 +83,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
             }
             catch (FormatException e)
             {
-                Error = e.Message;
+                Error = Refusals.Say(text, e);
             }
         }
         await LoadAsync(ct);
@@ -115,7 +115,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         if (ReportPeriod.Check(from, to) is { } problem)
         {
             // §11.2: a period that cannot be reported shows this month instead, with the reason.
-            Error = UiText.For(HttpContext)[problem.Text];
+            Error = text[problem.Text];
             (from, to) = (new DateOnly(Today.Year, Today.Month, 1), Today);
         }
         (From, To) = (JapaneseDate.Format(from), JapaneseDate.Format(to));
@@ -149,7 +149,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope) : Page
         }
         catch (MessageException e)
         {
-            Error = UiText.For(HttpContext)[e.Text];
+            Error = text[e.Text];
         }
     }
 }
