@@ -1,21 +1,30 @@
+using Myna.Core.Text.Messages;
+
 namespace Myna.Core.Applications;
 
-/// <summary>The human photo checks of DOMAIN §4.3, as the reviewer ticks them.</summary>
+/// <summary>
+/// The human photo checks of DOMAIN §4.3, as the reviewer ticks them: a stable reason code (sent by the review form and
+/// the API) with its words in the catalogue (<see cref="DeficiencyMessages"/>).
+/// </summary>
 public static class PhotoDeficiencies
 {
-    public static readonly IReadOnlyList<(string Code, string Ja, string En)> All =
+    public static readonly IReadOnlyList<(string Code, MessageText Text)> All =
     [
-        ("not-frontal", "正面を向いていない", "Not facing the front"),
-        ("hat", "帽子等をかぶっている", "Wearing a hat or head covering"),
-        ("background", "背景が無地でない・影がある", "Background not plain, or shadows"),
-        ("face-size", "顔の大きさ・位置が適切でない", "Face too small, too large or off-centre"),
-        ("blurred", "ピントが合っていない・不鮮明", "Out of focus or unclear"),
-        ("eyes", "目が閉じている・前髪で目が隠れている", "Eyes closed or hidden"),
-        ("other-person", "本人以外が写っている", "Someone else is in the photo"),
-        ("edited", "加工されている", "Retouched or edited"),
+        ("not-frontal", DeficiencyMessages.NotFrontal),
+        ("hat", DeficiencyMessages.Hat),
+        ("background", DeficiencyMessages.Background),
+        ("face-size", DeficiencyMessages.FaceSize),
+        ("blurred", DeficiencyMessages.Blurred),
+        ("eyes", DeficiencyMessages.Eyes),
+        ("other-person", DeficiencyMessages.OtherPerson),
+        ("edited", DeficiencyMessages.Edited),
     ];
 
-    public static string? Ja(string code) => All.FirstOrDefault(d => d.Code == code).Ja;
+    /// <summary>The words of a reason code, or null for a code that is not one.</summary>
+    public static MessageText? Find(string code) => All.FirstOrDefault(d => d.Code == code).Text;
+
+    /// <summary>The Japanese of a reason code, as the application keeps it and the deficiency letter prints it.</summary>
+    public static string? Ja(string code) => Find(code)?.Ja;
 }
 
 /// <summary>The rules of DOMAIN §4.4 that depend on the applicant.</summary>

@@ -1,10 +1,15 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Myna.Core.Lifecycle;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Core.Applications;
 
-/// <summary>One mechanical photo rule that a file breaks, in words a resident understands (DOMAIN §4.3).</summary>
-public sealed record PhotoProblem(string Code, string MessageJa, string MessageEn);
+/// <summary>
+/// One mechanical photo rule that a file breaks (DOMAIN §4.3): its stable <see cref="Code"/> and the catalogue message
+/// (<see cref="PhotoMessages"/>) a resident reads.
+/// </summary>
+public sealed record PhotoProblem(string Code, Message Text);
 
 /// <summary>What the file says about itself: pixel size and, when the camera wrote it, the shooting date.</summary>
 public sealed record PhotoFacts(int Width, int Height, long Bytes, DateOnly? TakenOn);
@@ -27,40 +32,36 @@ public static class PhotoCheck
         var problems = new List<PhotoProblem>();
         if (file.Length < MinBytes)
         {
-            problems.Add(new("too-small", $"ファイルが小さすぎます（{Kb(file.Length)}）。20KB以上の写真にしてください。",
-                $"The file is too small ({Kb(file.Length)}); it must be at least 20 KB."));
+            problems.Add(new("too-small", PhotoMessages.TooSmall.With(Kb(file.Length), MinBytes / 1024)));
         }
         if (file.Length > MaxBytes)
         {
-            problems.Add(new("too-large", $"ファイルが大きすぎます（{Mb(file.Length)}）。7MB以下にしてください。",
-                $"The file is too large ({Mb(file.Length)}); it must be at most 7 MB."));
+            problems.Add(new("too-large", PhotoMessages.TooLarge.With(Mb(file.Length), MaxBytes / (1024 * 1024))));
         }
         if (!TryReadJpeg(file, out var width, out var height, out var taken))
         {
-            problems.Add(new("not-jpeg", "JPEG形式（.jpg）の写真ではありません。", "The file is not a JPEG photo (.jpg)."));
+            problems.Add(new("not-jpeg", PhotoMessages.NotJpeg));
             return (null, problems);
         }
         if (width < MinPixels || height < MinPixels || width > MaxPixels || height > MaxPixels)
         {
-            problems.Add(new("pixels", $"写真の大きさが {width}×{height} ピクセルです。幅・高さとも480〜6000ピクセルにしてください。",
-                $"The photo is {width}×{height} pixels; width and height must each be 480–6000 pixels."));
+            problems.Add(new("pixels", PhotoMessages.Pixels.With(width, height, MinPixels, MaxPixels)));
         }
         if (taken is { } day && day < today.AddMonths(-MaxAgeMonths))
         {
-            problems.Add(new("too-old", $"撮影日が {day:yyyy年M月d日} です。6か月以内に撮影した写真にしてください。",
-                $"The photo was taken on {day:yyyy-MM-dd}; it must be taken within 6 months."));
+            problems.Add(new("too-old", PhotoMessages.TooOld.With(LifecycleMessages.Day(day), MaxAgeMonths)));
         }
         if (taken is { } future && future > today.AddDays(1))
         {
-            problems.Add(new("future", "撮影日が未来の日付になっています。カメラの日付設定をご確認ください。",
-                "The recorded shooting date is in the future; check the camera's date."));
+            problems.Add(new("future", PhotoMessages.Future));
         }
         return (new PhotoFacts(width, height, file.Length, taken), problems);
     }
 
-    private static string Kb(long bytes) => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + "KB";
+    /// <summary>A size in KB or MB with at most one decimal, as the message shows it.</summary>
+    private static string Kb(long bytes) => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture) + "MB";
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Walks the JPEG markers to the frame header (SOFn) and, on the way, the EXIF DateTimeOriginal.</summary>
     public static bool TryReadJpeg(ReadOnlySpan<byte> file, out int width, out int height, out DateOnly? taken)

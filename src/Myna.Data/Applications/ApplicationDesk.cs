@@ -18,8 +18,17 @@ public sealed record ApplicationInput(string ApplicationId, ApplicationChannel C
     bool WantsSignatureCertificate = true, bool WantsUserCertificate = true, bool Braille = false, bool Consent = false,
     string? LegalRepresentative = null);
 
-/// <summary>A reason an application cannot be taken, in both languages (the public page shows it to residents).</summary>
-public sealed record ApplicationProblem(string Field, string Ja, string En);
+/// <summary>
+/// A reason an application cannot be taken, or a note on one taken: the input it is about and the catalogue message
+/// (<see cref="ApplicationMessages"/>, <see cref="PhotoMessages"/>, <see cref="BulkApplicationMessages"/>) that the pages
+/// show in the reader's language (the public page shows it to residents).
+/// </summary>
+public sealed record ApplicationProblem(string Field, Message Text)
+{
+    public string Ja => Text.Ja;
+
+    public string En => Text.En;
+}
 
 public sealed class ApplicationRejectedException(IReadOnlyList<ApplicationProblem> problems)
     : InvalidOperationException(string.Join("; ", problems.Select(p => $"{p.Field}: {p.En}")))
@@ -41,7 +50,7 @@ public sealed record FormPrefill(long ResidentId, string ApplicationId, string F
 /// </summary>
 public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outbox, TimeProvider time)
 {
-    private static ApplicationProblem P(string field, string ja, string en) => new(field, ja, en);
+    private static ApplicationProblem P(string field, Message text) => new(field, text);
 
     /// <summary>Finds the resident an application ID was issued to (with the notice), or says why not.</summary>
     public async Task<(FormPrefill? Form, ApplicationProblem? Problem)> FindFormAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality,
@@ -49,11 +58,11 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
     {
         if (!AppId.TryParse(ApplicationRules.IdFromScan(applicationId), out var id, out var problem))
         {
-            return (null, P("applicationId", "申請書IDは23桁の数字です（" + problem.Text.Ja + "）。", "The application ID has 23 digits: " + problem.Message));
+            return (null, P("applicationId", ApplicationMessages.IdDigits.With(problem.Text)));
         }
         if (id.Municipality != municipality)
         {
-            return (null, P("applicationId", "この申請書IDは別の市区町村のものです。", "This application ID belongs to another municipality."));
+            return (null, P("applicationId", ApplicationMessages.IdOtherMunicipality));
         }
         // A form comes with the number notice, or with a reissue or renewal (§8.2, §8.4).
         var found = await db.Notices.AsNoTracking().Where(n => n.ApplicationId == id.Value)
@@ -62,8 +71,7 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
                 .Join(db.Residents.AsNoTracking(), x => x.ResidentId, r => r.Id, (x, r) => r).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return (null, P("applicationId", "この申請書IDは見つかりません。申請書に印字された番号をご確認ください。",
-                "No form was issued with this application ID; check the number printed on the form."));
+            return (null, P("applicationId", ApplicationMessages.IdUnknown));
         }
         var existing = await db.CardApplications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == id.Value, ct);
         var today = JapanClock.Today(time);
@@ -105,60 +113,57 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
         var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == form!.ResidentId, ct);
         if (resident.Status != ResidentStatus.Active)
         {
-            problems.Add(P("applicationId", "この申請書の方は住民登録がないため申請できません。窓口にご相談ください。",
-                "The person of this form is no longer in the register; please ask at the window."));
+            problems.Add(P("applicationId", ApplicationMessages.NotInRegister));
         }
         if (form!.Existing is { } existing && existing.Status != ApplicationStatus.Deficient)
         {
             problems.Add(existing.Status is ApplicationStatus.Superseded or ApplicationStatus.Cancelled
-                ? P("applicationId", "この申請書IDは使用できなくなっています。", "This application ID can no longer be used.")
-                : P("applicationId", $"この申請書IDの申請は{JapaneseDate.Format(existing.ReceivedOn)}に受け付けています。状況は申請状況の確認ページでご覧ください。",
-                    $"An application with this ID was received on {existing.ReceivedOn:yyyy-MM-dd}; see the status page."));
+                ? P("applicationId", ApplicationMessages.IdNoLongerUsable)
+                : P("applicationId", ApplicationMessages.AlreadyReceived.With(Core.Lifecycle.LifecycleMessages.Day(existing.ReceivedOn))));
         }
         if (input.Channel == ApplicationChannel.Online)
         {
             if (string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone))
             {
-                problems.Add(P("email", "連絡先（メールアドレスまたは電話番号）を入力してください。", "Enter an email address or a phone number."));
+                problems.Add(P("email", ApplicationMessages.Contact));
             }
             if (!input.Consent)
             {
-                problems.Add(P("consent", "申請内容の確認と同意にチェックしてください。", "Tick the confirmation and consent."));
+                problems.Add(P("consent", ApplicationMessages.Consent));
             }
         }
         if (input.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
         {
-            problems.Add(P("email", "メールアドレスの形式が正しくありません。", "The email address is not valid."));
+            problems.Add(P("email", ApplicationMessages.Email));
         }
         if (input.Phone is { Length: > 0 } phone && Core.Identifiers.IdentifierInput.Normalize(phone) is var digits
             && (digits.Length is < 10 or > 11 || !digits.All(char.IsAsciiDigit)))
         {
-            problems.Add(P("phone", "電話番号は10桁または11桁の数字で入力してください。", "A phone number has 10 or 11 digits."));
+            problems.Add(P("phone", ApplicationMessages.Phone));
         }
         var today = JapanClock.Today(time);
         if (form.Under15 && string.IsNullOrWhiteSpace(input.LegalRepresentative))
         {
-            problems.Add(P("legalRepresentative", "15歳未満の方の申請は法定代理人が行います。法定代理人の氏名を入力してください。",
-                "Applicants under 15 apply through a legal representative: enter the representative's name."));
+            problems.Add(P("legalRepresentative", ApplicationMessages.LegalRepresentative));
         }
         if (form.AdultWard && input.WantsSignatureCertificate)
         {
-            notes.Add(P("wantsSignatureCertificate", "成年被後見人の方には署名用電子証明書は発行されません。", "No signature certificate is issued to an adult ward."));
+            notes.Add(P("wantsSignatureCertificate", ApplicationMessages.NoSignatureForAdultWard));
         }
         if (form.Under15 && input.WantsSignatureCertificate)
         {
-            notes.Add(P("wantsSignatureCertificate", "15歳未満の方には署名用電子証明書は発行されません。", "No signature certificate is issued to applicants under 15."));
+            notes.Add(P("wantsSignatureCertificate", ApplicationMessages.NoSignatureUnder15));
         }
         PhotoFacts? facts = null;
         if (input.Photo is not { Length: > 0 } photo)
         {
-            problems.Add(P("photo", "顔写真を添付してください。", "Attach a face photo."));
+            problems.Add(P("photo", ApplicationMessages.PhotoRequired));
         }
         else
         {
             var (checkedFacts, photoProblems) = PhotoCheck.Check(photo, today);
             facts = checkedFacts;
-            problems.AddRange(photoProblems.Select(p => P("photo", p.MessageJa, p.MessageEn)));
+            problems.AddRange(photoProblems.Select(p => P("photo", p.Text)));
         }
         if (problems.Count > 0)
         {
@@ -179,7 +184,7 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
         if (application is { Status: not ApplicationStatus.Deficient })
         {
             // Taken meanwhile by a concurrent submission of the same form (checked outside this transaction).
-            throw new ApplicationRejectedException([P("applicationId", "この申請書IDの申請は受付済みです。", "An application with this ID has just been received.")]);
+            throw new ApplicationRejectedException([P("applicationId", ApplicationMessages.JustReceived)]);
         }
         if (application is null)
         {
@@ -250,22 +255,23 @@ public sealed class ApplicationDesk(AuditLog audit, Outbox.OutboxDispatcher outb
     public async Task<CardApplication> ReviewAsync(MunicipalDb db, Core.Identifiers.MunicipalityCode municipality, long id, bool pass,
         IReadOnlyList<string> reasonCodes, string? note, string actor, CancellationToken ct = default)
     {
+        // The reasons are kept (and printed on the deficiency letter) in Japanese.
         var reasons = reasonCodes.Select(c => PhotoDeficiencies.Ja(c) ?? throw new ApplicationRejectedException(
-            [P("reasons", $"不明な理由コード: {c}", $"unknown reason code: {c}")])).ToList();
+            [P("reasons", ApplicationMessages.UnknownReason.With(c))])).ToList();
         if (!string.IsNullOrWhiteSpace(note))
         {
             reasons.Add(note.Trim());
         }
         if (!pass && reasons.Count == 0)
         {
-            throw new ApplicationRejectedException([P("reasons", "不備の理由を選ぶか入力してください。", "Choose or enter the deficiency's reasons.")]);
+            throw new ApplicationRejectedException([P("reasons", ApplicationMessages.ReasonsRequired)]);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var application = await db.CardApplications.FirstOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new ApplicationRejectedException([P("id", "申請が見つかりません。", $"application {id} does not exist")]);
+            ?? throw new ApplicationRejectedException([P("id", ApplicationMessages.NoApplication.With(id))]);
         if (application.Status != ApplicationStatus.Received)
         {
-            throw new ApplicationRejectedException([P("status", "この申請は審査待ちではありません。", $"the application is {application.Status}, not waiting for review")]);
+            throw new ApplicationRejectedException([P("status", ApplicationMessages.NotWaitingForReview)]);
         }
         var photoId = await db.ApplicationPhotos.Where(p => p.CardApplicationId == id).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(ct);
         var now = time.GetUtcNow();

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using Myna.Core.Applications;
 using Myna.Core.Audit;
 using Myna.Core.Text;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 
 namespace Myna.Data.Applications;
@@ -39,7 +40,7 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
             var parser = new CsvReader(reader);
             if (!parser.Read() || !parser.Fields.SequenceEqual(Columns))
             {
-                return Fail(0, "", "header", "1行目は次の列名にしてください: " + string.Join(",", Columns), "The first line must be: " + string.Join(",", Columns));
+                return Fail(0, "", "header", BulkApplicationMessages.Header.With(string.Join(",", Columns)));
             }
             while (parser.Read())
             {
@@ -47,18 +48,18 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
                 var problems = new List<ApplicationProblem>();
                 if (f.Count != Columns.Count)
                 {
-                    problems.Add(new("row", $"列の数が{f.Count}です（{Columns.Count}列必要）。", $"{f.Count} columns, {Columns.Count} expected"));
+                    problems.Add(new("row", BulkApplicationMessages.Columns.With(f.Count, Columns.Count)));
                     rows.Add((parser.RecordLine, new ApplicationInput(f.Count > 0 ? f[0] : "", ApplicationChannel.Employer, null), problems));
                     continue;
                 }
                 byte[]? photo = null;
                 if (!photos.TryGetValue(f[1].Trim(), out var entry))
                 {
-                    problems.Add(new("photo", $"写真ファイル「{f[1]}」がzipにありません。", $"photo file '{f[1]}' is not in the zip"));
+                    problems.Add(new("photo", BulkApplicationMessages.PhotoNotInZip.With(f[1])));
                 }
                 else if (entry.Length > PhotoCheck.MaxBytes * 2)
                 {
-                    problems.Add(new("photo", "写真ファイルが大きすぎます。", "the photo file is too large"));
+                    problems.Add(new("photo", BulkApplicationMessages.PhotoTooLarge));
                 }
                 else
                 {
@@ -78,7 +79,7 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
                         case "0":
                             return false;
                         default:
-                            problems.Add(new(name, $"{name} は 1 か 0 で指定してください。", $"{name} must be 1 or 0"));
+                            problems.Add(new(name, BulkApplicationMessages.Flag.With(name)));
                             return fallback;
                     }
                 }
@@ -87,13 +88,13 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
                 rows.Add((parser.RecordLine, input, problems));
                 if (rows.Count > MaxRows)
                 {
-                    return Fail(parser.RecordLine, "", "row", $"1ファイル{MaxRows}件までです。", $"at most {MaxRows} rows per file");
+                    return Fail(parser.RecordLine, "", "row", BulkApplicationMessages.TooManyRows.With(MaxRows));
                 }
             }
         }
         if (rows.Count == 0)
         {
-            return Fail(1, "", "row", "申請の行がありません。", "the file has no applications");
+            return Fail(1, "", "row", BulkApplicationMessages.NoRows);
         }
 
         var checkedRows = new List<(long Line, ApplicationInput Input, FormPrefill? Form, PhotoFacts? Photo, List<ApplicationProblem> Notes, List<ApplicationProblem> Problems)>();
@@ -102,7 +103,7 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
         {
             if (seen.TryGetValue(input.ApplicationId, out var first))
             {
-                problems.Add(new("application_id", $"同じ申請書IDが{first}行目にもあります。", $"the same application ID is on line {first}"));
+                problems.Add(new("application_id", BulkApplicationMessages.DuplicateId.With(first)));
             }
             seen.TryAdd(input.ApplicationId, line);
             FormPrefill? form = null;
@@ -139,8 +140,8 @@ public sealed class EmployerBulk(ApplicationDesk desk, AuditLog audit)
         return new BulkResult(true, results);
     }
 
-    private static BulkResult Fail(long line, string id, string field, string ja, string en) =>
-        new(false, [new BulkRowResult(line, id, false, null, [new ApplicationProblem(field, ja, en)])]);
+    private static BulkResult Fail(long line, string id, string field, Message text) =>
+        new(false, [new BulkRowResult(line, id, false, null, [new ApplicationProblem(field, text)])]);
 
     /// <summary>A file too short to hold a zip's end record (22 bytes) fails with a seek error, not as "not a zip": both are <see cref="InvalidDataException"/> here.</summary>
     private static ZipArchive OpenZip(Stream zip)

@@ -46,11 +46,13 @@ public static class ApiProblems
     /// <summary>
     /// Several broken rules at once, from the message catalogue: as <see cref="Rules(string, string, IEnumerable{ValueTuple{string, string}})"/>
     /// (English in <c>detail</c> and <c>errors</c>), and <c>messages</c> lists each rule's field, <c>messageCode</c> and <c>messageArgs</c>.
+    /// <paramref name="japanese"/> keeps <c>detail</c> and <c>errors</c> in Japanese where an endpoint has always answered so
+    /// (the application endpoints, whose rules a resident reads).
     /// </summary>
-    public static ProblemHttpResult Rules(string code, string title, IEnumerable<(string Field, Message Message)> problems)
+    public static ProblemHttpResult Rules(string code, string title, IEnumerable<(string Field, Message Message)> problems, bool japanese = false)
     {
         var list = problems.ToList();
-        var result = Rules(code, title, list.Select(p => (p.Field, p.Message.En)));
+        var result = Rules(code, title, list.Select(p => (p.Field, p.Message.In(english: !japanese))));
         result.ProblemDetails.Extensions["messages"] = list
             .Select(p => new { field = Camel(p.Field), messageCode = p.Message.Code, messageArgs = p.Message.Args }).ToArray();
         return result;

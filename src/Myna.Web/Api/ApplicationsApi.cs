@@ -13,9 +13,27 @@ using Myna.Web.Security;
 
 namespace Myna.Web.Api;
 
-public sealed record ReceiptDto(long Id, string ReceiptNumber, string ApplicationId, string Status, bool Resubmission, IReadOnlyList<ApplicationProblem> Notes)
+/// <summary>A rule an application breaks, or a note on one taken: the field, both texts, and the catalogue entry (<c>messageCode</c>, <c>messageArgs</c>).</summary>
+public sealed record ApplicationProblemDto(string Field, string Ja, string En, string MessageCode, IReadOnlyList<string> MessageArgs)
 {
-    public static ReceiptDto From(ApplicationReceipt r) => new(r.Id, r.ReceiptNumber, r.ApplicationId, r.Status.ToString(), r.Resubmission, r.Notes);
+    public static ApplicationProblemDto From(ApplicationProblem p) => new(p.Field, p.Ja, p.En, p.Text.Code, p.Text.Args);
+}
+
+public sealed record ReceiptDto(long Id, string ReceiptNumber, string ApplicationId, string Status, bool Resubmission, IReadOnlyList<ApplicationProblemDto> Notes)
+{
+    public static ReceiptDto From(ApplicationReceipt r) =>
+        new(r.Id, r.ReceiptNumber, r.ApplicationId, r.Status.ToString(), r.Resubmission, [.. r.Notes.Select(ApplicationProblemDto.From)]);
+}
+
+/// <summary>One row of an employer's bulk file as the report lists it.</summary>
+public sealed record BulkRowDto(long Line, string ApplicationId, bool Ok, string? ReceiptNumber, IReadOnlyList<ApplicationProblemDto> Problems);
+
+/// <summary>The employer bulk upload's report: taken whole (<c>accepted</c> rows) or not at all, with each row's problems.</summary>
+public sealed record BulkResultDto(bool Succeeded, IReadOnlyList<BulkRowDto> Rows, int Accepted)
+{
+    public static BulkResultDto From(BulkResult r) =>
+        new(r.Succeeded, [.. r.Rows.Select(x => new BulkRowDto(x.Line, x.ApplicationId, x.Ok, x.ReceiptNumber, [.. x.Problems.Select(ApplicationProblemDto.From)]))],
+            r.Accepted);
 }
 
 public sealed record StatusRequest(string ApplicationId, string BirthDate);
@@ -37,7 +55,7 @@ public sealed record ApplicationEventDto(string Status, DateTimeOffset At, strin
 public static class ApplicationsApi
 {
     private static ProblemHttpResult Rejected(ApplicationRejectedException e) =>
-        ApiProblems.Rules("application-rejected", "The application cannot be taken", e.Problems.Select(p => (p.Field, p.Ja)));
+        ApiProblems.Rules("application-rejected", "The application cannot be taken", e.Problems.Select(p => (p.Field, p.Text)), japanese: true);
 
     public static void MapApplicationsApi(this RouteGroupBuilder api)
     {
@@ -165,14 +183,14 @@ public static class ApplicationsApi
             return new InlinePdf(pdf, $"deficiency-{a.ApplicationId}.pdf");
         }).WithName("DeficiencyNotice").WithSummary("The deficiency notice (不備通知) as a PDF, with the reasons and how to resubmit under the same ID");
 
-        staff.MapPost("/bulk", async Task<Results<Ok<BulkResult>, ProblemHttpResult>> ([FromForm] string employer, IFormFile csv, IFormFile zip,
+        staff.MapPost("/bulk", async Task<Results<Ok<BulkResultDto>, ProblemHttpResult>> ([FromForm] string employer, IFormFile csv, IFormFile zip,
             MunicipalScope scope, MynaRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
             try
             {
                 await using var c = csv.OpenReadStream();
                 await using var z = zip.OpenReadStream();
-                return TypedResults.Ok(await BulkImport.RunAsync(runtime, scope, employer, c, z, ct));
+                return TypedResults.Ok(BulkResultDto.From(await BulkImport.RunAsync(runtime, scope, employer, c, z, ct)));
             }
             catch (InvalidDataException)
             {

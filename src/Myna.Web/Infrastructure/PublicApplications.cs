@@ -1,3 +1,4 @@
+using Myna.Core.Applications;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Core.Text;
@@ -62,8 +63,8 @@ public sealed class PublicApplications(MynaRuntime runtime)
 
     private static ApplicationProblem Unknown(string? applicationId) =>
         ApplicationId.TryParse(applicationId, out _, out var problem)
-            ? new("applicationId", "この申請書IDの市区町村はこのサービスで受け付けていません。", "This service does not take applications for the municipality of this ID.")
-            : new("applicationId", "申請書IDは23桁の数字です（" + problem.Text.Ja + "）。", "The application ID has 23 digits: " + problem.Message);
+            ? new("applicationId", ApplicationMessages.IdNotServed)
+            : new("applicationId", ApplicationMessages.IdDigits.With(problem.Text));
 
     /// <summary>Reads an uploaded photo whole, so every rule is checked on the real file; the request size limit bounds it.</summary>
     public static async Task<byte[]?> ReadPhotoAsync(IFormFile? file, CancellationToken ct)

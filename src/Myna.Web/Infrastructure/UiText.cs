@@ -296,6 +296,8 @@ public sealed partial class UiText(string language)
         ["bulk.failed"] = ("不備があるため、このファイルの申請は1件も受け付けていません。", "Nothing in this file was taken because of the problems below."),
         ["bulk.line"] = ("行", "Line"),
         ["bulk.row.error"] = ("不備", "Problem"),
+        ["bulk.required"] = ("事業所名、CSVファイル、写真のzipファイルを指定してください。", "Enter the employer and choose the CSV file and the zip of photos."),
+        ["bulk.not-zip"] = ("写真のファイルがzip形式として読み取れません。", "The photo file cannot be read as a zip file."),
         ["received.at"] = ("受付日時", "Received"),
         ["channel"] = ("受付方法", "Channel"),
         ["channel.Mail"] = ("郵送", "Mail"),

@@ -17,6 +17,24 @@ public sealed class PhotoCheckTests
         Assert.Equal(new PhotoFacts(600, 800, 40_000, new DateOnly(2026, 10, 1)), facts);
     }
 
+    [Fact]
+    public void Pixels_MessageCarriesTheSizeAndTheBounds()
+    {
+        var pixels = PhotoCheck.Check(TestPhotos.Jpeg(400, 300), Today).Problems.Single();
+        Assert.Equal(["400", "300", "480", "6000"], pixels.Text.Args);
+        Assert.Equal("写真の大きさが 400×300 ピクセルです。幅・高さとも480〜6000ピクセルにしてください。", pixels.Text.Ja);
+        Assert.Equal("The photo is 400×300 pixels; width and height must each be 480–6000 pixels.", pixels.Text.En);
+    }
+
+    [Fact]
+    public void Deficiencies_KeepTheirCodes_AndTheJapaneseTheApplicationStores()
+    {
+        Assert.Equal(["not-frontal", "hat", "background", "face-size", "blurred", "eyes", "other-person", "edited"], PhotoDeficiencies.All.Select(d => d.Code));
+        Assert.Equal("帽子等をかぶっている", PhotoDeficiencies.Ja("hat"));
+        Assert.Equal("Wearing a hat or head covering", PhotoDeficiencies.Find("hat")!.En);
+        Assert.Null(PhotoDeficiencies.Ja("sunglasses"));
+    }
+
     [Theory]
     [InlineData(479, 800, "pixels")]
     [InlineData(600, 6001, "pixels")]
@@ -29,7 +47,9 @@ public sealed class PhotoCheckTests
     {
         var small = PhotoCheck.Check(TestPhotos.Jpeg(bytes: 20 * 1024 - 1), Today).Problems.Single();
         Assert.Equal("too-small", small.Code);
-        Assert.Contains("20KB以上", small.MessageJa, StringComparison.Ordinal);
+        Assert.Contains("20KB以上", small.Text.Ja, StringComparison.Ordinal);
+        Assert.Equal("photo-rule.too-small", small.Text.Code);
+        Assert.Equal("The file is too small (20KB); it must be at least 20 KB.", small.Text.En);
         Assert.Equal(["too-large"], Codes(TestPhotos.Jpeg(bytes: 7 * 1024 * 1024 + 1)));
         Assert.Equal([], Codes(TestPhotos.Jpeg(bytes: 7 * 1024 * 1024)));
         var png = new byte[30_000];
@@ -40,7 +60,10 @@ public sealed class PhotoCheckTests
     [Fact]
     public void ShootingDate_OlderThanSixMonths_IsRefused_AndAMissingDateIsLeftToTheReviewer()
     {
-        Assert.Equal(["too-old"], Codes(TestPhotos.Jpeg(takenOn: new DateOnly(2026, 5, 23))));
+        var old = PhotoCheck.Check(TestPhotos.Jpeg(takenOn: new DateOnly(2026, 5, 23)), Today).Problems.Single();
+        Assert.Equal(("too-old", "photo-rule.too-old"), (old.Code, old.Text.Code));
+        Assert.Equal("撮影日が 令和8年5月23日（2026-05-23） です。6か月以内に撮影した写真にしてください。", old.Text.Ja);
+        Assert.Equal("The photo was taken on 2026-05-23 (令和8年5月23日); it must be taken within 6 months.", old.Text.En);
         Assert.Equal([], Codes(TestPhotos.Jpeg(takenOn: new DateOnly(2026, 5, 24))));
         Assert.Equal([], Codes(TestPhotos.Jpeg()));
     }

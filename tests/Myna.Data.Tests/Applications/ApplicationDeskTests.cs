@@ -69,6 +69,12 @@ public sealed class ApplicationDeskTests
         var again = await Assert.ThrowsAsync<ApplicationRejectedException>(() =>
             desk.SubmitAsync(db, TestStores.Ishinomaki, new ApplicationInput(id, ApplicationChannel.Mail, TestPhotos.Jpeg()), "clerk"));
         Assert.Contains("受け付けています", again.Problems.Single().Ja, StringComparison.Ordinal);
+        Assert.Equal("application-rule.id.received", again.Problems.Single().Text.Code);
+
+        var unknown = await Assert.ThrowsAsync<ApplicationRejectedException>(() =>
+            desk.ReviewAsync(db, TestStores.Ishinomaki, first.Id, pass: false, ["hat", "sunglasses"], null, "reviewer"));
+        Assert.Equal(("reasons", "application-rule.review.unknown-reason", "unknown reason code: sunglasses"),
+            (unknown.Problems.Single().Field, unknown.Problems.Single().Text.Code, unknown.Problems.Single().En));
 
         await desk.ReviewAsync(db, TestStores.Ishinomaki, first.Id, pass: false, ["hat", "background"], "影が濃い", "reviewer");
         var deficient = await db.CardApplications.AsNoTracking().SingleAsync(a => a.Id == first.Id);
@@ -143,6 +149,7 @@ public sealed class ApplicationDeskTests
             desk.SubmitAsync(db, TestStores.Ishinomaki, new ApplicationInput(id, ApplicationChannel.Online, TestPhotos.Jpeg(320, 240, 10_000), Consent: true), "public"));
         Assert.Equal(["email", "photo", "photo"], bad.Problems.Select(p => p.Field));
         Assert.Contains("320×240", bad.Problems[2].Ja, StringComparison.Ordinal);
+        Assert.Equal(["application-rule.contact", "photo-rule.too-small", "photo-rule.pixels"], bad.Problems.Select(p => p.Text.Code));
 
         var other = Core.Identifiers.ApplicationId.New(Core.Identifiers.MunicipalityCode.Parse("131016")).Value;
         var foreign = await Assert.ThrowsAsync<ApplicationRejectedException>(() =>
@@ -231,6 +238,7 @@ public sealed class ApplicationDeskTests
         Assert.Equal([true, false, false], failed.Rows.Select(r => r.Ok));
         Assert.Equal([2L, 3L, 4L], failed.Rows.Select(r => r.Line));
         Assert.Contains("missing.jpg", failed.Rows[2].Problems.Single().Ja, StringComparison.Ordinal);
+        Assert.Equal(("bulk-rule.photo.missing", "photo file 'missing.jpg' is not in the zip"), (failed.Rows[2].Problems.Single().Text.Code, failed.Rows[2].Problems.Single().En));
         Assert.Equal(0, await db.CardApplications.CountAsync());
 
         var (csv, zip) = BulkFiles([(adults[0], "a.jpg"), (adults[1], "b.jpg")], photos);

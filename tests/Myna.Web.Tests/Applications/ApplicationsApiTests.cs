@@ -49,6 +49,10 @@ public sealed class ApplicationsApiTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("400×300", problem.GetProperty("errors").GetProperty("photo")[0].GetString()!, StringComparison.Ordinal);
+        // The rule's catalogue entry beside the words, with its numbers as arguments.
+        var rule = problem.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("field").GetString() == "photo");
+        Assert.Equal("photo-rule.pixels", rule.GetProperty("messageCode").GetString());
+        Assert.Equal(["400", "300", "480", "6000"], rule.GetProperty("messageArgs").EnumerateArray().Select(a => a.GetString()));
 
         var large = await anonymous.PostAsync("/api/v1/public/applications", Form(applicationId, TestPhotos.Jpeg(bytes: 8 * 1024 * 1024), ("consent", "true"), ("email", "a@example.jp")));
         var largeErrors = (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

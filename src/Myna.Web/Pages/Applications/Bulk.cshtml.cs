@@ -12,7 +12,7 @@ namespace Myna.Web.Pages.Applications;
 [RequestSizeLimit(512L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
 [RequirePermission(Permission.ApplicationsTake)]
-public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageModel
+public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty] public string? Employer { get; set; }
     [BindProperty] public IFormFile? Csv { get; set; }
@@ -29,7 +29,7 @@ public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageM
     {
         if (string.IsNullOrWhiteSpace(Employer) || Csv is null || Zip is null)
         {
-            Error = "事業所名、CSVファイル、写真のzipファイルを指定してください。";
+            Error = text["bulk.required"];
             return;
         }
         try
@@ -40,7 +40,7 @@ public sealed class BulkModel(MunicipalScope scope, MynaRuntime runtime) : PageM
         }
         catch (InvalidDataException)
         {
-            Error = "写真のファイルがzip形式として読み取れません。";
+            Error = text["bulk.not-zip"];
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed class DetailModel(MunicipalScope scope, MynaRuntime runtime, UiTex
         }
         catch (ApplicationRejectedException e)
         {
-            Error = string.Join(" ", e.Problems.Select(p => p.Ja));
+            Error = string.Join(" ", e.Problems.Select(p => text[p.Text]));
             return await LoadAsync(ct) ? Page() : NotFound();
         }
         // Straight on to the next application waiting for review, confirming at the top what was

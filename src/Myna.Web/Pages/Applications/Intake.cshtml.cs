@@ -56,7 +56,7 @@ public sealed class IntakeModel(MunicipalScope scope, MynaRuntime runtime) : Pag
         }
         if (!Core.Applications.StaffChannels.All.Contains(Channel))
         {
-            Problems.Add(new("channel", "受付方法を選んでください。", "Choose the channel."));
+            Problems.Add(new("channel", ApplicationMessages.Channel));
             return Page();
         }
         var photo = await PublicApplications.ReadPhotoAsync(Photo, ct);
