@@ -34,7 +34,7 @@ internal static class SupportForwardCommands
             }
             catch (SupportMeasureException e)
             {
-                throw new CliException($"{e.Field}: {e.Message}");
+                throw new CliException($"{e.Field}: {e.Text.En}");
             }
         });
 

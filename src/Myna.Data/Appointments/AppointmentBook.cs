@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
+using Myna.Core.Text.Messages;
 
 namespace Myna.Data.Appointments;
 
-/// <summary>A booking that cannot be made, with a stable code for the API and a message for people.</summary>
-public sealed class BookingRefusedException(string code, string message) : InvalidOperationException(message)
+/// <summary>
+/// A booking that cannot be made: a stable <see cref="Code"/> for the API (e.g. <c>slot-full</c>) and the catalogue message
+/// (<see cref="AppointmentMessages"/>) that pages show in the reader's language.
+/// </summary>
+public sealed class BookingRefusedException(string code, Message text) : MessageException(text)
 {
     public string Code { get; } = code;
 }
@@ -38,7 +42,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new BookingRefusedException("invalid-window", "a window needs a name");
+            throw new BookingRefusedException("invalid-window", AppointmentMessages.WindowName);
         }
         var window = new IssuanceWindow { Name = name.Trim(), Place = string.IsNullOrWhiteSpace(place) ? null : place.Trim() };
         db.IssuanceWindows.Add(window);
@@ -58,23 +62,23 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     {
         if (serviceMinutes is < 5 or > 240)
         {
-            throw new BookingRefusedException("invalid-session", "the service time is between 5 and 240 minutes");
+            throw new BookingRefusedException("invalid-session", AppointmentMessages.ServiceMinutes);
         }
         if (desks is < 1 or > 50)
         {
-            throw new BookingRefusedException("invalid-session", "a session has between 1 and 50 desks");
+            throw new BookingRefusedException("invalid-session", AppointmentMessages.Desks);
         }
         if (end <= start || (end - start).TotalMinutes < serviceMinutes)
         {
-            throw new BookingRefusedException("invalid-session", "the session must end at least one service time after it starts");
+            throw new BookingRefusedException("invalid-session", AppointmentMessages.SessionTooShort);
         }
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
-            throw new BookingRefusedException("invalid-session", "the period runs forward and at most a year");
+            throw new BookingRefusedException("invalid-session", AppointmentMessages.Period);
         }
         if (!await db.IssuanceWindows.AnyAsync(w => w.Id == windowId && w.Active, ct))
         {
-            throw new BookingRefusedException("unknown-window", "no active window with this id");
+            throw new BookingRefusedException("unknown-window", AppointmentMessages.WindowUnknown);
         }
         var existing = (await db.WindowSessions.AsNoTracking().Where(s => s.WindowId == windowId && s.Date >= from && s.Date <= to)
             .Select(s => new { s.Date, s.Start }).ToListAsync(ct)).Select(s => (s.Date, s.Start)).ToHashSet();
@@ -161,7 +165,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         await CheckSlotAsync(db, slotId, channel, ct);
         if (await db.Appointments.AsNoTracking().AnyAsync(a => a.CardId == cardId && a.State == AppointmentState.Booked, ct))
         {
-            throw new BookingRefusedException("already-booked", "this card already has a booking: change it instead");
+            throw new BookingRefusedException("already-booked", AppointmentMessages.AlreadyBooked);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await TakeSeatAsync(db, slotId, ct);
@@ -180,7 +184,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
             // The partial unique index: a booking for the same card won the race.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            throw new BookingRefusedException("already-booked", "this card already has a booking: change it instead");
+            throw new BookingRefusedException("already-booked", AppointmentMessages.AlreadyBooked);
         }
         await tx.CommitAsync(ct);
         return await ViewAsync(db, appointment.Id, ct);
@@ -242,10 +246,10 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new BookingRefusedException("reason-required", "say why the session is closed: the residents are told");
+            throw new BookingRefusedException("reason-required", AppointmentMessages.CloseReason);
         }
         var session = await db.WindowSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw new BookingRefusedException("unknown-session", "no session with this id");
+            ?? throw new BookingRefusedException("unknown-session", AppointmentMessages.SessionUnknown);
         var window = await db.IssuanceWindows.AsNoTracking().FirstAsync(w => w.Id == session.WindowId, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         // Hold the session's seats first: a booking taking one now finishes before the bookings are read below, and
@@ -336,40 +340,38 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     private static async Task CheckCardAsync(MunicipalDb db, long cardId, AppointmentChannel channel, CancellationToken ct)
     {
         var state = await db.Cards.AsNoTracking().Where(c => c.Id == cardId).Select(c => (CardState?)c.State).FirstOrDefaultAsync(ct)
-            ?? throw new BookingRefusedException("unknown-card", "no card with this id");
+            ?? throw new BookingRefusedException("unknown-card", AppointmentMessages.CardUnknown);
         var bookable = channel == AppointmentChannel.Web ? state == CardState.NoticeSent : state is CardState.Ready or CardState.NoticeSent;
         if (!bookable)
         {
-            throw new BookingRefusedException("card-not-bookable", state == CardState.Issued
-                ? "this card has already been handed over"
-                : "this card is not ready for its hand-over");
+            throw new BookingRefusedException("card-not-bookable", state == CardState.Issued ? AppointmentMessages.CardHandedOver : AppointmentMessages.CardNotReady);
         }
     }
 
     private async Task CheckSlotAsync(MunicipalDb db, long slotId, AppointmentChannel channel, CancellationToken ct)
     {
         var slot = await Slots(db).FirstOrDefaultAsync(s => s.SlotId == slotId, ct)
-            ?? throw new BookingRefusedException("unknown-slot", "no slot with this id");
+            ?? throw new BookingRefusedException("unknown-slot", AppointmentMessages.SlotUnknown);
         if (slot.Closed)
         {
-            throw new BookingRefusedException("session-closed", "this session is closed: choose another time");
+            throw new BookingRefusedException("session-closed", AppointmentMessages.SessionClosed);
         }
         if (!slot.OnClosedDay && (await OfficeCalendar.LoadAsync(db, ct)).IsClosed(slot.Date))
         {
             // The office is closed that day (§6.3): the booking page does not offer it, and a client naming the slot is refused too.
-            throw new BookingRefusedException("session-closed", "the office is closed on this day: choose another time");
+            throw new BookingRefusedException("session-closed", AppointmentMessages.OfficeClosed);
         }
         if (slot.Booked >= slot.Capacity)
         {
             // Already full when read: refused without taking the write lock. The conditional update stays the guarantee.
-            throw new BookingRefusedException("slot-full", "this time is fully booked: choose another time");
+            throw new BookingRefusedException("slot-full", AppointmentMessages.SlotFull);
         }
         var earliest = time.GetUtcNow() + (channel == AppointmentChannel.Web ? cutoff : TimeSpan.Zero);
         if (slot.StartsAt <= earliest)
         {
             throw new BookingRefusedException("past-cutoff", channel == AppointmentChannel.Web
-                ? $"bookings close {cutoff.TotalMinutes:0} minutes before the time: choose a later time or call the office"
-                : "this time has passed");
+                ? AppointmentMessages.BookingCutoff.With(CutoffMinutes)
+                : AppointmentMessages.SlotPassed);
         }
     }
 
@@ -397,16 +399,19 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
             $"UPDATE appointment_slots SET booked = booked + 1 WHERE id = {slotId} AND booked < capacity", ct);
         if (taken == 0)
         {
-            throw new BookingRefusedException("slot-full", "this time is fully booked: choose another time");
+            throw new BookingRefusedException("slot-full", AppointmentMessages.SlotFull);
         }
         // Read after the seat is held: a session closed meanwhile (its close waits for this seat's row) refuses the booking,
         // which rolls back with the seat; a booking that committed first is found and cancelled by the close.
         var closed = await db.AppointmentSlots.Where(x => x.Id == slotId).Join(db.WindowSessions, x => x.SessionId, w => w.Id, (x, w) => w.Closed).FirstAsync(ct);
         if (closed)
         {
-            throw new BookingRefusedException("session-closed", "this session has been closed: choose another time");
+            throw new BookingRefusedException("session-closed", AppointmentMessages.SessionClosedMeanwhile);
         }
     }
+
+    /// <summary>The cutoff in whole minutes, as the refusals name it.</summary>
+    private long CutoffMinutes => (long)Math.Round(cutoff.TotalMinutes);
 
     private static Task<int> ReleaseSeatAsync(MunicipalDb db, long slotId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"UPDATE appointment_slots SET booked = booked - 1 WHERE id = {slotId} AND booked > 0", ct);
@@ -415,13 +420,13 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
     {
         var wanted = (reference ?? "").Trim().ToUpperInvariant();
         var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Reference == wanted && a.State == AppointmentState.Booked, ct)
-            ?? throw new BookingRefusedException("unknown-booking", "no active booking with this number");
+            ?? throw new BookingRefusedException("unknown-booking", AppointmentMessages.BookingUnknown);
         if (channel == AppointmentChannel.Web)
         {
             var startsAt = await db.AppointmentSlots.AsNoTracking().Where(s => s.Id == appointment.SlotId).Select(s => s.StartsAt).FirstAsync(ct);
             if (startsAt <= time.GetUtcNow() + cutoff)
             {
-                throw new BookingRefusedException("past-cutoff", $"a booking can be changed up to {cutoff.TotalMinutes:0} minutes before its time: please call the office");
+                throw new BookingRefusedException("past-cutoff", AppointmentMessages.ChangeCutoff.With(CutoffMinutes));
             }
         }
         return appointment;

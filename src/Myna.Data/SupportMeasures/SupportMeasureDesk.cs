@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Identifiers;
+using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
+using Myna.Core.Text.Messages;
 using Myna.Data.Audit;
 
 namespace Myna.Data.SupportMeasures;
@@ -25,17 +27,17 @@ public sealed record SupportMeasureApplication(
     IReadOnlyList<long> MemberIds,
     IReadOnlyList<OffenderInput> Offenders);
 
-/// <summary>A support-measure input refused: the field, a key for the pages' words, and the rule in English for the API.</summary>
-public sealed class SupportMeasureException(string field, string key, string message) : InvalidOperationException(message)
+/// <summary>
+/// A support-measure input refused: the field it is about, a stable key (the API's code is <c>support-measure.{Key}</c>),
+/// and the catalogue message (<see cref="SupportMeasureMessages"/>, or e.g. why a date cannot be read) that the pages show in
+/// the reader's language (ARCHITECTURE 6).
+/// </summary>
+public sealed class SupportMeasureException(string field, string key, Message text) : MessageException(text, field)
 {
-    public string Field { get; } = field;
-    /// <summary>Translated by the pages as <c>sm.error.{Key}</c>, unless the refusal carries its catalogue message (<see cref="Text"/>).</summary>
+    /// <summary>The desk's name of the input (e.g. <c>endsOn</c>, <c>offenders[1].name</c>); never empty.</summary>
+    public new string Field { get; } = field;
+
     public string Key { get; } = key;
-
-    /// <summary>A refusal whose reason is a catalogue message (e.g. why a date cannot be read), shown in the reader's language (ARCHITECTURE 6).</summary>
-    public SupportMeasureException(string field, string key, Core.Text.Messages.Message text) : this(field, key, text.En) => Text = text;
-
-    public Core.Text.Messages.Message? Text { get; }
 }
 
 /// <summary>
@@ -57,32 +59,31 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         var today = JapanClock.Today(time);
         if (!Enum.IsDefined(a.Kind))
         {
-            throw new SupportMeasureException("kind", "kind", "choose the kind of harm: DV, stalking, child abuse or similar");
+            throw new SupportMeasureException("kind", "kind", SupportMeasureMessages.Kind);
         }
         if (!Enum.IsDefined(a.BasisKind) || string.IsNullOrWhiteSpace(a.BasisBody) || a.BasisDate is null)
         {
-            throw new SupportMeasureException("basis", "basis",
-                "a measure needs its basis: whose opinion confirmed the need (police, support centre, child guidance centre), the body's name and the opinion's date");
+            throw new SupportMeasureException("basis", "basis", SupportMeasureMessages.Basis);
         }
         if (a.BasisDate > today)
         {
-            throw new SupportMeasureException("basisDate", "basis-future", "the opinion's date cannot be in the future");
+            throw new SupportMeasureException("basisDate", "basis-future", SupportMeasureMessages.BasisInFuture);
         }
         var starts = a.StartsOn ?? today;
         var ends = a.EndsOn ?? DefaultEnd(starts);
         if (ends < starts)
         {
-            throw new SupportMeasureException("endsOn", "end-before-start", "the end cannot be before the start");
+            throw new SupportMeasureException("endsOn", "end-before-start", SupportMeasureMessages.EndBeforeStart);
         }
         if (ends > DefaultEnd(starts))
         {
-            throw new SupportMeasureException("endsOn", "end-too-late", "a measure lasts at most one year from its start; extend it before it ends");
+            throw new SupportMeasureException("endsOn", "end-too-late", SupportMeasureMessages.EndTooLate);
         }
         var applicant = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == a.ApplicantId, ct)
-            ?? throw new SupportMeasureException("applicantId", "no-resident", $"resident {a.ApplicantId} does not exist");
+            ?? throw new SupportMeasureException("applicantId", "no-resident", SupportMeasureMessages.NoResident.With(a.ApplicantId));
         if (applicant.Status != ResidentStatus.Active)
         {
-            throw new SupportMeasureException("applicantId", "not-resident", "the applicant is not a resident of this municipality now");
+            throw new SupportMeasureException("applicantId", "not-resident", SupportMeasureMessages.NotResident);
         }
         var members = new List<Resident>();
         foreach (var id in a.MemberIds.Distinct())
@@ -119,11 +120,11 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         var end = newEnd ?? measure.EndsOn.AddYears(1);
         if (end <= measure.EndsOn)
         {
-            throw new SupportMeasureException("endsOn", "extend-not-later", $"the new end must be after the current end ({measure.EndsOn:yyyy-MM-dd})");
+            throw new SupportMeasureException("endsOn", "extend-not-later", SupportMeasureMessages.ExtendNotLater.With(LifecycleMessages.Day(measure.EndsOn)));
         }
         if (end > measure.EndsOn.AddYears(1))
         {
-            throw new SupportMeasureException("endsOn", "extend-too-late", "an extension adds at most one year to the current end");
+            throw new SupportMeasureException("endsOn", "extend-too-late", SupportMeasureMessages.ExtendTooLate);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         var from = measure.EndsOn;
@@ -143,16 +144,16 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
     {
         var measure = await RequireInForceAsync(db, measureId, ct);
         var applicant = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.ResidentCode == measure.ApplicantResidentCode && r.Status == ResidentStatus.Active, ct)
-            ?? throw new SupportMeasureException("measureId", "applicant-away", "the applicant does not live here now: members are added where they live");
+            ?? throw new SupportMeasureException("measureId", "applicant-away", SupportMeasureMessages.ApplicantAway);
         var member = await RequireSharerAsync(db, applicant, residentId, ct);
         var today = JapanClock.Today(time);
         if (measure.People.Any(p => p.ResidentCode == member.ResidentCode && (p.CoveredUntil is null || p.CoveredUntil >= today)))
         {
-            throw new SupportMeasureException("residentId", "already-covered", "this person is already covered by the measure");
+            throw new SupportMeasureException("residentId", "already-covered", SupportMeasureMessages.AlreadyCovered);
         }
         if (measure.Offenders.Any(o => SamePerson(o, member)))
         {
-            throw new SupportMeasureException("residentId", "member-is-offender", "this person is named as an offender of the measure");
+            throw new SupportMeasureException("residentId", "member-is-offender", SupportMeasureMessages.MemberIsOffender);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         measure.People.Add(Person(member, SupportPersonRole.Member, today));
@@ -187,13 +188,13 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         var measure = await RequireInForceAsync(db, measureId, ct);
         RequireReason(reason, "relax");
         var code = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.ResidentCode).FirstOrDefaultAsync(ct)
-            ?? throw new SupportMeasureException("residentId", "no-resident", $"resident {residentId} does not exist");
+            ?? throw new SupportMeasureException("residentId", "no-resident", SupportMeasureMessages.NoResident.With(residentId));
         var today = JapanClock.Today(time);
         var person = measure.People.FirstOrDefault(p => p.ResidentCode == code && (p.CoveredUntil is null || p.CoveredUntil >= today))
-            ?? throw new SupportMeasureException("residentId", "not-covered", "this person is not covered by the measure");
+            ?? throw new SupportMeasureException("residentId", "not-covered", SupportMeasureMessages.NotCovered);
         if (person.Role == SupportPersonRole.Applicant)
         {
-            throw new SupportMeasureException("residentId", "relax-applicant", "the applicant stays covered while the measure lasts: lift the measure instead");
+            throw new SupportMeasureException("residentId", "relax-applicant", SupportMeasureMessages.RelaxApplicant);
         }
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         person.CoveredUntil = today.AddDays(-1);
@@ -212,7 +213,7 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         var measure = await RequireAsync(db, measureId, ct);
         if (measure.State == SupportMeasureState.Lifted)
         {
-            throw new SupportMeasureException("measureId", "lifted", $"the measure was already lifted on {measure.LiftedOn:yyyy-MM-dd}");
+            throw new SupportMeasureException("measureId", "lifted", SupportMeasureMessages.AlreadyLifted.With(LiftedOn(measure)));
         }
         RequireReason(reason, "lift");
         await using var tx = await Sql.BeginWriteAsync(db, ct);
@@ -243,18 +244,18 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         db.SupportMeasures.Include(m => m.People).Include(m => m.Offenders).FirstOrDefaultAsync(m => m.Id == measureId, ct);
 
     private static async Task<SupportMeasure> RequireAsync(MunicipalDb db, long measureId, CancellationToken ct) =>
-        await FindAsync(db, measureId, ct) ?? throw new SupportMeasureException("measureId", "no-measure", $"support measure {measureId} does not exist");
+        await FindAsync(db, measureId, ct) ?? throw new SupportMeasureException("measureId", "no-measure", SupportMeasureMessages.NoMeasure.With(measureId));
 
     private async Task<SupportMeasure> RequireInForceAsync(MunicipalDb db, long measureId, CancellationToken ct)
     {
         var measure = await RequireAsync(db, measureId, ct);
         if (measure.State == SupportMeasureState.Lifted)
         {
-            throw new SupportMeasureException("measureId", "lifted", $"the measure was lifted on {measure.LiftedOn:yyyy-MM-dd}: a new application is needed");
+            throw new SupportMeasureException("measureId", "lifted", SupportMeasureMessages.Lifted.With(LiftedOn(measure)));
         }
         if (measure.EndsOn < JapanClock.Today(time))
         {
-            throw new SupportMeasureException("measureId", "ended", $"the measure ended on {measure.EndsOn:yyyy-MM-dd}: a new application is needed");
+            throw new SupportMeasureException("measureId", "ended", SupportMeasureMessages.Ended.With(LifecycleMessages.Day(measure.EndsOn)));
         }
         return measure;
     }
@@ -264,14 +265,14 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
     {
         if (id == applicant.Id)
         {
-            throw new SupportMeasureException("memberIds", "member-is-applicant", "the applicant is covered already; members are the others who ask for the same protection");
+            throw new SupportMeasureException("memberIds", "member-is-applicant", SupportMeasureMessages.MemberIsApplicant);
         }
         var member = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new SupportMeasureException("memberIds", "no-resident", $"resident {id} does not exist");
+            ?? throw new SupportMeasureException("memberIds", "no-resident", SupportMeasureMessages.NoResident.With(id));
         var shares = member.Status == ResidentStatus.Active
             && (member.HouseholdId == applicant.HouseholdId || (member.Town == applicant.Town && member.Block == applicant.Block && member.Building == applicant.Building));
         return shares ? member : throw new SupportMeasureException("memberIds", "member-not-sharing",
-            $"resident {id} does not live with the applicant (same household or dwelling): only they can be covered with the applicant");
+            SupportMeasureMessages.MemberNotSharing.With(id));
     }
 
     private static SupportMeasureOffender CheckOffender(OffenderInput o, int index, List<Resident> covered, string applicantCode)
@@ -279,7 +280,7 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         var field = string.Create(CultureInfo.InvariantCulture, $"offenders[{index}]");
         if (string.IsNullOrWhiteSpace(o.Name))
         {
-            throw new SupportMeasureException(field + ".name", "offender-name", "enter the offender's name (the other fields only as far as known)");
+            throw new SupportMeasureException(field + ".name", "offender-name", SupportMeasureMessages.OffenderName);
         }
         var row = new SupportMeasureOffender
         {
@@ -288,8 +289,8 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
         if (covered.FirstOrDefault(c => SamePerson(row, c)) is { } who)
         {
             throw new SupportMeasureException(field, "offender-is-covered", who.ResidentCode == applicantCode
-                ? "the offender cannot be the applicant"
-                : "the offender cannot be a person the measure covers");
+                ? SupportMeasureMessages.OffenderIsApplicant
+                : SupportMeasureMessages.OffenderIsCovered);
         }
         return row;
     }
@@ -306,9 +307,16 @@ public sealed class SupportMeasureDesk(MunicipalityCode here, AuditLog audit, Ti
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new SupportMeasureException("reason", what + "-reason", $"enter why ({what})");
+            throw new SupportMeasureException("reason", what + "-reason", what == "lift" ? SupportMeasureMessages.LiftReason : SupportMeasureMessages.RelaxReason);
         }
     }
+
+    /// <summary>
+    /// The day a lifted measure was lifted, as a message argument (the era in Japanese, ISO in English); the day of its last
+    /// change should a lifted row ever lack it.
+    /// </summary>
+    internal static Message LiftedOn(SupportMeasure measure) =>
+        LifecycleMessages.Day(measure.LiftedOn ?? DateOnly.FromDateTime(JapanClock.ToJapan(measure.UpdatedAt).DateTime));
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -5,6 +5,7 @@ using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
 using Myna.Data.Audit;
@@ -94,17 +95,17 @@ public sealed class SupportMeasureForwarding(MunicipalityCode here, Outbox.Outbo
         var code = RequireMunicipality(destination);
         if (code == here)
         {
-            throw new SupportMeasureException("destination", "forward-here", "the measure is held here already: name another municipality");
+            throw new SupportMeasureException("destination", "forward-here", SupportMeasureMessages.ForwardHere);
         }
         var measure = await SupportMeasureDesk.FindAsync(db, measureId, ct)
-            ?? throw new SupportMeasureException("measureId", "no-measure", $"support measure {measureId} does not exist");
+            ?? throw new SupportMeasureException("measureId", "no-measure", SupportMeasureMessages.NoMeasure.With(measureId));
         if (measure.State == SupportMeasureState.Lifted)
         {
-            throw new SupportMeasureException("measureId", "lifted", $"the measure was lifted on {measure.LiftedOn:yyyy-MM-dd}: there is nothing to forward");
+            throw new SupportMeasureException("measureId", "lifted", SupportMeasureMessages.ForwardLifted.With(SupportMeasureDesk.LiftedOn(measure)));
         }
         if (measure.EndsOn < JapanClock.Today(time))
         {
-            throw new SupportMeasureException("measureId", "ended", $"the measure ended on {measure.EndsOn:yyyy-MM-dd}: there is nothing to forward");
+            throw new SupportMeasureException("measureId", "ended", SupportMeasureMessages.ForwardEnded.With(LifecycleMessages.Day(measure.EndsOn)));
         }
         SupportMeasureForward row;
         await using (var tx = await Sql.BeginWriteAsync(db, ct))
@@ -122,17 +123,16 @@ public sealed class SupportMeasureForwarding(MunicipalityCode here, Outbox.Outbo
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new SupportMeasureException("destination", "forward-destination", "enter the receiving municipality's code (6 digits, 地方公共団体コード)");
+            throw new SupportMeasureException("destination", "forward-destination", SupportMeasureMessages.ForwardDestination);
         }
         if (!MunicipalityCode.TryParse(text.Trim(), out var code, out var problem))
         {
-            throw new SupportMeasureException("destination", "forward-destination", "not a municipality code: " + problem.Message);
+            throw new SupportMeasureException("destination", "forward-destination", SupportMeasureMessages.ForwardNotACode.With(problem.Text));
         }
         var prefecture = int.Parse(code.Value.AsSpan(0, 2), CultureInfo.InvariantCulture);
         if (prefecture is < 1 or > 47 || code.Value.AsSpan(2, 3).SequenceEqual("000"))
         {
-            throw new SupportMeasureException("destination", "forward-unknown-municipality",
-                $"{code.Value} names no municipality: the first two digits are the prefecture (01–47) and the next three the municipality (not 000)");
+            throw new SupportMeasureException("destination", "forward-unknown-municipality", SupportMeasureMessages.ForwardNoMunicipality.With(code.Value));
         }
         return code;
     }

@@ -75,7 +75,8 @@ public static class PublicAppointmentsApi
                 }
                 catch (BookingRefusedException e)
                 {
-                    return ApiProblems.Problem(e.Code is "slot-full" or "already-booked" or "session-closed" ? 409 : 422, e.Code, e.Message);
+                    // The title stays the refusal's English, as before; detail, messageCode and messageArgs give the catalogue entry.
+                    return ApiProblems.Refused(e.Code is "slot-full" or "already-booked" or "session-closed" ? 409 : 422, e.Code, e.Text.En, e.Text);
                 }
             }
         }

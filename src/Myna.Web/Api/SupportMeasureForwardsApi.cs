@@ -54,11 +54,11 @@ public static class SupportMeasureForwardsApi
             }
             catch (SupportMeasureException e) when (e.Key == "no-measure")
             {
-                return ApiProblems.Problem(404, "no-measure", e.Message, field: e.Field);
+                return ApiProblems.Refused(404, "no-measure", e.Text.En, e.Text, e.Field);
             }
             catch (SupportMeasureException e)
             {
-                return ApiProblems.Problem(400, "support-measure-rule", e.Message, field: e.Field);
+                return ApiProblems.Refused(400, "support-measure-rule", e.Text.En, e.Text, e.Field);
             }
         }).WithName("ForwardSupportMeasure").WithSummary("Forward the measure to a named municipality (retried until it acknowledges)");
 

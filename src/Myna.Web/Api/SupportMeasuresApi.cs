@@ -160,7 +160,7 @@ public static class SupportMeasuresApi
         }
         catch (SupportMeasureException e)
         {
-            return ApiProblems.Refused(400, "invalid-date", "The date could not be read", e.Text, e.Message, e.Field);
+            return ApiProblems.Refused(400, "invalid-date", "The date could not be read", e.Text, e.Field);
         }
         var result = await SupportMeasureQueries.WithheldReadsAsync(scope.Db, new WithheldReadFilter(actor, path, start, end, residentId, page ?? 1, pageSize ?? 50), ct);
         return TypedResults.Ok(new WithheldReadPageDto(result.Items.Select(r => new WithheldReadDto(r.Sequence, r.At, r.Actor, r.Served ? "served" : "refused", r.Where,
@@ -178,14 +178,14 @@ public static class SupportMeasuresApi
         {
             // The desk names the measure's end; the request calls the extension's end newEnd.
             return e.Key == "no-measure" ? NotFound()
-                : Refused(endsOnAs is not null && e.Field == "endsOn" ? (e.Text is { } message ? new SupportMeasureException(endsOnAs, e.Key, message) : new SupportMeasureException(endsOnAs, e.Key, e.Message)) : e);
+                : Refused(endsOnAs is not null && e.Field == "endsOn" ? new SupportMeasureException(endsOnAs, e.Key, e.Text) : e);
         }
         return TypedResults.Ok((await ViewAsync(scope, runtime, id, ct))!);
     }
 
     /// <summary>A refusal of the desk: the field and the rule (DOMAIN §9 "Bad input"); nothing was written.</summary>
     private static ProblemHttpResult Refused(SupportMeasureException e) =>
-        ApiProblems.Refused(400, "support-measure." + e.Key, "The support measure cannot be recorded", e.Text, e.Message, e.Field);
+        ApiProblems.Refused(400, "support-measure." + e.Key, "The support measure cannot be recorded", e.Text, e.Field);
 
     private static ProblemHttpResult NotFound() => ApiProblems.Problem(404, "support-measure-not-found", "No support measure with this id");
 

@@ -36,15 +36,13 @@ public sealed class NewMeasureForm
 /// <summary>A refusal to show: the field (as the form names it) and the reason in the reader's language.</summary>
 public sealed record FieldError(string Field, string Message);
 
-/// <summary>Turns the officer's typed text into the desk's inputs, and the desk's refusals into words (sm.error.{Key}).</summary>
+/// <summary>Turns the officer's typed text into the desk's inputs, and the desk's refusals into words (their catalogue messages).</summary>
 public static partial class SupportMeasureWords
 {
     /// <summary>The reason for a refusal, with the field named: "終了日: 終了日が開始日より前になっています。".</summary>
     public static string Error(UiText t, SupportMeasureException e)
     {
-        var key = "sm.error." + e.Key;
-        var reason = e.Text is { } message ? t[message] : t[key] is var r && r != key ? r : e.Message;
-        return t.Format("sm.field", Field(t, e.Field), reason);
+        return t.Format("sm.field", Field(t, e.Field), t[e.Text]);
     }
 
     /// <summary>A field of the desk's in the reader's words; offender rows counted from 1.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
+using Myna.Core.Text.Messages;
 using Myna.Data.Appointments;
 using Myna.Data.Tests.Applications;
 using Myna.Testing;
@@ -108,6 +109,8 @@ public sealed class AppointmentBookTests
         Assert.Equal("already-booked", again.Code);
         var full = await Assert.ThrowsAsync<BookingRefusedException>(() => book.BookAsync(db, cards[1], slots[0].SlotId, AppointmentChannel.Phone, "clerk"));
         Assert.Equal("slot-full", full.Code);
+        Assert.Equal<Message>(AppointmentMessages.SlotFull, full.Text); // the words come from the catalogue, in both languages
+        Assert.Equal("this time is fully booked: choose another time", full.Message);
 
         // Rebooking keeps the booking number and frees the old seat.
         var moved = await book.RebookAsync(db, first.Reference.ToLowerInvariant(), slots[1].SlotId, AppointmentChannel.Web, "public");
@@ -165,6 +168,8 @@ public sealed class AppointmentBookTests
         var phone = await book.BookAsync(db, cards[0], nine, AppointmentChannel.Phone, "clerk");
 
         Assert.Equal("past-cutoff", web.Code);
+        Assert.Equal(AppointmentMessages.BookingCutoff.With(60), web.Text);
+        Assert.Equal("予約時刻の60分前を過ぎているため、この日時は予約できません。後の日時を選ぶか、お電話でご相談ください。", web.Text.Ja);
         Assert.Equal(AppointmentState.Booked, phone.State);
         var change = await Assert.ThrowsAsync<BookingRefusedException>(() => book.CancelAsync(db, phone.Reference, AppointmentChannel.Web, "public"));
         Assert.Equal("past-cutoff", change.Code);

@@ -186,6 +186,7 @@ public sealed class SupportMeasureForwardingTests
         }
         var missing = await Assert.ThrowsAsync<SupportMeasureException>(() => forwarding.ForwardToAsync(origin, 999_999, Other.Value, "officer"));
         Assert.Equal(("measureId", "no-measure"), (missing.Field, missing.Key));
+        Assert.Equal(SupportMeasureMessages.NoMeasure.With(999_999), missing.Text);
 
         Assert.Empty(await origin.SupportMeasureForwards.ToListAsync());
         Assert.Empty(await origin.OutboxMessages.ToListAsync());

@@ -46,7 +46,10 @@ public sealed class PublicAppointmentsApiTests
         Assert.Equal(3, answered.Count(r => r.StatusCode == HttpStatusCode.Created));
         var refused = answered.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
         Assert.Equal(197, refused.Count);
-        Assert.Equal("slot-full", (await refused[0].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var problem = await refused[0].Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("slot-full", problem.GetProperty("code").GetString());
+        Assert.Equal(AppointmentMessages.SlotFull.Code, problem.GetProperty("messageCode").GetString());
+        Assert.Equal(AppointmentMessages.SlotFull.En, problem.GetProperty("detail").GetString());
         await using var check = factory.Stores.OpenMunicipal();
         Assert.Equal(3, await check.Appointments.CountAsync(a => a.SlotId == slot && a.State == AppointmentState.Booked));
 

@@ -89,7 +89,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
     [HandlerPermission(Permission.AppointmentsBook)]
     public async Task OnPostSentAsync(long message, CancellationToken ct) => await RunAsync(async () =>
     {
-        var m = await scope.Db.ResidentMessages.FirstOrDefaultAsync(x => x.Id == message, ct) ?? throw new CardSafeException("no such message");
+        var m = await scope.Db.ResidentMessages.FirstOrDefaultAsync(x => x.Id == message, ct) ?? throw new BookingRefusedException("unknown-message", AppointmentMessages.MessageUnknown);
         m.SentAt ??= runtime.Time.GetUtcNow();
         await scope.Db.SaveChangesAsync(ct);
     }, ct);
@@ -117,7 +117,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         catch (Exception e) when (e is BookingRefusedException or CardSafeException)
         {
-            Error = e is BookingRefusedException b && text["book.refused." + b.Code] is var t && t != "book.refused." + b.Code ? t : e.Message;
+            Error = Refusals.Say(text, e);
         }
         await LoadAsync(ct);
     }

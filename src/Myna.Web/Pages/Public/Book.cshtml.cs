@@ -86,7 +86,7 @@ public sealed class BookModel(MynaRuntime runtime, UiText text) : PageModel
             }
             catch (BookingRefusedException e)
             {
-                Error = text["book.refused." + e.Code] is var t && t != "book.refused." + e.Code ? t : e.Message;
+                Error = text[e.Text];
             }
             Current = await AppointmentBook.ActiveForCardAsync(db, cardId, ct);
             Slots = await runtime.AppointmentBook().OpenSlotsAsync(db, JapanClock.Today(runtime.Time).AddDays(28), forResidents: true, ct);

@@ -92,7 +92,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         }
         catch (SupportMeasureException e)
         {
-            Error ??= new FieldError(e.Field, text.Format("sm.field", text["sm.reads." + e.Field], e.Text is { } message ? text[message] : text["sm.error.date"]));
+            Error ??= new FieldError(e.Field, text.Format("sm.field", text["sm.reads." + e.Field], text[e.Text]));
         }
         Reads = await SupportMeasureQueries.WithheldReadsAsync(scope.Db, new WithheldReadFilter(Who, Path, from, to, Resident, Math.Max(1, PageNumber)), ct);
     }

@@ -46,7 +46,7 @@ public sealed class NewModel(MynaRuntime runtime, MunicipalScope scope, UiText t
         await LoadAsync(ct);
         if (Applicant is null)
         {
-            Error = new FieldError("applicantId", SupportMeasureWords.Error(text, new SupportMeasureException("applicantId", "no-resident", "no applicant")));
+            Error = new FieldError("applicantId", SupportMeasureWords.Error(text, new SupportMeasureException("applicantId", "no-resident", SupportMeasureMessages.NoApplicant)));
             return Page();
         }
         // The desk counts offenders in the list it is given; the form's row numbers are kept to name the right row.
@@ -73,7 +73,7 @@ public sealed class NewModel(MynaRuntime runtime, MunicipalScope scope, UiText t
             {
                 field = $"offenders[{rows[n].i}]" + field[(field.IndexOf(']', StringComparison.Ordinal) + 1)..];
             }
-            Error = new FieldError(field, SupportMeasureWords.Error(text, e.Text is { } message ? new SupportMeasureException(field, e.Key, message) : new SupportMeasureException(field, e.Key, e.Message)));
+            Error = new FieldError(field, SupportMeasureWords.Error(text, new SupportMeasureException(field, e.Key, e.Text)));
             return Page();
         }
     }
