@@ -21,7 +21,9 @@ public static class RatesFileMessages
 }
 
 /// <summary>A figures file that cannot be read; a <see cref="FormatException"/> as before, with its catalogue message.</summary>
-public sealed class RatesFileException(Message text) : FormatException(text.En)
+public sealed class RatesFileException(Message text) : FormatException(text.En), IMessageCarrier
 {
     public Message Text { get; } = text;
+
+    Message? IMessageCarrier.Text => Text;
 }

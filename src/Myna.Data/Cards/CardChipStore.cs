@@ -23,7 +23,7 @@ public sealed class CardChip
 }
 
 /// <summary>A request about a card that cannot be served, with the reason.</summary>
-public sealed class CardException(string message) : InvalidOperationException(message)
+public sealed class CardException(string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public CardException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
@@ -32,9 +32,11 @@ public sealed class CardException(string message) : InvalidOperationException(me
 }
 
 /// <summary>No card with this serial belongs to the municipality asking (the national side's answer); a <see cref="KeyNotFoundException"/> as before.</summary>
-public sealed class CardNotFoundException(Core.Text.Messages.Message text) : KeyNotFoundException(text.En)
+public sealed class CardNotFoundException(Core.Text.Messages.Message text) : KeyNotFoundException(text.En), Core.Text.Messages.IMessageCarrier
 {
     public Core.Text.Messages.Message Text { get; } = text;
+
+    Core.Text.Messages.Message? Core.Text.Messages.IMessageCarrier.Text => Text;
 }
 
 /// <summary>

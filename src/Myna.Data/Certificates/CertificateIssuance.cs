@@ -14,7 +14,7 @@ namespace Myna.Data.Certificates;
 /// A certificate request or status change that cannot be served, with the reason; <see cref="Code"/> is
 /// stable for the refusals an operator can meet on the national pages (<see cref="StatusCodes"/>).
 /// </summary>
-public sealed class IssuanceException(string message, string code = IssuanceException.Other) : InvalidOperationException(message)
+public sealed class IssuanceException(string message, string code = IssuanceException.Other) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     public const string Other = "other";
     public const string HoldIsNotRevocation = "hold-is-not-revocation", NoCertificate = "no-certificate", AlreadyRevoked = "already-revoked",

@@ -14,7 +14,7 @@ using Myna.Data.Audit;
 namespace Myna.Data.Issuance;
 
 /// <summary>A card operation that cannot be done, with the reason.</summary>
-public sealed class CardSafeException(string message) : InvalidOperationException(message)
+public sealed class CardSafeException(string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public CardSafeException(Core.Text.Messages.Message text) : this(text.En) => Text = text;

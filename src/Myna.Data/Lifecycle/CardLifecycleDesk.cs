@@ -13,7 +13,7 @@ using Myna.Data.Audit;
 namespace Myna.Data.Lifecycle;
 
 /// <summary>A lifecycle step that cannot be taken, with the reason; <see cref="Missing"/> lists what identity verification still lacks.</summary>
-public sealed class LifecycleException(string message, IReadOnlyList<Message>? missing = null) : InvalidOperationException(message)
+public sealed class LifecycleException(string message, IReadOnlyList<Message>? missing = null) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public LifecycleException(Message text, IReadOnlyList<Message>? missing = null) : this(text.En, missing) => Text = text;

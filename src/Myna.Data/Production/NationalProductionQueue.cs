@@ -124,7 +124,7 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
 }
 
 /// <summary>A production request that cannot be served, with the reason.</summary>
-public sealed class ProductionException(string message) : InvalidOperationException(message)
+public sealed class ProductionException(string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public ProductionException(Core.Text.Messages.Message text) : this(text.En) => Text = text;

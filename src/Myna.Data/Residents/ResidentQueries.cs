@@ -27,7 +27,7 @@ public sealed record ResidentSummary(long Id, string ResidentCode, string FullNa
 public sealed record ResidentSearchResult(IReadOnlyList<ResidentSummary> Items, int Total, int Page, int PageSize);
 
 /// <summary>A search input that could not be understood, with the field it belongs to.</summary>
-public sealed class SearchInputException(string field, string message) : ArgumentException(message)
+public sealed class SearchInputException(string field, string message) : ArgumentException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public SearchInputException(string field, Core.Text.Messages.Message text) : this(field, text.En) => Text = text;

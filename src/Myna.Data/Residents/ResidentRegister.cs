@@ -34,7 +34,7 @@ public sealed record ResidentChange(
     string? StayUntil = null);
 
 /// <summary>A change that breaks a register rule; <see cref="Field"/> names the input at fault.</summary>
-public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message)
+public sealed class RegisterRuleException(string field, string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
     public RegisterRuleException(string field, Core.Text.Messages.Message text) : this(field, text.En) => Text = text;

@@ -14,7 +14,7 @@ using Myna.Pki.Verification;
 namespace Myna.Data.Verifiers;
 
 /// <summary>A verifier request that cannot be served, with the reason and the HTTP status it maps to.</summary>
-public sealed class VerifierException(int status, string code, string message) : InvalidOperationException(message)
+public sealed class VerifierException(int status, string code, string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
 {
     public int Status { get; } = status;
     public string Code { get; } = code;

@@ -1,7 +1,4 @@
-using Myna.Core.Identifiers;
 using Myna.Core.Text.Messages;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
 
 namespace Myna.Web.Infrastructure;
 
@@ -11,19 +8,7 @@ namespace Myna.Web.Infrastructure;
 /// </summary>
 public static class Refusals
 {
-    public static Message? MessageOf(Exception e) => e switch
-    {
-        MessageException m => m.Text,
-        RegisterRuleException { Text: { } text } => text,
-        LifecycleException { Text: { } text } => text,
-        Data.Issuance.CardSafeException { Text: { } text } => text,
-        Data.Cards.CardException { Text: { } text } => text,
-        Data.Cards.CardNotFoundException f => f.Text,
-        Data.Production.ProductionException { Text: { } text } => text,
-        IdentifierFormatException f => f.Text,
-        Core.Statistics.RatesFileException r => r.Text,
-        _ => null,
-    };
+    public static Message? MessageOf(Exception e) => (e as IMessageCarrier)?.Text;
 
     public static string Say(UiText text, Exception e) => MessageOf(e) is { } message ? text[message] : e.Message;
 }

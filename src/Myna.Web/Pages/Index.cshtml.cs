@@ -53,7 +53,7 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope, 
         }
         catch (SearchInputException e)
         {
-            Error = e.Text is { } message ? text[message] : e.Message;
+            Error = Refusals.Say(text, e);
         }
         return Page();
     }

@@ -91,10 +91,23 @@ public sealed record Message(MessageText Text, IReadOnlyList<string> Args)
     };
 }
 
+/// <summary>
+/// An exception that can say why in the catalogue's words: pages show <see cref="Text"/> in the reader's language, the API
+/// adds its code. Exceptions of other base types (a <see cref="FormatException"/>, a <see cref="KeyNotFoundException"/>)
+/// implement it too, so one check finds every refusal's message.
+/// </summary>
+public interface IMessageCarrier
+{
+    /// <summary>The catalogue message, or null for a refusal that carries prose only.</summary>
+    Message? Text { get; }
+}
+
 /// <summary>A rule refused what was asked; <see cref="Text"/> says which and why, in both languages.</summary>
-public class MessageException(Message text, string? field = null) : InvalidOperationException(text.En)
+public class MessageException(Message text, string? field = null) : InvalidOperationException(text.En), IMessageCarrier
 {
     public Message Text { get; } = text;
+
+    Message? IMessageCarrier.Text => Text;
 
     /// <summary>The input the message is about (a form field or JSON property), when there is one.</summary>
     public string? Field { get; } = field;

@@ -40,21 +40,24 @@ public static class StoredMessage
     /// A stored note as the reader sees it: the message in their language, or the prose as written. A register event's note
     /// is its changed fields, then " — " and its words; those words may be a message too.
     /// </summary>
-    public static string Show(string? stored, bool english)
-    {
-        if (TryRead(stored, out var message))
-        {
-            return message.In(english);
-        }
-        return stored?.Split(" — ", 2) is [var fields, var words] && TryRead(words, out var tail) ? fields + " — " + tail.In(english) : stored ?? "";
-    }
+    public static string Show(string? stored, bool english) =>
+        Find(stored) is ({ } fields, { } message) ? fields + message.In(english) : stored ?? "";
 
     /// <summary>A note for the API: its English (as <c>detail</c> is), or null when there is none.</summary>
     public static string? English(string? stored) => stored is null ? null : Show(stored, english: true);
 
     /// <summary>A note's message for the API (code, arguments and both texts), when the note is one.</summary>
-    public static MessageJson? Json(string? stored) =>
-        TryRead(stored, out var message) || (stored?.Split(" — ", 2) is [_, var words] && TryRead(words, out message)) ? MessageJson.From(message) : null;
+    public static MessageJson? Json(string? stored) => Find(stored).Message is { } message ? MessageJson.From(message) : null;
+
+    /// <summary>The message in a note (the whole note, or its words after the fields), with what stands before it.</summary>
+    private static (string? Before, Message? Message) Find(string? stored)
+    {
+        if (TryRead(stored, out var whole))
+        {
+            return ("", whole);
+        }
+        return stored?.Split(" — ", 2) is [var fields, var words] && TryRead(words, out var tail) ? (fields + " — ", tail) : (null, null);
+    }
 
     private static JsonObject Node(Message message)
     {
