@@ -50,7 +50,7 @@ public static class ClosedDaysApi
             }
             catch (MessageException e)
             {
-                return ApiProblems.Problem(422, e.Text.Code, e.Text.En, e.Text.Ja, e.Field);
+                return ApiProblems.Refused(422, e.Text.Code, "The closed day cannot be added", e.Text, e.Field);
             }
         }).RequirePermission(Permission.AppointmentsManage).WithName("AddClosedDay")
           .WithSummary("Add a closed day of the municipality's own: no new sessions, not offered to residents");
@@ -64,7 +64,7 @@ public static class ClosedDaysApi
             }
             catch (MessageException e)
             {
-                return ApiProblems.Problem(404, e.Text.Code, e.Text.En, e.Text.Ja, e.Field);
+                return ApiProblems.Refused(404, e.Text.Code, "The closed day cannot be removed", e.Text, e.Field);
             }
         }).RequirePermission(Permission.AppointmentsManage).WithName("RemoveClosedDay")
           .WithSummary("Remove a closed day the municipality added (holidays and the year-end closure cannot be removed)");

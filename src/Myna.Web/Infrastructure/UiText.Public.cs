@@ -31,7 +31,6 @@ public sealed partial class UiText
             "{0} is now a closed day ({1}). {2} bookings exist on that day: close its sessions to notify the residents if needed."),
         ["closed-days.removed"] = ("{0} の休業日を削除しました。", "{0} is no longer a closed day."),
         ["closed-days.upcoming"] = ("今後1年の休業日", "Closed days in the coming year"),
-        ["closed-days.date.invalid"] = ("日付を読み取れませんでした", "The date could not be read"),
         ["closed.NationalHoliday"] = ("祝日", "National holiday"),
         ["closed.YearEnd"] = ("年末年始", "Year-end closure"),
         ["closed.Municipal"] = ("市区町村の休業日", "Municipal closed day"),

@@ -32,9 +32,9 @@ public sealed class ClosedDaysModel(MynaRuntime runtime, MunicipalScope scope, U
     [HandlerPermission(Permission.AppointmentsManage)]
     public async Task OnPostAddAsync(CancellationToken ct)
     {
-        if (!JapaneseDate.TryParse(Date, out var date, out _))
+        if (!JapaneseDate.TryParse(Date, out var date, out var error))
         {
-            (Error, ErrorField) = (text["closed-days.date.invalid"], "date");
+            (Error, ErrorField) = (text[error], "date"); // which rule the date breaks (a day that does not exist, an unknown era …)
         }
         else
         {
