@@ -48,11 +48,22 @@ internal sealed class TestTimestampAuthority : IDisposable
         return cms.Encode();
     }
 
+    /// <summary>
+    /// A random positive serial in minimal DER form: a first byte of 0x00 or 0xFF followed by a byte of the same top bit is a
+    /// redundant leading byte the encoder refuses (about one run in 128 with eight random bytes), so the first byte is 0x01–0x7F.
+    /// </summary>
+    private static byte[] SerialNumber()
+    {
+        var serial = RandomNumberGenerator.GetBytes(8);
+        serial[0] = (byte)(1 + RandomNumberGenerator.GetInt32(0x7F));
+        return serial;
+    }
+
     /// <summary>A token over an arbitrary hash (for a token that stamps something else).</summary>
     public byte[] Token(byte[] messageHash, Oid hashAlgorithm, DateTimeOffset at)
     {
         var info = new Rfc3161TimestampTokenInfo(new Oid("1.2.392.200149.99.1"), hashAlgorithm, messageHash,
-            RandomNumberGenerator.GetBytes(8), at);
+            SerialNumber(), at);
         var content = new SignedCms(new ContentInfo(new Oid("1.2.840.113549.1.9.16.1.4"), info.Encode()));
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, Tsa)
         {
