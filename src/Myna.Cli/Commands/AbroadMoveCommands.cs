@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Data;
 using Myna.Data.Lifecycle;
@@ -53,7 +54,7 @@ internal static class AbroadMoveCommands
                     + (move.CardSerial is null ? "no card" : move.ContinuedUse ? $"card continues abroad under {move.ResponsibleMunicipality}" : "the card lapses on the move date")
                     + (move.State == AbroadMoveState.Completed ? " (carried out: the move date has come)" : ""));
             }
-            catch (Exception e) when (e is RegisterRuleException or LifecycleException or Data.Cards.CardException)
+            catch (Exception e) when (e is RegisterRuleException or LifecycleException or ContractRefusedException)
             {
                 throw new CliException(e.Message);
             }

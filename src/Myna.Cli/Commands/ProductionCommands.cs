@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Myna.Core.Contracts;
 using Myna.Core.Issuance;
 using Myna.Data;
 using Myna.Data.Issuance;
@@ -230,7 +231,7 @@ internal static class ProductionCommands
         {
             await work(runtime.CardSafe(code), db);
         }
-        catch (Exception e) when (e is CardSafeException or Data.Production.ProductionException or Data.Cards.CardException or KeyNotFoundException or IOException)
+        catch (Exception e) when (e is CardSafeException or ContractRefusedException or IOException)
         {
             throw new CliException(e.Message);
         }

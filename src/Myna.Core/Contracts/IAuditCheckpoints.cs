@@ -51,7 +51,8 @@ public enum CheckpointRefusal
 }
 
 public sealed class AuditCheckpointRefusedException(MunicipalityCode municipality, CheckpointRefusal refusal, AuditCheckpoint sent, AuditCheckpoint held)
-    : InvalidOperationException(refusal == CheckpointRefusal.Backwards
+    : ContractRefusedException(ContractRefusals.AuditCheckpointPrefix + (refusal == CheckpointRefusal.Backwards ? "backwards" : "contradicts"),
+        refusal == CheckpointRefusal.Backwards
         ? $"audit checkpoint of {municipality.Value} refused: {sent} is behind the {held} already held"
         : $"audit checkpoint of {municipality.Value} refused: {sent} contradicts the hash held for that sequence")
 {

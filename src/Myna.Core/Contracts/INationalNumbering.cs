@@ -33,14 +33,12 @@ public interface INationalNumbering
 
 /// <summary>
 /// The national side refuses a numbering request (a contract refusal, ARCHITECTURE principle 2): a stable
-/// <see cref="Code"/> and a message that may name the resident code, never a number.
+/// <see cref="ContractRefusedException.Code"/> and a message that may name the resident code, never a number.
 /// </summary>
-public sealed class NumberingRefusedException(string code, string message) : InvalidOperationException(message)
+public sealed class NumberingRefusedException(string code, string message) : ContractRefusedException(code, message)
 {
     /// <summary>A resident code is nationally unique (DOMAIN §1.2): it was numbered for another municipality.</summary>
-    public const string CodeOfAnotherMunicipality = "numbering.resident-code-of-another-municipality";
-
-    public string Code { get; } = code;
+    public const string CodeOfAnotherMunicipality = ContractRefusals.NumberingPrefix + "resident-code-of-another-municipality";
 
     public static NumberingRefusedException OfAnotherMunicipality(ResidentCode resident) => new(CodeOfAnotherMunicipality,
         $"resident code {resident.Value} is already numbered for another municipality; a resident code is nationally unique (DOMAIN §1.2)");

@@ -63,5 +63,5 @@ public sealed class ProductionMessages(MunicipalityCode municipality, ICardProdu
         await audit.AppendAsync(db, handOver.Actor, AuditActions.ApplicationQueued, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"), ct: ct);
     }
 
-    public bool IsRefusal(Exception e) => e is Production.ProductionException;
+    public bool IsRefusal(Exception e) => e is ContractRefusedException;
 }

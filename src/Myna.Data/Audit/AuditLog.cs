@@ -150,7 +150,7 @@ public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor anchor, 
                 {
                     await n.Checkpoints.RecordAsync(n.Municipality, new AuditCheckpoint(end.LastSequence, end.LastHash));
                 }
-                catch (AuditCheckpointRefusedException)
+                catch (ContractRefusedException e) when (e.Code.StartsWith(ContractRefusals.AuditCheckpointPrefix, StringComparison.Ordinal))
                 {
                     // The action has committed and must not be reported as failed (it would be
                     // retried and done twice). The national side keeps the checkpoint it holds,

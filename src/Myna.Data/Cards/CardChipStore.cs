@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Contracts;
 using Myna.Core.Issuance;
 using Myna.Data.Audit;
 using Myna.Data.Certificates;
@@ -22,22 +23,21 @@ public sealed class CardChip
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A request about a card that cannot be served, with the reason.</summary>
-public sealed class CardException(string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
+/// <summary>A request about a card that cannot be served, with the reason (the contract's <see cref="ContractRefusals.CardRefused"/>).</summary>
+public sealed class CardException : ContractRefusedException
 {
+    public CardException(string message) : base(ContractRefusals.CardRefused, message)
+    {
+    }
+
     /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
-    public CardException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
-
-    public Core.Text.Messages.Message? Text { get; }
+    public CardException(Core.Text.Messages.Message text) : base(ContractRefusals.CardRefused, text)
+    {
+    }
 }
 
-/// <summary>No card with this serial belongs to the municipality asking (the national side's answer); a <see cref="KeyNotFoundException"/> as before.</summary>
-public sealed class CardNotFoundException(Core.Text.Messages.Message text) : KeyNotFoundException(text.En), Core.Text.Messages.IMessageCarrier
-{
-    public Core.Text.Messages.Message Text { get; } = text;
-
-    Core.Text.Messages.Message? Core.Text.Messages.IMessageCarrier.Text => Text;
-}
+/// <summary>No card with this serial belongs to the municipality asking (the contract's <see cref="ContractRefusals.CardNotFound"/>).</summary>
+public sealed class CardNotFoundException(Core.Text.Messages.Message text) : ContractRefusedException(ContractRefusals.CardNotFound, text, notFound: true);
 
 /// <summary>
 /// Virtual cards (DOMAIN §7.3, §7.7): made with their key pairs generated on the chip, given

@@ -11,10 +11,11 @@ using Myna.Pki.Profiles;
 namespace Myna.Data.Certificates;
 
 /// <summary>
-/// A certificate request or status change that cannot be served, with the reason; <see cref="Code"/> is
-/// stable for the refusals an operator can meet on the national pages (<see cref="StatusCodes"/>).
+/// A certificate request or status change that cannot be served, with the reason; <see cref="Refusal"/> is
+/// stable for the refusals an operator can meet on the national pages (<see cref="StatusCodes"/>), and the
+/// contract's code is <c>certificate.</c> followed by it.
 /// </summary>
-public sealed class IssuanceException(string message, string code = IssuanceException.Other) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
+public sealed class IssuanceException : Core.Contracts.ContractRefusedException
 {
     public const string Other = "other";
     public const string HoldIsNotRevocation = "hold-is-not-revocation", NoCertificate = "no-certificate", AlreadyRevoked = "already-revoked",
@@ -23,13 +24,15 @@ public sealed class IssuanceException(string message, string code = IssuanceExce
     /// <summary>The codes of the status changes (DOMAIN §7.4), for the catalogue's completeness check.</summary>
     public static readonly IReadOnlyList<string> StatusCodes = [HoldIsNotRevocation, NoCertificate, AlreadyRevoked, NotGood, NotSuspended, Other];
 
-    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6); <see cref="Code"/> stays the API's category.</summary>
-    public IssuanceException(Core.Text.Messages.Message text, string code) : this(text.En, code) => Text = text;
+    public IssuanceException(string message, string refusal = Other)
+        : base(Core.Contracts.ContractRefusals.CertificatePrefix + refusal, message, notFound: refusal == NoCertificate) => Refusal = refusal;
 
-    public string Code { get; } = code;
+    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
+    public IssuanceException(Core.Text.Messages.Message text, string refusal)
+        : base(Core.Contracts.ContractRefusals.CertificatePrefix + refusal, text, notFound: refusal == NoCertificate) => Refusal = refusal;
 
-    /// <summary>The catalogue message, when the refusal has one.</summary>
-    public Core.Text.Messages.Message? Text { get; }
+    /// <summary>The reason's short code (one of <see cref="StatusCodes"/>), the API's category.</summary>
+    public string Refusal { get; }
 }
 
 /// <summary>Who the certificate is for, as the municipality knows them (the code is only ever stored as an HMAC).</summary>

@@ -28,5 +28,5 @@ public sealed class RemakeMessages(MunicipalityCode municipality, ICardProductio
 
     public Task AcknowledgedAsync(DbContext store, OutboxMessage message, object? answer, CancellationToken ct) => Task.CompletedTask;
 
-    public bool IsRefusal(Exception e) => e is Production.ProductionException;
+    public bool IsRefusal(Exception e) => e is ContractRefusedException;
 }

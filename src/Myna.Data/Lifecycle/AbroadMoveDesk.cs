@@ -170,7 +170,7 @@ public sealed class AbroadMoveDesk(Core.Municipalities.Municipality here, CardLi
                 await CompleteAsync(db, id, actor, ct);
                 done++;
             }
-            catch (Exception e) when (e is KeyNotFoundException or Cards.CardException or Certificates.IssuanceException)
+            catch (ContractRefusedException e)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"abroad move {id}: {e.Message}"));
             }

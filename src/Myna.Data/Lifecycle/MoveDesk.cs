@@ -366,10 +366,10 @@ public sealed class MoveDesk(Core.Municipalities.Municipality here, Outbox.Outbo
             {
                 await lifecycle.National.AbolishAsync(here.Code, o.Serial, "転出予定日から90日以内に転入届なし", superseded: false, actor, ct);
             }
-            catch (Cards.CardException)
+            catch (ContractRefusedException e) when (!e.NotFound)
             {
             }
-            catch (KeyNotFoundException)
+            catch (ContractRefusedException)
             {
                 skipped.Add(o.Serial);
                 continue;

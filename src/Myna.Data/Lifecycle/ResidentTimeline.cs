@@ -69,7 +69,7 @@ public static partial class ResidentTimeline
             {
                 entries.AddRange((await national.HistoryAsync(municipality, serial, ct)).Select(e => new TimelineEntry(e.At, "national", "national." + e.Kind, e.Detail, e.Reference)));
             }
-            catch (KeyNotFoundException)
+            catch (ContractRefusedException e) when (e.NotFound)
             {
                 // The card now belongs to another municipality: its national history is theirs to show.
             }

@@ -63,5 +63,5 @@ public sealed class NumberChangeMessages(MunicipalityCode municipality, INationa
         await audit.AppendAsync(db, request.Actor, AuditActions.NumberChanged, $"resident:{request.ResidentId}", detail: request.Reason, ct: ct);
     }
 
-    public bool IsRefusal(Exception e) => e is NumberingRefusedException;
+    public bool IsRefusal(Exception e) => e is ContractRefusedException;
 }

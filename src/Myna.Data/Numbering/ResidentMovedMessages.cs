@@ -28,5 +28,5 @@ public sealed class ResidentMovedMessages(MunicipalityCode here, INationalNumber
 
     public Task AcknowledgedAsync(DbContext store, OutboxMessage message, object? answer, CancellationToken ct) => Task.CompletedTask;
 
-    public bool IsRefusal(Exception e) => e is NumberingRefusedException;
+    public bool IsRefusal(Exception e) => e is ContractRefusedException;
 }

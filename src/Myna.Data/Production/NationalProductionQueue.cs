@@ -124,11 +124,4 @@ public sealed class NationalProductionQueue(Stores.Stores stores, byte[] sealKey
 }
 
 /// <summary>A production request that cannot be served, with the reason.</summary>
-public sealed class ProductionException(string message) : InvalidOperationException(message), Core.Text.Messages.IMessageCarrier
-{
-    /// <summary>A refusal from the message catalogue, shown in the reader's language (ARCHITECTURE 6).</summary>
-    public ProductionException(Core.Text.Messages.Message text) : this(text.En) => Text = text;
-
-    /// <summary>The catalogue message, when the refusal has one.</summary>
-    public Core.Text.Messages.Message? Text { get; }
-}
+public sealed class ProductionException(Core.Text.Messages.Message text) : Core.Contracts.ContractRefusedException(Core.Contracts.ContractRefusals.ProductionRefused, text);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
@@ -83,7 +84,7 @@ public static class AbroadMovesApi
                 : ApiProblems.Refused(422, e.Field == "continuedUse" ? "continued-use-refused" : "register-rule", "The move abroad breaks a register rule", e.Text, e.Message,
                     e.Field);
         }
-        catch (Exception e) when (e is LifecycleException or Data.Cards.CardException)
+        catch (Exception e) when (e is LifecycleException or ContractRefusedException)
         {
             return ApiProblems.Refused(422, "lifecycle-rule", "The card cannot be endorsed", Refusals.MessageOf(e), english: e.Message);
         }

@@ -56,7 +56,7 @@ public sealed partial class UiText
 /// <summary>The operators' refusals in the page's language, from the codes the national side throws with.</summary>
 public static class NationalWords
 {
-    public static string Refusal(UiText text, IssuanceException e) => e.Text is { } message ? text[message] : Pick(text, "national.error.cert.", e.Code);
+    public static string Refusal(UiText text, IssuanceException e) => e.Text is { } message ? text[message] : Pick(text, "national.error.cert.", e.Refusal);
 
     public static string Refusal(UiText text, VerifierException e) => e.Text is { } message ? text[message] : Pick(text, "national.error.verifier.", e.Code);
 

@@ -30,7 +30,7 @@ public sealed class RevocationTests
 
         var again = await Assert.ThrowsAsync<IssuanceException>(() => status.RevokeAsync(db, CaKind.UserAuthentication, serials[0], RevocationReason.Unspecified, "operator"));
         Assert.Contains("already revoked", again.Message, StringComparison.Ordinal);
-        Assert.Equal((IssuanceException.AlreadyRevoked, "certificate-rule.already-revoked"), (again.Code, again.Text?.Code));
+        Assert.Equal((IssuanceException.AlreadyRevoked, "certificate-rule.already-revoked"), (again.Refusal, again.Text?.Code));
         await Assert.ThrowsAsync<IssuanceException>(() => status.ReleaseAsync(db, CaKind.UserAuthentication, serials[2], "window"));
         var history = await db.CertificateEvents.Where(e => db.Certificates.Any(c => c.Id == e.CertificateId && c.Serial == serials[1]))
             .OrderBy(e => e.Id).Select(e => e.Status).ToListAsync();

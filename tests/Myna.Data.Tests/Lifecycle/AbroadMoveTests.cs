@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
@@ -104,7 +105,7 @@ public sealed class AbroadMoveTests
         var national2 = stores.Runtime.CardLifecycle();
         var standing = await national2.StandingAsync(FamilyRegisterCity, card.Serial);
         Assert.Equal((card.Expiry, "Listed"), (standing.Expiry, standing.State));
-        await Assert.ThrowsAnyAsync<KeyNotFoundException>(() => national2.StandingAsync(Origin, card.Serial));
+        Assert.Equal(ContractRefusals.CardNotFound, (await Assert.ThrowsAnyAsync<ContractRefusedException>(() => national2.StandingAsync(Origin, card.Serial))).Code);
         Assert.Equal(HeldCardState.MovedAway, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).State);
         Assert.Empty(await Data.Outbox.Outbox.OpenAsync(db));
     }

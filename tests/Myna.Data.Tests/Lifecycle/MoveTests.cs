@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Data.Lifecycle;
@@ -60,7 +61,7 @@ public sealed class MoveTests
         var national = stores.Runtime.CardLifecycle();
         var standing = await national.StandingAsync(Destination, card.Serial);
         Assert.Equal("Listed", standing.State);
-        await Assert.ThrowsAnyAsync<KeyNotFoundException>(() => national.StandingAsync(Origin, card.Serial));
+        Assert.Equal(ContractRefusals.CardNotFound, (await Assert.ThrowsAnyAsync<ContractRefusedException>(() => national.StandingAsync(Origin, card.Serial))).Code);
         Assert.Contains(standing.Certificates, c => c.Kind == CaKinds.Slug(CaKind.Signature) && c.Status == "Revoked");
         Assert.Contains(standing.Certificates, c => c.Kind == CaKinds.Slug(CaKind.UserAuthentication) && c.Status == "Good");
         var held = await destination.HeldCards.AsNoTracking().SingleAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Data.Lifecycle;
@@ -96,7 +97,7 @@ public sealed class MoveKillTests
             Assert.Equal(1, await national.InboxMessages.CountAsync(m => m.Kind == CardContinuationMessages.Kind));
         }
         Assert.Equal("Listed", (await stores.Runtime.CardLifecycle().StandingAsync(Destination, card.Serial)).State);
-        await Assert.ThrowsAnyAsync<KeyNotFoundException>(() => stores.Runtime.CardLifecycle().StandingAsync(Origin, card.Serial));
+        Assert.Equal(ContractRefusals.CardNotFound, (await Assert.ThrowsAnyAsync<ContractRefusedException>(() => stores.Runtime.CardLifecycle().StandingAsync(Origin, card.Serial))).Code);
         Assert.Equal(1, await origin.InboxMessages.CountAsync(m => m.Kind == MoveInNotifiedMessages.Kind));
         Assert.Equal(1, await origin.LifecycleEvents.CountAsync(e => e.HeldCardId == card.Id && e.Kind == LifecycleKind.MovedAway));
         var moveOut = await origin.MoveOuts.AsNoTracking().SingleAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
 using Myna.Data;
@@ -170,7 +171,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         {
             await work();
         }
-        catch (Exception e) when (e is CardSafeException or Data.Production.ProductionException or Data.Cards.CardException or KeyNotFoundException)
+        catch (Exception e) when (e is CardSafeException or ContractRefusedException)
         {
             Error = Refusals.Say(text, e);
         }

@@ -8,7 +8,6 @@ using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
 using Myna.Data;
-using Myna.Data.Cards;
 using Myna.Data.Lifecycle;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
@@ -158,7 +157,7 @@ public sealed class CardModel(MynaRuntime runtime, MunicipalScope scope, UiText 
         {
             await act(Held ?? (needsCard ? throw new LifecycleException(text["life.none"]) : null!));
         }
-        catch (Exception e) when (e is LifecycleException or CardException or KeyNotFoundException)
+        catch (Exception e) when (e is LifecycleException or ContractRefusedException)
         {
             (Error, Missing) = (Refusals.Say(text, e), e is LifecycleException l ? l.Missing : []);
             return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Staff;
 using Myna.Data;
@@ -48,7 +49,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
                 MovedIn = await runtime.MoveDesk(scope.Code).MoveInAsync(scope.Db, incomingId,
                     new MoveInAddress(postalCode, town ?? "", block ?? "", building, householdCode), moved, notified, scope.Actor, ct);
             }
-            catch (Exception e) when (e is RegisterRuleException or LifecycleException or Data.Cards.CardException)
+            catch (Exception e) when (e is RegisterRuleException or LifecycleException or ContractRefusedException)
             {
                 Error = Refusals.Say(text, e);
             }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Protection;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
@@ -102,7 +103,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 FamilyRegisterPlace: Changed(Event.FamilyRegisterPlace, r.FamilyRegisterPlace),
                 FamilyRegisterMunicipality: Changed(Event.FamilyRegisterMunicipality, r.FamilyRegisterMunicipality)), scope.Actor, ct);
         }
-        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
+        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or ContractRefusedException)
         {
             EventError = Refusals.Say(text, e);
             return Page();
@@ -240,7 +241,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
             await runtime.AbroadMoveDesk(scope.Code).NotifyAsync(scope.Db, Id,
                 new Data.Lifecycle.AbroadMoveNotice(movesOn, notified, Abroad.Country ?? "", Abroad.ContinuedUse, Abroad.SignatureAbroad), scope.Actor, ct);
         }
-        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or Data.Cards.CardException)
+        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or ContractRefusedException)
         {
             AbroadError = Refusals.Say(text, e);
             return Page();
