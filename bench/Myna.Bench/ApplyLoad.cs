@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 

@@ -1,4 +1,4 @@
-using Myna.Data;
+using Myna.Hosting;
 using Myna.Pki.Authorities;
 
 namespace Myna.Bench;

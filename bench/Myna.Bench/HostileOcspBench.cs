@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Myna.Data;
-using Myna.Data.Stores;
+using Myna.Hosting;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 

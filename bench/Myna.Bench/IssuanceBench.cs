@@ -6,10 +6,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
 using Myna.Core.Issuance;
-using Myna.Data;
-using Myna.Data.Appointments;
-using Myna.Data.Demo;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Municipal.Appointments;
+using Myna.Storage.Stores;
 using Myna.Testing;
 
 namespace Myna.Bench;
@@ -88,7 +88,7 @@ public static class IssuanceBench
         var photo = Documents.Demo.DemoPortrait.Jpeg(1);
         foreach (var form in forms.Where(f => !Core.Applications.ApplicationRules.IsUnder15(f.BirthDate, today)).Take(count))
         {
-            var receipt = await desk.SubmitAsync(db, code, new Data.Applications.ApplicationInput(form.ApplicationId, Core.Applications.ApplicationChannel.Mail, photo), "bench");
+            var receipt = await desk.SubmitAsync(db, code, new Myna.Municipal.Applications.ApplicationInput(form.ApplicationId, Core.Applications.ApplicationChannel.Mail, photo), "bench");
             await desk.ReviewAsync(db, code, receipt.Id, pass: true, [], null, "bench");
         }
     }
@@ -307,7 +307,7 @@ public static class IssuanceBench
                     await window.VerifyIdentityAsync(db, started.Issuance.Id, verification, json, null, null);
                     times[steps[1]].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                     t = Stopwatch.GetTimestamp();
-                    await Myna.Data.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
+                    await Myna.Municipal.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
                     times[steps[2]].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                     t = Stopwatch.GetTimestamp();
                     var pins = await window.SubmitPinsAsync(db, started.Issuance.Id, "2580", "2580", "MYNA2026", "MYNA2026", "bench");

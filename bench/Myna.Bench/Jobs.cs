@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.Stores;
 using Myna.Documents.Notices;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 

@@ -3,8 +3,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Myna.Core.Lifecycle;
-using Myna.Data;
-using Myna.Data.Cards;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.National.Cards;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
 
@@ -135,10 +136,10 @@ public static class LifecycleBench
         await using var national = runtime.Stores.OpenNational();
         for (var i = 1000; i <= cards; i += 1000)
         {
-            national.ProducedCards.Add(new Data.Production.ProducedCard
+            national.ProducedCards.Add(new Myna.National.Production.ProducedCard
             {
                 Serial = Serial(i), MunicipalityCode = code.Value, ApplicationId = "bench" + i.ToString(CultureInfo.InvariantCulture), Expiry = Day.AddYears(5),
-                State = Data.Production.ProducedCardState.Listed, MadeAt = now, UpdatedAt = now,
+                State = Myna.National.Production.ProducedCardState.Listed, MadeAt = now, UpdatedAt = now,
             });
         }
         await national.SaveChangesAsync();
@@ -158,8 +159,8 @@ public static class LifecycleBench
                 {
                     var made = await runtime.ExpiryNotices(code).RunAsync(db, Day, "bench");
                     // The print data of the month is part of the batch.
-                    var letters = await runtime.ExpiryNotices(code).LettersAsync(db, Data.Lifecycle.ExpiryNoticeBatch.Month(Day), "bench");
-                    var csv = Data.Lifecycle.ExpiryNoticeBatch.PrintCsv(letters);
+                    var letters = await runtime.ExpiryNotices(code).LettersAsync(db, Myna.Municipal.Lifecycle.ExpiryNoticeBatch.Month(Day), "bench");
+                    var csv = Myna.Municipal.Lifecycle.ExpiryNoticeBatch.PrintCsv(letters);
                     return csv.Length > 0 && letters.Count == made ? made : throw new InvalidOperationException($"{letters.Count} letters for {made} notices");
                 }
             case "life-expiry-floor":

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Bench;
 

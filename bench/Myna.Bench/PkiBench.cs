@@ -4,14 +4,14 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data;
-using Myna.Data.Certificates;
-using Myna.Data.Demo;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
 using Myna.Pki.Profiles;
 using Myna.Pki.Revocation;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 

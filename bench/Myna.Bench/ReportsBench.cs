@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 
@@ -196,7 +196,7 @@ public static partial class ReportsBench
     {
         var runtime = Runtime(dir);
         await using var db = runtime.Stores.OpenMunicipal(runtime.Stores.Municipalities.First().Code);
-        var figures = await Data.Reports.OperationsReport.ComputeAsync(db, YearEnd.AddDays(-364), YearEnd);
+        var figures = await Myna.Municipal.Reports.OperationsReport.ComputeAsync(db, YearEnd.AddDays(-364), YearEnd);
         return figures.CardsIssued > 0 ? figures.CardsIssued : throw new InvalidOperationException("the report found no hand-over");
     }
 

@@ -4,10 +4,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.Staff;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Storage.Staff;
+using Myna.Storage.Stores;
 
 namespace Myna.Bench;
 

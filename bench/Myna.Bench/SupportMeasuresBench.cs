@@ -3,10 +3,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Municipal;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
 
 namespace Myna.Bench;
 

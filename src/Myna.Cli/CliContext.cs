@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Myna.Core.Identifiers;
 using Myna.Core.Protection;
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Cli;
 

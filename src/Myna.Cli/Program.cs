@@ -5,7 +5,7 @@ using Myna.Cli.Commands;
 // `myna`: administration and batch jobs. Exit codes: 0 success, 1 failure or invalid input,
 // 2 usage error (unknown command, missing argument, bad option value).
 // Before anything can create a file: databases, keys, print data and exports are the owner's alone (DOMAIN §12).
-Myna.Data.PrivateFiles.RestrictUmask();
+Myna.Storage.PrivateFiles.RestrictUmask();
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var root = new RootCommand("Myna — Individual Number card operations for municipalities (administration CLI)");
 root.Options.Add(CliContext.ConfigOption);

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
-using Myna.Data;
-using Myna.Data.Demo;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Storage;
 using Myna.Web.Account;
 using Myna.Web.Api;
 using Myna.Web.Infrastructure;

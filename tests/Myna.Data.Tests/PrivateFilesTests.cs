@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using Myna.Storage;
 
 namespace Myna.Data.Tests;
 

@@ -1,3 +1,5 @@
+using Myna.Hosting;
+
 namespace Myna.Data.Tests;
 
 /// <summary>The public address a host without <c>Myna:PublicUrl</c> names in its certificates and letters (DOMAIN §7.2).</summary>

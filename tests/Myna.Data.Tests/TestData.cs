@@ -1,7 +1,7 @@
 using System.Text;
 using Myna.Core.Residents;
 using Myna.Core.Text;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 
 namespace Myna.Data.Tests;
 

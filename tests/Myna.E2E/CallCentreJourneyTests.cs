@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 
 namespace Myna.E2E;
 

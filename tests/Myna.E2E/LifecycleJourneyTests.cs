@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
 using Myna.Testing;
@@ -40,8 +40,8 @@ public sealed class LifecycleJourneyTests
     private static async Task<List<(OcspCertStatus Status, int? Reason)>> OcspAsync(MynaWebFactory factory, IPage page, string baseUrl, string cardSerial)
     {
         await using var national = factory.Stores.Runtime.Stores.OpenNational();
-        var certificates = await national.Certificates.AsNoTracking().Where(c => c.CardSerial == cardSerial && c.Reason != Data.Certificates.RevocationReason.CessationOfOperation
-            && c.Reason != Data.Certificates.RevocationReason.AffiliationChanged).ToListAsync();
+        var certificates = await national.Certificates.AsNoTracking().Where(c => c.CardSerial == cardSerial && c.Reason != Myna.National.Jpki.RevocationReason.CessationOfOperation
+            && c.Reason != Myna.National.Jpki.RevocationReason.AffiliationChanged).ToListAsync();
         var answers = new List<(OcspCertStatus, int?)>();
         foreach (var c in certificates)
         {

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 
@@ -47,7 +47,7 @@ public sealed class OperatorJourneyTests
 
             await using var db = factory.Stores.Runtime.Stores.OpenNational();
             var status = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Certificates, c => c.Serial == serial && c.Ca == (int)CaKind.Signature);
-            Assert.Equal(Myna.Data.Certificates.CertificateStatus.Suspended, status.Status);
+            Assert.Equal(Myna.National.Jpki.CertificateStatus.Suspended, status.Status);
 
             await page.GotoAsync(baseUrl + "/national/verifiers");
             await page.FillAsync("[data-testid=verifier-name]", "みやぎ銀行");

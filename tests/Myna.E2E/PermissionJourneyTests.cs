@@ -1,5 +1,5 @@
 using Myna.Core.Staff;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Testing;
 using Myna.Web.Security;
 

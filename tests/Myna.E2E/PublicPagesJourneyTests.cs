@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
-using Myna.Data.Applications;
-using Myna.Data.Appointments;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Appointments;
 using Myna.Testing;
 
 namespace Myna.E2E;

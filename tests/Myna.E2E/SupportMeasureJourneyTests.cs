@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Myna.Core.Calendar;
 using Microsoft.Extensions.DependencyInjection;
+using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.E2E;
@@ -60,7 +60,7 @@ public sealed class SupportMeasureJourneyTests
             await officer.ClickAsync("[data-testid=sm-create]");
             await officer.WaitForSelectorAsync("[data-testid=sm-done]");
             Assert.Equal(2, await officer.Locator("[data-testid=sm-person]").CountAsync());
-            Assert.Contains(JapaneseDate.Format(Data.SupportMeasures.SupportMeasureDesk.DefaultEnd(today)), await officer.InnerTextAsync("[data-testid=sm-ends]"), StringComparison.Ordinal);
+            Assert.Contains(JapaneseDate.Format(Myna.Municipal.SupportMeasures.SupportMeasureDesk.DefaultEnd(today)), await officer.InnerTextAsync("[data-testid=sm-ends]"), StringComparison.Ordinal);
             var measureUrl = officer.Url.Split('?')[0];
             await Browser.ScreenshotAsync(officer, "81-sm-created");
 
@@ -77,7 +77,7 @@ public sealed class SupportMeasureJourneyTests
 
             // Extend by six months.
             await officer.GotoAsync(measureUrl);
-            var newEnd = Data.SupportMeasures.SupportMeasureDesk.DefaultEnd(today).AddMonths(6);
+            var newEnd = Myna.Municipal.SupportMeasures.SupportMeasureDesk.DefaultEnd(today).AddMonths(6);
             await officer.FillAsync("[data-testid=sm-extend-end]", newEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await officer.FillAsync("[data-testid=sm-extend-reason]", "継続の申出（警察署意見あり）");
             await officer.ClickAsync("[data-testid=sm-extend]");

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Myna.Core.Applications;
-using Myna.Data.Applications;
+using Myna.Municipal.Applications;
 using Myna.Testing;
 
 namespace Myna.E2E;
@@ -17,7 +17,7 @@ public sealed class WindowApplicationJourneyTests
         await using (var db = factory.Stores.OpenMunicipal())
         {
             await factory.Stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, Core.Calendar.JapanClock.Today(TimeProvider.System), "test");
-            var form = await Data.Demo.DemoForms.UnusedAsync(db, Core.Calendar.JapanClock.Today(TimeProvider.System));
+            var form = await Myna.Hosting.Demo.DemoForms.UnusedAsync(db, Core.Calendar.JapanClock.Today(TimeProvider.System));
             var receipt = await factory.Stores.Runtime.ApplicationDesk(TestStores.Ishinomaki).SubmitAsync(db, TestStores.Ishinomaki,
                 new ApplicationInput(form!.ApplicationId, ApplicationChannel.Window, Documents.Demo.DemoPortrait.Jpeg(3), Consent: true), "clerk");
             applicationRow = receipt.Id;

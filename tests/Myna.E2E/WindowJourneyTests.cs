@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Testing;
 
 namespace Myna.E2E;

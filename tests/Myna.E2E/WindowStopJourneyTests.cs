@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Myna.Core.Appointments;
 using Myna.Core.Issuance;
-using Myna.Data.Appointments;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
+using Myna.Municipal.Appointments;
 using Myna.Testing;
 
 namespace Myna.E2E;

@@ -26,10 +26,10 @@ internal static partial class PageClient
     {
         await using (var db = factory.Stores.Runtime.Stores.OpenNational())
         {
-            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, Myna.Data.Demo.DemoSetup.Operator.UserName, Myna.Data.Demo.DemoSetup.Operator.DisplayName,
-                Myna.Data.Demo.DemoSetup.Operator.Password, TimeProvider.System);
+            await Myna.Storage.Staff.StaffSignIn.EnsureOperatorAsync(db, Myna.Hosting.Demo.DemoSetup.Operator.UserName, Myna.Hosting.Demo.DemoSetup.Operator.DisplayName,
+                Myna.Hosting.Demo.DemoSetup.Operator.Password, TimeProvider.System);
         }
-        return await SignedInAsync(factory, Myna.Data.Demo.DemoSetup.Operator.UserName, Myna.Data.Demo.DemoSetup.Operator.Password, "national");
+        return await SignedInAsync(factory, Myna.Hosting.Demo.DemoSetup.Operator.UserName, Myna.Hosting.Demo.DemoSetup.Operator.Password, "national");
     }
 
     /// <summary>Posts a form as the browser would: the values, with the antiforgery token of the page it was on.</summary>

@@ -13,7 +13,7 @@ public sealed record NoticedCard(long CardId, string Notice, DateOnly BirthDate)
 /// </summary>
 public static class TestCards
 {
-    public static async Task<List<NoticedCard>> WithNoticesAsync(Myna.Data.MunicipalDb db, int count, DateOnly sentOn, int batch = 1)
+    public static async Task<List<NoticedCard>> WithNoticesAsync(Myna.Municipal.MunicipalDb db, int count, DateOnly sentOn, int batch = 1)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var list = "042021-TEST-" + batch.ToString("D3", inv);

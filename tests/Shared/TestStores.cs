@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Myna.Core.Identifiers;
-using Myna.Data;
-using Myna.Data.Stores;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Storage.Stores;
 using Npgsql;
 
 namespace Myna.Testing;

@@ -2,9 +2,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
-using Myna.Data;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
 
 namespace Myna.Cli.Commands;
 

@@ -101,7 +101,7 @@ internal static class AuditCommands
             var runtime = CliContext.Runtime(parse);
             CliContext.RequireKeys(runtime);
             string name;
-            Myna.Data.Audit.AuditEndAccepted accepted;
+            Myna.Storage.Audit.AuditEndAccepted accepted;
             if (parse.GetValue(national))
             {
                 name = "national";

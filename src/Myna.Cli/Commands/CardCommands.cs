@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
-using Myna.Data.Cards;
-using Myna.Data.Certificates;
+using Myna.National.Cards;
+using Myna.National.Jpki;
 using Myna.Pki.Card;
 using Myna.Pki.Profiles;
 

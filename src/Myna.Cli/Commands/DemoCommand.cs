@@ -3,7 +3,7 @@ using System.Text;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.Text;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 
 namespace Myna.Cli.Commands;
 

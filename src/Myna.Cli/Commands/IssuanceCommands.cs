@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Myna.Core.Calendar;
-using Myna.Data;
-using Myna.Data.Issuance;
 using Myna.Documents.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Issuance;
 
 namespace Myna.Cli.Commands;
 
@@ -53,7 +53,7 @@ internal static class IssuanceCommands
                 int? wave;
                 try
                 {
-                    wave = parse.GetValue(fromPlan) ? (await Data.Reports.PlannerData.PlanAsync(db, runtime.Time, ct)).NoticesPerDay : parse.GetValue(size);
+                    wave = parse.GetValue(fromPlan) ? (await Myna.Municipal.Reports.PlannerData.PlanAsync(db, runtime.Time, ct)).NoticesPerDay : parse.GetValue(size);
                 }
                 catch (ArgumentException e)
                 {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Myna.Core.Lifecycle;
-using Myna.Data;
-using Myna.Data.Lifecycle;
 using Myna.Documents.Lifecycle;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
 
 namespace Myna.Cli.Commands;
 

@@ -5,9 +5,10 @@ using Myna.Core.Calendar;
 using Myna.Core.Identifiers;
 using Myna.Core.Notices;
 using Myna.Core.Text;
-using Myna.Data;
-using Myna.Data.Notices;
 using Myna.Documents.Notices;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Notices;
 
 namespace Myna.Cli.Commands;
 

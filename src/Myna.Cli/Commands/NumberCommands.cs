@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
-using Myna.Data.Numbering;
+using Myna.Municipal.Numbering;
 
 namespace Myna.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Cli.Commands;
 
@@ -24,9 +24,9 @@ internal static class OutboxCommands
             foreach (var code in Selected(runtime, parse.GetValue(statusMunicipality)))
             {
                 await using var db = runtime.Stores.OpenMunicipal(code);
-                var counts = await Data.Outbox.Outbox.CountAsync(db, ct);
+                var counts = await Myna.Storage.Outbox.Outbox.CountAsync(db, ct);
                 await Console.Out.WriteLineAsync($"{code.Value}: {counts.Acknowledged:N0} acknowledged, {counts.Pending:N0} waiting, {counts.Refused:N0} refused");
-                foreach (var m in await Data.Outbox.Outbox.OpenAsync(db, ct))
+                foreach (var m in await Myna.Storage.Outbox.Outbox.OpenAsync(db, ct))
                 {
                     stuck++;
                     var state = m.RefusedAt is null ? "waiting" : "REFUSED";

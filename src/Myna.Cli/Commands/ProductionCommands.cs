@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Myna.Core.Contracts;
 using Myna.Core.Issuance;
-using Myna.Data;
-using Myna.Data.Issuance;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Issuance;
 
 namespace Myna.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class ProductionCommands
                     Console.Write($"\r{n:N0} card(s) made");
                 }
             });
-            Data.Production.ProductionRun result;
+            Myna.National.Production.ProductionRun result;
             try
             {
                 result = await runtime.CardProductionBatch().RunAsync(CliContext.Actor, parse.GetValue(limit), parse.GetValue(workers), progress, ct);

@@ -32,7 +32,7 @@ internal static class ReportCommands
             {
                 var runtime = CliContext.Runtime(parse);
                 await runtime.Stores.MigrateAllAsync(ct);
-                return await PrintAsync(await Data.Reports.OwnCounts.HostAsync(runtime, ct), parse.GetValue(format), parse.GetValue(output), ct);
+                return await PrintAsync(await Myna.Municipal.Reports.OwnCounts.HostAsync(runtime.Stores.Municipalities, runtime.Stores.OpenMunicipal, ct), parse.GetValue(format), parse.GetValue(output), ct);
             }
             try
             {
@@ -99,7 +99,7 @@ internal static class ReportCommands
             var code = CliContext.Municipality(runtime, parse.GetValue(municipality));
             await runtime.Stores.MigrateAllAsync(ct);
             await using var db = runtime.Stores.OpenMunicipal(code);
-            await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(await Data.Reports.Dashboard.ComputeAsync(db, runtime, code, ct), Json));
+            await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(await runtime.DashboardAsync(db, code, ct), Json));
             return 0;
         });
         return command;
@@ -128,10 +128,10 @@ internal static class ReportCommands
             }
             await runtime.Stores.MigrateAllAsync(ct);
             await using var db = runtime.Stores.OpenMunicipal(code);
-            var figures = await Data.Reports.OperationsReport.ComputeAsync(db, start, end, ct);
+            var figures = await Myna.Municipal.Reports.OperationsReport.ComputeAsync(db, start, end, ct);
             await Console.Out.WriteAsync(parse.GetValue(format) == "json"
                 ? System.Text.Json.JsonSerializer.Serialize(figures, Json) + "\n"
-                : Data.Reports.OperationsReport.ToText(figures, runtime.Municipality(code).Name));
+                : Myna.Municipal.Reports.OperationsReport.ToText(figures, runtime.Municipality(code).Name));
             return 0;
         });
         return command;

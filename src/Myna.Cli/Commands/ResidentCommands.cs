@@ -74,12 +74,12 @@ internal static class ResidentCommands
             }
             CliContext.RequireKeys(runtime);
             await using var db = runtime.Stores.OpenMunicipal(code);
-            var exporter = new Myna.Data.Residents.ResidentExporter(runtime.Protector(code), runtime.MunicipalAudit(code), runtime.Purposes, runtime.Time);
+            var exporter = new Myna.Municipal.Residents.ResidentExporter(runtime.Protector(code), runtime.MunicipalAudit(code), runtime.Purposes, runtime.Time);
             try
             {
                 // DOMAIN §9: the command line signs in nobody as the support-measure officer, so a withheld address is never written in clear.
                 var rows = await exporter.ExportAsync(db, parse.GetRequiredValue(file), parse.GetValue(encoding), withNumbers, purposeCode,
-                    new Myna.Data.Residents.Reader(CliContext.Actor, MaySeeProtected: false), ct);
+                    new Myna.Municipal.Residents.Reader(CliContext.Actor, MaySeeProtected: false), ct);
                 await Console.Out.WriteLineAsync($"exported {rows:N0} residents to {parse.GetRequiredValue(file)}{(withNumbers ? " with individual numbers (audited)" : "")}");
                 if (exporter.Withheld > 0)
                 {

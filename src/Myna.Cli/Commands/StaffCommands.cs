@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Myna.Core.Staff;
 using Myna.Core.Text;
-using Myna.Data.Staff;
+using Myna.Storage.Staff;
 
 namespace Myna.Cli.Commands;
 

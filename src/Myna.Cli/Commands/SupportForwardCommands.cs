@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 
 namespace Myna.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 
 namespace Myna.Cli.Commands;
 

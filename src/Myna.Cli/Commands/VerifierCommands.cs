@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Verifiers;
+using Myna.National.Verifiers;
 
 namespace Myna.Cli.Commands;
 

@@ -15,6 +15,12 @@ public sealed record CardStanding(string Serial, string State, string? Suspensio
     public bool Suspended => SuspensionReference is not null;
 }
 
+/// <summary>The kinds of certificate a card holds, as <see cref="CertificateStanding.Kind"/> names them (DOMAIN §7.1).</summary>
+public static class CertificateKinds
+{
+    public const string Signature = "sign", UserAuthentication = "auth";
+}
+
 /// <summary>One certificate of a card, as the holder's municipality may see it (no personal data).</summary>
 public sealed record CertificateStanding(string Kind, string Serial, string Status, DateTimeOffset NotAfter);
 
@@ -32,6 +38,9 @@ public sealed record HolderData(ResidentCode ResidentCode, string Name, string? 
 /// <summary>The card lifecycle operations a municipality asks of the national side (DOMAIN §8).</summary>
 public interface ICardLifecycle
 {
+    /// <summary>The outbox kind of a card continuation (<see cref="ContinueAsync"/>), the same on both sides.</summary>
+    public const string ContinuationKind = "card.continue";
+
     Task<CardStanding> StandingAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default);
 
     Task<IReadOnlyList<NationalCardEvent>> HistoryAsync(MunicipalityCode municipality, string serial, CancellationToken ct = default);

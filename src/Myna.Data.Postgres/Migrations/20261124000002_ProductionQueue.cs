@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Myna.National;
 
 namespace Myna.Data.Postgres.Migrations;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Myna.Data.Residents;
+using Myna.Municipal;
+using Myna.Municipal.Residents;
 
 namespace Myna.Data.Postgres.Migrations;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Myna.Municipal;
+using Myna.National;
 
 namespace Myna.Data.Sqlite.Migrations;
 

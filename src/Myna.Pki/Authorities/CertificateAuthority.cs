@@ -19,11 +19,11 @@ public static class CaKinds
     public const string Operator = "Japan Agency for Local Authority Information Systems";
 
     /// <summary>The short name used in URLs and file names: <c>sign</c> or <c>auth</c>.</summary>
-    public static string Slug(CaKind kind) => kind == CaKind.Signature ? "sign" : "auth";
+    public static string Slug(CaKind kind) => kind == CaKind.Signature ? Core.Contracts.CertificateKinds.Signature : Core.Contracts.CertificateKinds.UserAuthentication;
 
     public static bool TryParseSlug(string? slug, out CaKind kind)
     {
-        kind = slug switch { "sign" => CaKind.Signature, "auth" => CaKind.UserAuthentication, _ => 0 };
+        kind = slug switch { Core.Contracts.CertificateKinds.Signature => CaKind.Signature, Core.Contracts.CertificateKinds.UserAuthentication => CaKind.UserAuthentication, _ => 0 };
         return kind != 0;
     }
 

@@ -4,9 +4,9 @@ using Myna.Core.Applications;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Applications;
 using Myna.Documents.Applications;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
 using Myna.Web.Infrastructure;
 
 using Myna.Web.Security;
@@ -168,7 +168,7 @@ public static class ApplicationsApi
             // §9: the notice is the applicant's own letter — the person themself is served, so the address is used
             // (read in full here) and, when withheld from others, the read is logged as served.
             var rule = runtime.AddressRule(scope.Code);
-            var d = await ApplicationQueries.GetAsync(scope.Db, id, rule, new Data.Residents.Reader(scope.Actor, MaySeeProtected: true), "deficiency notice", ct);
+            var d = await ApplicationQueries.GetAsync(scope.Db, id, rule, new Myna.Municipal.Residents.Reader(scope.Actor, MaySeeProtected: true), "deficiency notice", ct);
             if (d is null || d.Application.Status != ApplicationStatus.Deficient)
             {
                 return ApiProblems.Problem(404, "no-deficiency", "This application has no open deficiency");

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Identifiers;
-using Myna.Data;
-using Myna.Data.Staff;
+using Myna.Hosting;
+using Myna.Storage.Staff;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -22,7 +22,7 @@ public static class AuthApi
             {
                 // A J-LIS operator's token, for the national services (the call centre, DOMAIN §8.3).
                 await using var national = runtime.Stores.OpenNational();
-                return Outcome(await new Data.Staff.StaffSignIn(runtime.NationalAudit(), runtime.Time).SignInAsync(national, request.UserName ?? "", request.Password ?? "", ct),
+                return Outcome(await new Myna.Storage.Staff.StaffSignIn(runtime.NationalAudit(), runtime.Time).SignInAsync(national, request.UserName ?? "", request.Password ?? "", ct),
                     null, runtime.Time);
             }
             if (!MunicipalityCode.TryParse(request.Municipality, out var code, out var problem))
@@ -38,7 +38,7 @@ public static class AuthApi
         }).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).WithBodyLimit(RequestBodyLimits.SignIn).WithName("CreateToken").WithTags("auth");
     }
 
-    private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Data.Staff.SignInResult result, string? municipality, TimeProvider time) => result.Outcome switch
+    private static Results<SignInHttpResult, ProblemHttpResult> Outcome(Myna.Storage.Staff.SignInResult result, string? municipality, TimeProvider time) => result.Outcome switch
     {
         SignInOutcome.Succeeded => TypedResults.SignIn(
             StaffSessions.Principal(result.Account!, municipality, BearerTokenDefaults.AuthenticationScheme, time.GetUtcNow()),

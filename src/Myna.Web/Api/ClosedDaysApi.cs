@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Appointments;
+using Myna.Hosting;
+using Myna.Municipal.Appointments;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
-using Myna.Data;
+using Myna.Hosting;
 using Myna.Web.Infrastructure;
 
 using Myna.Core.Staff;

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Contracts;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Cards;
-using Myna.Data.Lifecycle;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
+using Myna.National.Cards;
 using Myna.Web.Infrastructure;
 
 using Myna.Core.Staff;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Myna.Data;
+using Myna.Hosting;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
 

@@ -1,7 +1,8 @@
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
-using Myna.Data;
-using Myna.Data.Appointments;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Appointments;
 
 namespace Myna.Web.Api;
 

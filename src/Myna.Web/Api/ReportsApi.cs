@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Myna.Core.Staff;
 using Myna.Core.Statistics;
 using Myna.Core.Text.Messages;
+using Myna.Hosting;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -44,22 +45,22 @@ public static class ReportsApi
         }).Accepts<string>("text/csv").WithBodyLimit(4 * 1024 * 1024).WithName("IssuanceRates")
             .WithSummary("交付率 and ranks (§11.1) of the figures in the CSV body: rate half-up to 0.1 %, standard competition ranking, cities and towns apart; ?format=csv|xlsx|pdf for a file");
 
-        reports.MapGet("/issuance-rates/own", async (Data.MynaRuntime runtime, CancellationToken ct) => TypedResults.Ok(await Data.Reports.OwnCounts.HostAsync(runtime, ct)))
+        reports.MapGet("/issuance-rates/own", async (MynaRuntime runtime, CancellationToken ct) => TypedResults.Ok(await Myna.Municipal.Reports.OwnCounts.HostAsync(runtime.Stores.Municipalities, runtime.Stores.OpenMunicipal, ct)))
             .WithName("OwnIssuanceRates").WithSummary("交付率 from the system's own counts: each municipality of this host (people in the register, cards issued to date), ranked, with the total");
 
-        reports.MapGet("/operations", async Task<Results<Ok<Data.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
+        reports.MapGet("/operations", async Task<Results<Ok<Myna.Municipal.Reports.OperationsFigures>, ProblemHttpResult>> (DateOnly from, DateOnly to,
             Infrastructure.MunicipalScope scope, CancellationToken ct) =>
             Core.Calendar.ReportPeriod.Check(from, to) is { } problem
                 ? ApiProblems.Refused(400, problem.Code, "The period cannot be reported", problem.Text, problem.Field)
-                : TypedResults.Ok(await Data.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
+                : TypedResults.Ok(await Myna.Municipal.Reports.OperationsReport.ComputeAsync(scope.Db, from, to, ct)))
             .WithName("OperationsReport").WithSummary("The operations report of a period (§11.2), computed from the recorded events");
 
-        reports.MapGet("/dashboard", async (Infrastructure.MunicipalScope scope, Data.MynaRuntime runtime, CancellationToken ct) =>
-                TypedResults.Ok(await Data.Reports.Dashboard.ComputeAsync(scope.Db, runtime, scope.Code, ct)))
+        reports.MapGet("/dashboard", async (Infrastructure.MunicipalScope scope, Hosting.MynaRuntime runtime, CancellationToken ct) =>
+                TypedResults.Ok(await runtime.DashboardAsync(scope.Db, scope.Code, ct)))
             .WithName("Dashboard").WithSummary("The supervisor's numbers for today: appointments and no-shows, the safe by state, returned mail due, cards nearing destruction, applications awaiting review, certificates revoked today");
 
-        reports.MapGet("/planner-inputs", async (Infrastructure.MunicipalScope scope, Data.MynaRuntime runtime, CancellationToken ct) =>
-                TypedResults.Ok(await Data.Reports.PlannerData.ReadAsync(scope.Db, runtime.Time, ct)))
+        reports.MapGet("/planner-inputs", async (Infrastructure.MunicipalScope scope, Hosting.MynaRuntime runtime, CancellationToken ct) =>
+                TypedResults.Ok(await Myna.Municipal.Reports.PlannerData.ReadAsync(scope.Db, runtime.Time, ct)))
             .WithName("PlannerInputs").WithSummary("The planner's inputs as the records give them (sessions, measured service time, backlog, show-up rate)");
 
         reports.MapGet("/plan", Results<Ok<IssuancePlan>, ProblemHttpResult> (int windows, double serviceMinutes, double hoursPerDay, int backlog, int? daysPerWeek,

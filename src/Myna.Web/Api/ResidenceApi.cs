@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Notices;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal.Notices;
+using Myna.Municipal.Residents;
 using Myna.Web.Infrastructure;
 
 using Myna.Web.Security;

@@ -3,8 +3,8 @@ using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal.Residents;
 using Myna.Web.Infrastructure;
 
 using Myna.Web.Security;

@@ -44,7 +44,7 @@ public static class SupportMeasureCheckApi
     }
 
     private static async Task<Results<Ok<CertificateCheckAnswer>, ProblemHttpResult>> CheckAsync(
-        CertificateCheckBody? body, MunicipalScope scope, Myna.Data.MynaRuntime runtime, CancellationToken ct)
+        CertificateCheckBody? body, MunicipalScope scope, Myna.Hosting.MynaRuntime runtime, CancellationToken ct)
     {
         if (!TryRead(body, out var request, out var problem))
         {

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.SupportMeasures;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -1,5 +1,6 @@
-using Myna.Data;
-using Myna.Data.Verifiers;
+using Myna.Hosting;
+using Myna.National;
+using Myna.National.Verifiers;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Api;

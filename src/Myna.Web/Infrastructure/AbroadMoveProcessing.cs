@@ -1,5 +1,5 @@
 using Myna.Core.Calendar;
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Web.Infrastructure;
 

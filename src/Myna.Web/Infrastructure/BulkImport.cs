@@ -1,5 +1,5 @@
-using Myna.Data;
-using Myna.Data.Applications;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
 
 namespace Myna.Web.Infrastructure;
 

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Residents;
 
 namespace Myna.Web.Infrastructure;
 

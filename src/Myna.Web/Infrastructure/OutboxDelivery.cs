@@ -1,4 +1,4 @@
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Web.Infrastructure;
 

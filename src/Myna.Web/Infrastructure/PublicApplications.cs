@@ -2,8 +2,8 @@ using Myna.Core.Applications;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
 using Myna.Core.Text;
-using Myna.Data;
-using Myna.Data.Applications;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
 using ApplicationId = Myna.Core.Identifiers.ApplicationId;
 
 namespace Myna.Web.Infrastructure;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Myna.Core.Municipalities;
-using Myna.Data;
+using Myna.Hosting;
 
 namespace Myna.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
-using Myna.Data;
-using Myna.Data.Residents;
-using Myna.Data.Staff;
+using Myna.Hosting;
+using Myna.Municipal.Residents;
+using Myna.Storage.Staff;
 
 namespace Myna.Web.Infrastructure;
 

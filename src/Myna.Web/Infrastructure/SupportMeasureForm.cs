@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Myna.Core.Calendar;
 using Myna.Core.SupportMeasures;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 
 namespace Myna.Web.Infrastructure;
 

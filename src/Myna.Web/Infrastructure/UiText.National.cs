@@ -1,6 +1,6 @@
 using Myna.Core.Identifiers;
-using Myna.Data.Certificates;
-using Myna.Data.Verifiers;
+using Myna.National.Jpki;
+using Myna.National.Verifiers;
 
 namespace Myna.Web.Infrastructure;
 

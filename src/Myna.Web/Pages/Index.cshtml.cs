@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Staff;
-using Myna.Data.Residents;
+using Myna.Municipal.Residents;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -13,7 +13,7 @@ namespace Myna.Web.Pages;
 /// (DOMAIN §12).
 /// </summary>
 [RequirePermission(Permission.ResidentsRead)]
-public sealed class IndexModel(ResidentServices services, MunicipalScope scope, Myna.Data.MynaRuntime runtime, UiText text) : PageModel
+public sealed class IndexModel(ResidentServices services, MunicipalScope scope, Myna.Hosting.MynaRuntime runtime, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? BirthDate { get; set; }
@@ -32,8 +32,8 @@ public sealed class IndexModel(ResidentServices services, MunicipalScope scope, 
         if (User.Has(Permission.AddressProtection))
         {
             var today = Myna.Core.Calendar.JapanClock.Today(runtime.Time);
-            SupportReminder = (await Myna.Data.SupportMeasures.SupportMeasureQueries.EndingSoonCountAsync(scope.Db, today, ct),
-                await Myna.Data.SupportMeasures.SupportMeasureQueries.UncoveredSharerCountAsync(scope.Db, today, ct));
+            SupportReminder = (await Myna.Municipal.SupportMeasures.SupportMeasureQueries.EndingSoonCountAsync(scope.Db, today, ct),
+                await Myna.Municipal.SupportMeasures.SupportMeasureQueries.UncoveredSharerCountAsync(scope.Db, today, ct));
         }
         return await SearchAsync(null, ct);
     }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Myna.Core.Identifiers;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Staff;
+using Myna.Hosting;
+using Myna.Storage.Staff;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Security;

@@ -2,9 +2,10 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
-using Myna.Data.Applications;
-using Myna.Data.Residents;
 using Myna.Data.Tests.Notices;
+using Myna.Municipal;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Applications;

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.Text.Messages;
-using Myna.Data.Appointments;
 using Myna.Data.Tests.Applications;
+using Myna.Municipal.Appointments;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Appointments;

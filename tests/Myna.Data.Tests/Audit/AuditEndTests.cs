@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Protection;
-using Myna.Data.Audit;
+using Myna.Storage.Audit;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Audit;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
+using Myna.Municipal;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Audit;

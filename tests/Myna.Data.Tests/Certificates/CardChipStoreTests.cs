@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Cards;
+using Myna.National.Cards;
 using Myna.Pki.Authorities;
 using Myna.Pki.Card;
 using Myna.Testing;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Certificates;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Issuance;
-using Myna.Data.Applications;
-using Myna.Data.Certificates;
-using Myna.Data.Issuance;
-using Myna.Data.Production;
 using Myna.Data.Tests.Applications;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Issuance;
+using Myna.National.Jpki;
+using Myna.National.Production;
 using Myna.Pki.Authorities;
 using Myna.Pki.Card;
 using Myna.Pki.Ocsp;
@@ -120,7 +120,7 @@ public sealed class ProductionDeliveryTests
         Assert.Equal(2, run.Lists.Single().Entries.Count);
     }
 
-    private static string CardChipStoreSerial() => Data.Cards.CardChipStore.NewSerial();
+    private static string CardChipStoreSerial() => Myna.National.Cards.CardChipStore.NewSerial();
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

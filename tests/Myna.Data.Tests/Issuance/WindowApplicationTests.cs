@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Issuance;
-using Myna.Data.Applications;
-using Myna.Data.Issuance;
 using Myna.Data.Tests.Applications;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Issuance;
 using Myna.Pki.Authorities;
 using Myna.Pki.Card;
 using Myna.Testing;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Issuance;
-using Myna.Data.Issuance;
+using Myna.Municipal;
+using Myna.Municipal.Issuance;
 using Myna.Pki.Card;
 using Myna.Testing;
 

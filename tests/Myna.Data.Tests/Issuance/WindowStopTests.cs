@@ -3,8 +3,8 @@ using Myna.Core.Appointments;
 using Myna.Core.Audit;
 using Myna.Core.Issuance;
 using Myna.Core.Text.Messages;
-using Myna.Data.Appointments;
-using Myna.Data.Issuance;
+using Myna.Municipal.Appointments;
+using Myna.Municipal.Issuance;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Issuance;

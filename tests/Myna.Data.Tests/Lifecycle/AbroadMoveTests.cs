@@ -7,10 +7,11 @@ using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
 using Myna.Core.Text.Messages;
-using Myna.Data.Certificates;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Card;
 using Myna.Pki.Ocsp;
@@ -107,7 +108,7 @@ public sealed class AbroadMoveTests
         Assert.Equal((card.Expiry, "Listed"), (standing.Expiry, standing.State));
         Assert.Equal(ContractRefusals.CardNotFound, (await Assert.ThrowsAnyAsync<ContractRefusedException>(() => national2.StandingAsync(Origin, card.Serial))).Code);
         Assert.Equal(HeldCardState.MovedAway, (await db.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).State);
-        Assert.Empty(await Data.Outbox.Outbox.OpenAsync(db));
+        Assert.Empty(await Myna.Storage.Outbox.Outbox.OpenAsync(db));
     }
 
     [Theory]

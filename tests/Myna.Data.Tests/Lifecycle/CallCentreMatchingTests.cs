@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Lifecycle;
-using Myna.Data.Cards;
-using Myna.Data.Production;
 using Myna.Data.Tests.Issuance;
+using Myna.National.Cards;
+using Myna.National.Production;
 using Myna.Pki.Card;
 using Myna.Testing;
 

@@ -4,12 +4,13 @@ using Myna.Core.Issuance;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.Text.Messages;
-using Myna.Data.Applications;
-using Myna.Data.Cards;
-using Myna.Data.Certificates;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
 using Myna.Data.Tests.Issuance;
+using Myna.Municipal;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
+using Myna.National.Cards;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Card;
 using Myna.Pki.Ocsp;
@@ -36,7 +37,7 @@ public sealed class CardLifecycleTests
         {
             var started = await window.StartAsync(db, letter.Number, desk: 1, "clerk");
             await window.VerifyIdentityAsync(db, started.Issuance.Id, InPerson(), "{}", null, null);
-            await Myna.Data.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
+            await Myna.Municipal.Issuance.WindowDesk.RecordChecksAsync(db, started.Issuance.Id, true, true, true);
             Assert.True((await window.SubmitPinsAsync(db, started.Issuance.Id, "2580", "2580", "MYNA2026", "MYNA2026", "pinpad")).Accepted);
             await window.CompleteAsync(db, started.Issuance.Id, true, false, false, "clerk");
         }
@@ -100,7 +101,7 @@ public sealed class CardLifecycleTests
             Assert.Equal(OcspCertStatus.Good, (await OcspAsync(stores, (CaKind)c.Ca, c.Serial)).Status);
         }
         var timeline = await ResidentTimeline.ForAsync(db, card.ResidentId, lifecycle.National, TestStores.Ishinomaki,
-            new Myna.Data.Residents.Reader("clerk", MaySeeProtected: false), stores.Runtime.AddressRule(TestStores.Ishinomaki));
+            new Myna.Municipal.Residents.Reader("clerk", MaySeeProtected: false), stores.Runtime.AddressRule(TestStores.Ishinomaki));
         Assert.Contains(timeline, e => e.Kind == "national.suspended" && e.Reference == suspended.Reference);
         Assert.Contains(timeline, e => e.Kind == "lifecycle.SuspensionLifted" && e.Reference == suspended.Reference);
         Assert.Contains(timeline, e => e.Kind == "lifecycle.Issued");

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
-using Myna.Data.Notices;
+using Myna.Municipal.Notices;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Notices;
@@ -23,7 +23,7 @@ public sealed class MailTrackingTests
         var envelopes = await db.NoticeEnvelopes.OrderBy(e => e.Sequence).ToListAsync();
         var clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
         var mail = new MailTracking(stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), clock,
-            NoticeGeneration.OfficeAddressOf(stores.Runtime.Municipality(TestStores.Ishinomaki)), new Data.SupportMeasures.AddressRule(
+            NoticeGeneration.OfficeAddressOf(stores.Runtime.Municipality(TestStores.Ishinomaki)), new Myna.Municipal.SupportMeasures.AddressRule(
                 stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), TimeProvider.System));
         await mail.RecordMailNumbersAsync(db, envelopes.Select(e => (e.BatchId, e.Sequence, $"1234-5678-{e.Sequence:D4}")).ToList(), "clerk");
         return (stores, mail, clock);

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Notices;
-using Myna.Data.Notices;
 using Myna.Data.Tests.Numbering;
+using Myna.Municipal;
+using Myna.Municipal.Notices;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Notices;
@@ -174,10 +175,10 @@ public sealed class NoticeGenerationTests
 
     /// <summary>A support measure (§9) for one resident, with an offender at <paramref name="offenderAddress"/>.</summary>
     internal static Task ProtectAsync(TestStores stores, MunicipalDb db, long residentId, string? offenderAddress = null) =>
-        stores.Runtime.SupportMeasureDesk(TestStores.Ishinomaki).CreateAsync(db, new Data.SupportMeasures.SupportMeasureApplication(residentId,
+        stores.Runtime.SupportMeasureDesk(TestStores.Ishinomaki).CreateAsync(db, new Myna.Municipal.SupportMeasures.SupportMeasureApplication(residentId,
             Core.SupportMeasures.SupportMeasureKind.DomesticViolence, Core.SupportMeasures.SupportBasisKind.Police, "石巻警察署",
             Core.Calendar.JapanClock.Today(TimeProvider.System).AddDays(-1), null, null, null, [],
-            [new Data.SupportMeasures.OffenderInput("加害　太郎", Address: offenderAddress)]), "officer");
+            [new Myna.Municipal.SupportMeasures.OffenderInput("加害　太郎", Address: offenderAddress)]), "officer");
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
 using Myna.Data.Tests.Lifecycle;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Notices;

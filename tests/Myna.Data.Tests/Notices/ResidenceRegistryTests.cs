@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Notices;
-using Myna.Data.Notices;
+using Myna.Municipal.Notices;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Notices;

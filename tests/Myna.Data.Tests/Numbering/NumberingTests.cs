@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
-using Myna.Data.Residents;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Numbering;

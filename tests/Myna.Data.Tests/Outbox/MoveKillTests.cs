@@ -3,10 +3,11 @@ using Myna.Core.Audit;
 using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
-using Myna.Data.Lifecycle;
-using Myna.Data.Outbox;
-using Myna.Data.Residents;
 using Myna.Data.Tests.Lifecycle;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
+using Myna.Storage.Outbox;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Outbox;
@@ -76,7 +77,7 @@ public sealed class MoveKillTests
         Assert.NotEqual(0, notified.ExitCode);
         Assert.Single(await destination.HeldCards.AsNoTracking().ToListAsync());
         Assert.Equal(HeldCardState.MovedAway, (await origin.HeldCards.AsNoTracking().SingleAsync(h => h.Id == card.Id)).State);
-        Assert.Equal(MoveInNotifiedMessages.Kind, Assert.Single(await Data.Outbox.Outbox.OpenAsync(destination)).Kind);
+        Assert.Equal(MoveInNotifiedMessages.Kind, Assert.Single(await Myna.Storage.Outbox.Outbox.OpenAsync(destination)).Kind);
 
         var rerun = await MynaCli.RunAsync(stores, null, "outbox", "deliver");
         Assert.True(rerun.ExitCode == 0, rerun.Out + rerun.Err);
@@ -102,8 +103,8 @@ public sealed class MoveKillTests
         Assert.Equal(1, await origin.LifecycleEvents.CountAsync(e => e.HeldCardId == card.Id && e.Kind == LifecycleKind.MovedAway));
         var moveOut = await origin.MoveOuts.AsNoTracking().SingleAsync();
         Assert.Equal((Today, true), (moveOut.MovedInOn, moveOut.CardContinued));
-        Assert.Empty(await Data.Outbox.Outbox.OpenAsync(origin));
-        Assert.Empty(await Data.Outbox.Outbox.OpenAsync(destination));
+        Assert.Empty(await Myna.Storage.Outbox.Outbox.OpenAsync(origin));
+        Assert.Empty(await Myna.Storage.Outbox.Outbox.OpenAsync(destination));
         var status = await MynaCli.RunAsync(stores, null, "outbox", "status");
         Assert.True(status.ExitCode == 0, status.Out + status.Err);
     }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Identifiers;
-using Myna.Data.Applications;
-using Myna.Data.Outbox;
 using Myna.Data.Tests.Applications;
 using Myna.Data.Tests.Numbering;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
+using Myna.Storage.Outbox;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Outbox;
@@ -55,7 +56,7 @@ public sealed class OutboxKillTests
         // Both sides on the same generation: the national side answers the number the register now holds.
         var nationalNumber = Assert.Single(await stores.Runtime.NationalNumbering().AssignAsync(TestStores.Ishinomaki, [ResidentCode.Parse(resident.ResidentCode)]));
         Assert.Equal(nationalNumber, stores.Runtime.Protector(TestStores.Ishinomaki).Unprotect(history[1].Cipher, resident.Id));
-        Assert.Equal(new OutboxCounts(1, 0, 0), await Data.Outbox.Outbox.CountAsync(db));
+        Assert.Equal(new OutboxCounts(1, 0, 0), await Myna.Storage.Outbox.Outbox.CountAsync(db));
         await NumberingTests.AssertEveryActiveResidentHasExactlyOneDistinctNumber(stores);
     }
 
@@ -77,7 +78,7 @@ public sealed class OutboxKillTests
             await desk.ReviewAsync(db, TestStores.Ishinomaki, receipt.Id, pass: true, [], null, "reviewer");
             ids.Add(receipt.Id);
         }
-        Assert.Equal(new OutboxCounts(0, 2, 0), await Data.Outbox.Outbox.CountAsync(db));
+        Assert.Equal(new OutboxCounts(0, 2, 0), await Myna.Storage.Outbox.Outbox.CountAsync(db));
 
         var killed = await MynaCli.RunWithEnvironmentAsync(stores, KillAfterDelivery, "outbox", "deliver");
 
@@ -101,7 +102,7 @@ public sealed class OutboxKillTests
             var history = await db.ApplicationEvents.Where(e => e.CardApplicationId == id).OrderBy(e => e.Id).Select(e => e.Status).ToListAsync();
             Assert.Equal([ApplicationStatus.Received, ApplicationStatus.Accepted, ApplicationStatus.QueuedForProduction], history);
         }
-        Assert.Equal(new OutboxCounts(2, 0, 0), await Data.Outbox.Outbox.CountAsync(db));
+        Assert.Equal(new OutboxCounts(2, 0, 0), await Myna.Storage.Outbox.Outbox.CountAsync(db));
         var status = await MynaCli.RunAsync(stores, null, "outbox", "status");
         Assert.True(status.ExitCode == 0, status.Out + status.Err);
     }

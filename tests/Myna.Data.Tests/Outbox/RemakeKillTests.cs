@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Issuance;
 using Myna.Core.Text.Messages;
-using Myna.Data.Issuance;
-using Myna.Data.Outbox;
-using Myna.Data.Production;
 using Myna.Data.Tests.Issuance;
+using Myna.Municipal.Issuance;
+using Myna.National.Production;
+using Myna.Storage.Outbox;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Outbox;
@@ -40,14 +40,14 @@ public sealed class RemakeKillTests
         Assert.NotEqual(0, recorded.ExitCode);
         Assert.Equal(CardState.ReturnedForRemake, (await db.Cards.AsNoTracking().SingleAsync(c => c.Serial == first.Serial)).State);
         Assert.NotEqual(ProducedCardState.Voided, (await NationalCardAsync(stores, first.Serial)).State);
-        Assert.Equal(RemakeMessages.Kind, Assert.Single(await Data.Outbox.Outbox.OpenAsync(db)).Kind);
+        Assert.Equal(RemakeMessages.Kind, Assert.Single(await Myna.Storage.Outbox.Outbox.OpenAsync(db)).Kind);
 
         // Killed after the national side voided the card and queued it again, before the acknowledgement.
         var delivered = await MynaCli.RunWithEnvironmentAsync(stores, KillAt(FaultPoint.Delivered), "outbox", "deliver");
 
         Assert.NotEqual(0, delivered.ExitCode);
         Assert.Equal(ProducedCardState.Voided, (await NationalCardAsync(stores, first.Serial)).State);
-        Assert.Single(await Data.Outbox.Outbox.OpenAsync(db));
+        Assert.Single(await Myna.Storage.Outbox.Outbox.OpenAsync(db));
 
         var rerun = await MynaCli.RunAsync(stores, null, "outbox", "deliver");
         Assert.True(rerun.ExitCode == 0, rerun.Out + rerun.Err);
@@ -60,7 +60,7 @@ public sealed class RemakeKillTests
         Assert.True(again.ExitCode == 0, again.Out + again.Err);
 
         // Converged: each card returned and voided once, each application queued once, nothing left open.
-        var counts = await Data.Outbox.Outbox.CountAsync(db);
+        var counts = await Myna.Storage.Outbox.Outbox.CountAsync(db);
         Assert.Equal((0, 0), (counts.Pending, counts.Refused));
         foreach (var entry in new[] { first, second })
         {

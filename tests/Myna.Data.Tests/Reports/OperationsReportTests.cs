@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Notices;
-using Myna.Data.Reports;
-using Myna.Data.Tests.Notices;
 using Myna.Data.Tests.Lifecycle;
+using Myna.Data.Tests.Notices;
+using Myna.Municipal.Reports;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Reports;

@@ -1,7 +1,7 @@
 using Myna.Core.Appointments;
-using Myna.Data.Appointments;
-using Myna.Data.Reports;
 using Myna.Data.Tests.Issuance;
+using Myna.Municipal.Appointments;
+using Myna.Municipal.Reports;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Reports;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Residents;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Residents;

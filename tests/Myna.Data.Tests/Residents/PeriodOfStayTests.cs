@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
-using Myna.Data.Applications;
-using Myna.Data.Residents;
 using Myna.Data.Tests.Applications;
 using Myna.Data.Tests.Lifecycle;
 using Myna.Data.Tests.Numbering;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Residents;

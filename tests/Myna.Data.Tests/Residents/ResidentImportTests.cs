@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Residents;
 using Myna.Core.Text;
+using Myna.Municipal;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Residents;
@@ -170,11 +171,11 @@ public sealed class ResidentImportTests
         await using var db = stores.OpenMunicipal();
         var importer = stores.Runtime.ResidentImporter(TestStores.Ishinomaki);
         await importer.ImportCsvAsync(db, input, null, "test");
-        var exporter = new Myna.Data.Residents.ResidentExporter(stores.Runtime.Protector(TestStores.Ishinomaki),
+        var exporter = new Myna.Municipal.Residents.ResidentExporter(stores.Runtime.Protector(TestStores.Ishinomaki),
             stores.Runtime.MunicipalAudit(TestStores.Ishinomaki), stores.Runtime.Purposes, stores.Runtime.Time);
         var output = Path.Combine(stores.Root, "out.csv");
 
-        var rows = await exporter.ExportAsync(db, output, null, includeNumbers: false, null, new Myna.Data.Residents.Reader("test", false));
+        var rows = await exporter.ExportAsync(db, output, null, includeNumbers: false, null, new Myna.Municipal.Residents.Reader("test", false));
 
         Assert.Equal(50, rows);
         Assert.Equal(original, await File.ReadAllTextAsync(output, Encoding.UTF8));

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
-using Myna.Data.Residents;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Residents;

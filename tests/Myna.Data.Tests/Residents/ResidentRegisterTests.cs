@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Residents;
-using Myna.Data.Residents;
+using Myna.Municipal.Residents;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Residents;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
-using Myna.Data.Staff;
+using Myna.Storage.Staff;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.Staff;

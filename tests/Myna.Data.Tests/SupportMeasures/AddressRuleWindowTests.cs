@@ -3,8 +3,8 @@ using Myna.Core.Audit;
 using Myna.Core.Issuance;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.SupportMeasures;

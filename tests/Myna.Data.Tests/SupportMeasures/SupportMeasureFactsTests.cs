@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.Identifiers;
 using Myna.Core.SupportMeasures;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.SupportMeasures;

@@ -3,10 +3,11 @@ using Myna.Core.Calendar;
 using Myna.Core.Identifiers;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data.Lifecycle;
-using Myna.Data.Outbox;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
+using Myna.Storage.Outbox;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.SupportMeasures;
@@ -59,7 +60,7 @@ public sealed class SupportMeasureForwardingTests
         Assert.Contains("kept until " + SupportMeasureForwarding.KeepUntil(Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), forward.Receipt, StringComparison.Ordinal);
         Assert.Equal([SupportMeasureEventKind.Created, SupportMeasureEventKind.Forwarded, SupportMeasureEventKind.ForwardAcknowledged],
             await origin.SupportMeasureEvents.Where(e => e.MeasureId == measure.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
-        Assert.Empty(await Data.Outbox.Outbox.OpenAsync(origin));
+        Assert.Empty(await Myna.Storage.Outbox.Outbox.OpenAsync(origin));
 
         var copy = await other.SupportMeasures.AsNoTracking().Include(m => m.People).Include(m => m.Offenders).SingleAsync();
         Assert.Equal((measure.Reference, Origin.Value, SupportMeasureForwarding.KeepUntil(Today), measure.EndsOn),
@@ -109,7 +110,7 @@ public sealed class SupportMeasureForwardingTests
         var last = await origin.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).LastAsync();
         var received = await other.SupportMeasureEvents.CountAsync(e => e.Kind == SupportMeasureEventKind.Received);
         var again = await stores.Runtime.Exchange().ForwardSupportMeasureAsync(Origin, Other,
-            Data.Outbox.Outbox.Read<SupportMeasureForwardPayload>(last).Measure, last.MessageId);
+            Myna.Storage.Outbox.Outbox.Read<SupportMeasureForwardPayload>(last).Measure, last.MessageId);
         Assert.Equal(SupportMeasureForwarding.KeepUntil(Today), again.KeepUntil);
         Assert.Equal(received, await other.SupportMeasureEvents.CountAsync(e => e.Kind == SupportMeasureEventKind.Received));
     }
@@ -150,7 +151,7 @@ public sealed class SupportMeasureForwardingTests
         // §9 first failure: every message of the move goes to a municipality or the national side, never to a person or an
         // address; the 転入通知 back to the origin carries no address; neither the old nor the new address crosses back.
         var messages = (await origin.OutboxMessages.AsNoTracking().ToListAsync()).Concat(await other.OutboxMessages.AsNoTracking().ToListAsync()).ToList();
-        Assert.All(messages, m => Assert.True(m.Destination == Data.Outbox.Outbox.National || MunicipalityCode.TryParse(m.Destination, out var _, out var _)));
+        Assert.All(messages, m => Assert.True(m.Destination == Myna.Storage.Outbox.Outbox.National || MunicipalityCode.TryParse(m.Destination, out var _, out var _)));
         Assert.All(messages, m => Assert.DoesNotContain(person.Block, m.Payload, StringComparison.Ordinal));
         var notified = Assert.Single(messages, m => m.Kind == MoveInNotifiedMessages.Kind);
         Assert.DoesNotContain("小野", notified.Payload, StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class SupportMeasureForwardingTests
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await origin.Database.BeginTransactionAsync();
-            await Data.Outbox.Outbox.RecordAsync(origin, MoveInNotifiedMessages.Kind, "加害　太郎 宮城県仙台市青葉区一番町1-1", new { }, TimeProvider.System, default);
+            await Myna.Storage.Outbox.Outbox.RecordAsync(origin, MoveInNotifiedMessages.Kind, "加害　太郎 宮城県仙台市青葉区一番町1-1", new { }, TimeProvider.System, default);
         });
     }
 

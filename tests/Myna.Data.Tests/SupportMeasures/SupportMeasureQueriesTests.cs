@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.SupportMeasures;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Data.Tests.SupportMeasures;

@@ -62,12 +62,12 @@ public sealed class NotFoundAndPdfAnswerTests
     public async Task PdfAnswers_OpenInline_WithAFileName()
     {
         await using var factory = await MynaWebFactory.CreateAsync(residents: 40);
-        await Data.Demo.DemoSetup.EnsureNationalAsync(factory.Stores.Runtime, TextWriter.Null);
+        await Myna.Hosting.Demo.DemoSetup.EnsureNationalAsync(factory.Stores.Runtime, TextWriter.Null);
         await using (var db = factory.Stores.OpenMunicipal())
         {
             await factory.Stores.Runtime.NoticeGeneration(TestStores.Ishinomaki).RunAsync(db, JapanClock.Today(TimeProvider.System), "test");
         }
-        await Data.Demo.DemoIssuance.EnsureAsync(factory.Stores.Runtime, TestStores.Ishinomaki, Documents.Demo.DemoPortrait.Jpeg, TextWriter.Null, cards: 4);
+        await Myna.Hosting.Demo.DemoIssuance.EnsureAsync(factory.Stores.Runtime, TestStores.Ishinomaki, Documents.Demo.DemoPortrait.Jpeg, TextWriter.Null, cards: 4);
         using var staff = await PageClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
         using var api = await ApiClient.SignedInAsync(factory, "supervisor", "supervisor-demo-2026");
         var today = JapanClock.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

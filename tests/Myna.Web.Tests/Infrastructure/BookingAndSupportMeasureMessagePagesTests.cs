@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.Appointments;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.Appointments;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.Infrastructure;

@@ -64,8 +64,8 @@ public sealed class UiTextTests
         foreach (var s in Enum.GetNames<Core.Lifecycle.ReplacementState>().Select(s => "life.replacement." + s)
             .Concat(Enum.GetNames<Core.Lifecycle.ReplacementKind>().Select(s => "life.kind." + s))
             .Concat(Enum.GetNames<PinKind>().Select(s => "pin.kind." + s))
-            .Concat(Enum.GetNames<Data.Certificates.CertificateStatus>().Select(s => "life.cert.status." + s))
-            .Concat(Enum.GetNames<Data.Cards.CallCentreOutcome>().Select(s => "cc.outcome." + s))
+            .Concat(Enum.GetNames<Myna.National.Jpki.CertificateStatus>().Select(s => "life.cert.status." + s))
+            .Concat(Enum.GetNames<Myna.National.Cards.CallCentreOutcome>().Select(s => "cc.outcome." + s))
             .Concat(["national.suspended", "life.cert.sign", "life.cert.auth"]))
         {
             keys.Add(s);

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Appointments;
-using Myna.Data.Appointments;
+using Myna.Municipal.Appointments;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.Issuance;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.Lifecycle;

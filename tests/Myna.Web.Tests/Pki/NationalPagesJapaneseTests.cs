@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Myna.Core.Identifiers;
-using Myna.Data.Verifiers;
+using Myna.National.Verifiers;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 using Myna.Web.Infrastructure;

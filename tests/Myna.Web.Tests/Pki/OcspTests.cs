@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Myna.Data.Certificates;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Ocsp;
 using Myna.Pki.Profiles;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Certificates;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 

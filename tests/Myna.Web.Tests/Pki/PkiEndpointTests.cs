@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Myna.Data.Certificates;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Myna.Data.Certificates;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Verification;
 using Myna.Testing;
@@ -44,7 +44,7 @@ public sealed class SignatureVerificationTests
                 revocation ?? new OnlineRevocation(handler is null ? Http : new HttpClient(handler), clock ?? TimeProvider.System),
                 clock ?? TimeProvider.System, timestampAnchors);
 
-        public async Task ChangeAsync(string serial, Func<CertificateStatusService, Data.NationalDb, Task> change)
+        public async Task ChangeAsync(string serial, Func<CertificateStatusService, National.NationalDb, Task> change)
         {
             await using var db = Factory.Stores.Runtime.Stores.OpenNational();
             await change(Factory.Stores.Runtime.CertificateStatus(), db);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Certificates;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Profiles;
 using Myna.Testing;

@@ -8,8 +8,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Myna.Data.Certificates;
-using Myna.Data.Verifiers;
+using Myna.National.Jpki;
+using Myna.National.Verifiers;
 using Myna.Pki.Authorities;
 using Myna.Testing;
 

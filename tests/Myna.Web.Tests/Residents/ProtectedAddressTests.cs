@@ -5,8 +5,8 @@ using Myna.Core.Audit;
 using Myna.Core.Identifiers;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data.Demo;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting.Demo;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.Residents;

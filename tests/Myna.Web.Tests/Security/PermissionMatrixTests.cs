@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Myna.Core.Staff;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Testing;
 using Myna.Web.Security;
 
@@ -35,7 +35,7 @@ public sealed class PermissionMatrixTests
         await using var factory = await MynaWebFactory.CreateAsync(residents: 3);
         await using (var db = factory.Stores.Runtime.Stores.OpenNational())
         {
-            await Myna.Data.Staff.StaffSignIn.EnsureOperatorAsync(db, DemoSetup.Operator.UserName, DemoSetup.Operator.DisplayName, DemoSetup.Operator.Password,
+            await Myna.Storage.Staff.StaffSignIn.EnsureOperatorAsync(db, DemoSetup.Operator.UserName, DemoSetup.Operator.DisplayName, DemoSetup.Operator.Password,
                 TimeProvider.System);
         }
         var actions = Actions(factory).ToList();

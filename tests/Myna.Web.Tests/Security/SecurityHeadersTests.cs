@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Myna.Core.Calendar;
-using Myna.Data.Demo;
+using Myna.Hosting.Demo;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.Security;

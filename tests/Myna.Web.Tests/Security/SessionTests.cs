@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
-using Myna.Data.Demo;
-using Myna.Data.Staff;
+using Myna.Hosting.Demo;
+using Myna.Storage.Staff;
 using Myna.Testing;
 using Myna.Web.Security;
 

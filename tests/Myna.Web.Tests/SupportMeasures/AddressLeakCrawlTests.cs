@@ -13,9 +13,9 @@ using Myna.Core.Lifecycle;
 using Myna.Core.Notices;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data.Demo;
-using Myna.Data.Residents;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting.Demo;
+using Myna.Municipal.Residents;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.SupportMeasures;

@@ -9,9 +9,9 @@ using Myna.Core.Audit;
 using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.Demo;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Hosting.Demo;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.SupportMeasures;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Audit;
 using Myna.Core.SupportMeasures;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.SupportMeasures;

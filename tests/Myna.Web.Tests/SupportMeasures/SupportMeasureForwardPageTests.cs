@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Myna.Core.Calendar;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.SupportMeasures;
 using Myna.Testing;
 
 namespace Myna.Web.Tests.SupportMeasures;

@@ -279,7 +279,7 @@ public sealed class SupportMeasureOfficerTests
         return (household[0], household[1]);
     }
 
-    private static DateOnly SupportMeasureDesk_DefaultEnd(DateOnly start) => Data.SupportMeasures.SupportMeasureDesk.DefaultEnd(start);
+    private static DateOnly SupportMeasureDesk_DefaultEnd(DateOnly start) => Myna.Municipal.SupportMeasures.SupportMeasureDesk.DefaultEnd(start);
 
     private static Dictionary<string, object?> With(Dictionary<string, object?> request, string key, object? value) => new(request) { [key] = value };
 

@@ -1,6 +1,6 @@
 using Myna.Core.Lifecycle;
 using Myna.Core.SupportMeasures;
-using Myna.Data.SupportMeasures;
+using Myna.Municipal.SupportMeasures;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Tests.SupportMeasures;

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
-using Myna.Data;
-using Myna.Data.Staff;
+using Myna.Hosting;
+using Myna.Storage.Staff;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -40,7 +40,7 @@ public sealed class LoginModel(MynaRuntime runtime, UiText text) : PageModel
             Error = text["signin.required"];
             return Page();
         }
-        Myna.Data.Staff.SignInResult result;
+        Myna.Storage.Staff.SignInResult result;
         string? municipality = null;
         if (Municipality == NationalScope)
         {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Applications;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

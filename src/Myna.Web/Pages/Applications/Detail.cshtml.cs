@@ -5,9 +5,9 @@ using Myna.Core.Applications;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Applications;
-using Myna.Data.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
 using Myna.Core.Staff;
-using Myna.Data.Applications;
+using Myna.Municipal.Applications;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -5,8 +5,8 @@ using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Appointments;
+using Myna.Hosting;
+using Myna.Municipal.Appointments;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

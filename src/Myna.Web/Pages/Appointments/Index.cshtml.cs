@@ -5,9 +5,9 @@ using Myna.Core.Appointments;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Appointments;
-using Myna.Data.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Appointments;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

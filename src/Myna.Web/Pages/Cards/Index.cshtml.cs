@@ -5,9 +5,10 @@ using Myna.Core.Calendar;
 using Myna.Core.Contracts;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Issuance;
 using Myna.Documents.Issuance;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -7,8 +7,8 @@ using Myna.Core.Issuance;
 using Myna.Core.Lifecycle;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Lifecycle;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -6,9 +6,9 @@ using Myna.Core.Calendar;
 using Myna.Core.Contracts;
 using Myna.Core.Lifecycle;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Lifecycle;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal.Lifecycle;
+using Myna.Municipal.Residents;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

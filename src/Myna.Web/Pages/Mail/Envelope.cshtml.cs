@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Notices;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Notices;
+using Myna.Hosting;
+using Myna.Municipal.Notices;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Notices;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Notices;
+using Myna.Hosting;
+using Myna.Municipal.Notices;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -4,8 +4,8 @@ using Myna.Core.Calendar;
 using Myna.Core.Lifecycle;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Cards;
+using Myna.Hosting;
+using Myna.National.Cards;
 using Myna.Web.Security;
 
 namespace Myna.Web.Pages.National;

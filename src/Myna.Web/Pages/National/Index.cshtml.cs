@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Identifiers;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Certificates;
+using Myna.Hosting;
+using Myna.National.Jpki;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

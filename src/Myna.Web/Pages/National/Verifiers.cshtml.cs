@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Verifiers;
+using Myna.Hosting;
+using Myna.National;
+using Myna.National.Verifiers;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
 using Myna.Core.Text;
-using Myna.Data;
-using Myna.Data.Applications;
+using Myna.Hosting;
+using Myna.Municipal.Applications;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Pages.Public;

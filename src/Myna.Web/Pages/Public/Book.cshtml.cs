@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Appointments;
 using Myna.Core.Calendar;
-using Myna.Data;
-using Myna.Data.Appointments;
+using Myna.Hosting;
+using Myna.Municipal;
+using Myna.Municipal.Appointments;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Pages.Public;

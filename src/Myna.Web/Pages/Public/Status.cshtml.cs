@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
-using Myna.Data;
+using Myna.Hosting;
 using Myna.Web.Infrastructure;
 
 namespace Myna.Web.Pages.Public;

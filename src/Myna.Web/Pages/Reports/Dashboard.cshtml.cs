@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Reports;
+using Myna.Hosting;
+using Myna.Municipal.Reports;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -13,5 +13,5 @@ public sealed class DashboardModel(MynaRuntime runtime, MunicipalScope scope) : 
 {
     public DashboardFigures? Figures { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Figures = await Dashboard.ComputeAsync(scope.Db, runtime, scope.Code, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Figures = await runtime.DashboardAsync(scope.Db, scope.Code, ct);
 }

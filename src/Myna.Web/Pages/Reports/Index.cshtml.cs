@@ -6,8 +6,8 @@ using Myna.Core.Calendar;
 using Myna.Core.Staff;
 using Myna.Core.Statistics;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Reports;
+using Myna.Hosting;
+using Myna.Municipal.Reports;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -125,7 +125,7 @@ public sealed class IndexModel(MynaRuntime runtime, MunicipalScope scope, UiText
         // The system's own counts (§11.1): cards issued to date ÷ people in the register today, here and across the host.
         var own = await OwnCounts.OfAsync(scope.Db, scope.Municipality, ct);
         OwnRate = own.Population == 0 ? null : IssuanceRates.Rank([own]).Single();
-        HostRates = await OwnCounts.HostAsync(runtime, ct);
+        HostRates = await OwnCounts.HostAsync(runtime.Stores.Municipalities, runtime.Stores.OpenMunicipal, ct);
 
         // The planner (§11.3): by default what the records say.
         Recorded = await PlannerData.ReadAsync(scope.Db, runtime.Time, ct);

@@ -6,9 +6,9 @@ using Myna.Core.Contracts;
 using Myna.Core.Protection;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Notices;
-using Myna.Data.Residents;
+using Myna.Hosting;
+using Myna.Municipal.Notices;
+using Myna.Municipal.Residents;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -103,7 +103,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
                 FamilyRegisterPlace: Changed(Event.FamilyRegisterPlace, r.FamilyRegisterPlace),
                 FamilyRegisterMunicipality: Changed(Event.FamilyRegisterMunicipality, r.FamilyRegisterMunicipality)), scope.Actor, ct);
         }
-        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or ContractRefusedException)
+        catch (Exception e) when (e is RegisterRuleException or Myna.Municipal.Lifecycle.LifecycleException or ContractRefusedException)
         {
             EventError = Refusals.Say(text, e);
             return Page();
@@ -239,9 +239,9 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         try
         {
             await runtime.AbroadMoveDesk(scope.Code).NotifyAsync(scope.Db, Id,
-                new Data.Lifecycle.AbroadMoveNotice(movesOn, notified, Abroad.Country ?? "", Abroad.ContinuedUse, Abroad.SignatureAbroad), scope.Actor, ct);
+                new Myna.Municipal.Lifecycle.AbroadMoveNotice(movesOn, notified, Abroad.Country ?? "", Abroad.ContinuedUse, Abroad.SignatureAbroad), scope.Actor, ct);
         }
-        catch (Exception e) when (e is RegisterRuleException or Data.Lifecycle.LifecycleException or ContractRefusedException)
+        catch (Exception e) when (e is RegisterRuleException or Myna.Municipal.Lifecycle.LifecycleException or ContractRefusedException)
         {
             AbroadError = Refusals.Say(text, e);
             return Page();
@@ -261,7 +261,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         {
             await runtime.AbroadMoveDesk(scope.Code).RecordReturnAsync(scope.Db, moveId, Today, scope.Actor, ct);
         }
-        catch (Data.Lifecycle.LifecycleException e)
+        catch (Myna.Municipal.Lifecycle.LifecycleException e)
         {
             AbroadError = Refusals.Say(text, e);
             return Page();
@@ -275,7 +275,7 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
     public Core.Lifecycle.HeldCard? Card { get; private set; }
 
     /// <summary>Every recorded step of the register entry, applications and cards (DOMAIN §8).</summary>
-    public IReadOnlyList<Data.Lifecycle.TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<Myna.Municipal.Lifecycle.TimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>The other municipalities of this host, offered as move-out destinations (§8.6).</summary>
     public IEnumerable<Core.Municipalities.Municipality> Neighbours => runtime.Stores.Municipalities.Where(m => m.Code != scope.Code);
@@ -287,9 +287,9 @@ public sealed class DetailModel(ResidentServices services, MunicipalScope scope,
         {
             return false;
         }
-        Card = await Data.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
-        AbroadMoves = await Data.Lifecycle.AbroadMoveDesk.OfResidentAsync(scope.Db, Id, ct);
-        Timeline = await Data.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct);
+        Card = await Myna.Municipal.Lifecycle.CardLifecycleDesk.CurrentAsync(scope.Db, Id, ct);
+        AbroadMoves = await Myna.Municipal.Lifecycle.AbroadMoveDesk.OfResidentAsync(scope.Db, Id, ct);
+        Timeline = await Myna.Municipal.Lifecycle.ResidentTimeline.ForAsync(scope.Db, Id, runtime.CardLifecycle(), scope.Code, scope.Reader, runtime.AddressRule(scope.Code), ct);
         if (Details.AddressWithheld && !scope.Reader.MaySeeProtected)
         {
             // §9: the register's lines of the timeline carry the events' notes; their free text is withheld as in the history.

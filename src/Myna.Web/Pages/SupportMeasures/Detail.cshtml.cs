@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.SupportMeasures;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

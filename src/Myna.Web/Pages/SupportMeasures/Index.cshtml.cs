@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Myna.Core.Calendar;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.SupportMeasures;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -6,8 +6,8 @@ using Myna.Core.Calendar;
 using Myna.Core.Residents;
 using Myna.Core.Staff;
 using Myna.Core.SupportMeasures;
-using Myna.Data;
-using Myna.Data.SupportMeasures;
+using Myna.Hosting;
+using Myna.Municipal.SupportMeasures;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -6,9 +6,9 @@ using Myna.Core.Calendar;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
-using Myna.Data;
-using Myna.Data.Issuance;
 using Myna.Documents.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Myna.Core.Contracts;
 using Myna.Core.Staff;
-using Myna.Data;
-using Myna.Data.Issuance;
+using Myna.Hosting;
+using Myna.Municipal.Issuance;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -33,7 +33,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope, UiText t
     private async Task LoadAsync(CancellationToken ct)
     {
         Waiting = await WindowDesk.PadRequestAsync(scope.Db, Desk, ct);
-        Reset = Waiting is null ? await Data.Lifecycle.CardLifecycleDesk.PadResetAsync(scope.Db, Desk, ct) : null;
+        Reset = Waiting is null ? await Myna.Municipal.Lifecycle.CardLifecycleDesk.PadResetAsync(scope.Db, Desk, ct) : null;
     }
 
     /// <summary>The holder's new PIN for a reset: checked on the national side, written to the chip, never shown again.</summary>
@@ -45,7 +45,7 @@ public sealed class PadModel(MynaRuntime runtime, MunicipalScope scope, UiText t
         {
             Outcome = await runtime.LifecycleDesk(scope.Code).SubmitPinResetAsync(scope.Db, resetId, pin ?? "", pinAgain ?? "", "pinpad:" + scope.Actor, ct);
         }
-        catch (Data.Lifecycle.LifecycleException e)
+        catch (Myna.Municipal.Lifecycle.LifecycleException e)
         {
             Error = Refusals.Say(text, e);
         }
