@@ -82,8 +82,11 @@ public sealed class MynaRuntime
         return created;
     }
 
-    // Keys are read from their files once per host, not once per request.
+    // Keys are read from their files once per host, not once per request: desks are light objects built per call, their keys are not.
+    private readonly ConcurrentDictionary<(string Scope, string Name), byte[]> keyCache = new();
     private readonly ConcurrentDictionary<string, AuditLog> audits = new(StringComparer.Ordinal);
+
+    private byte[] Key(string scope, string name) => keyCache.GetOrAdd((scope, name), k => Keys.Read(k.Scope, k.Name));
     private readonly ConcurrentDictionary<MunicipalityCode, NumberProtector> protectors = new();
 
     public AuditLog MunicipalAudit(MunicipalityCode code) =>
@@ -131,7 +134,7 @@ public sealed class MynaRuntime
         new ResidentMovedMessages(code, NationalNumbering()),
         new ProductionMessages(code, CardProduction(), ResidentQueries(code), MunicipalAudit(code), Time),
         new Municipal.Issuance.RemakeMessages(code, CardProduction()),
-        new Municipal.Lifecycle.AdvanceMoveOutMessages(Exchange(), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
+        new Municipal.Lifecycle.AdvanceMoveOutMessages(Exchange(), Key(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
         new Municipal.Lifecycle.MoveInNotifiedMessages(Exchange()),
         new Municipal.Lifecycle.CardContinuationMessages(code, CardLifecycle(), LifecycleDesk(code), Time),
         new Municipal.SupportMeasures.SupportMeasureForwardMessages(Exchange(), MunicipalAudit(code), Time),
@@ -147,7 +150,7 @@ public sealed class MynaRuntime
     public string CaFolder => Path.Combine(Keys.Root, KeyDirectory.NationalScope, "ca");
 
     public Pki.Keys.ICaKeyStore CaKeyStore() => new Pki.Keys.PasswordFileKeyStore(CaFolder,
-        Options.CaKeyStorePassword is { Length: > 0 } password ? password : Convert.ToBase64String(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CaStore)));
+        Options.CaKeyStorePassword is { Length: > 0 } password ? password : Convert.ToBase64String(Key(KeyDirectory.NationalScope, KeyDirectory.CaStore)));
 
     private readonly ConcurrentDictionary<Pki.Authorities.CaKind, Pki.Authorities.CertificateAuthority> authorities = new();
 
@@ -159,7 +162,7 @@ public sealed class MynaRuntime
         authorities.GetOrAdd(kind, k => Pki.Authorities.CaSetup.Load(CaKeyStore(), CaFolder, k, Time.GetUtcNow()));
 
     public National.Jpki.CertificateIssuance CertificateIssuance() =>
-        new(Authority, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);
+        new(Authority, Key(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders), NationalAudit(), Time, Options.PublicUrl);
 
     public National.Jpki.CertificateStatusService CertificateStatus() => new(NationalAudit(), Time);
 
@@ -198,7 +201,7 @@ public sealed class MynaRuntime
     public Core.Contracts.IMunicipalExchange Exchange() => new HostExchange(this);
 
     public Municipal.Lifecycle.MoveDesk MoveDesk(MunicipalityCode code) =>
-        new(Municipality(code), Outbox(code), LifecycleDesk(code), Protector(code), Keys.Read(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
+        new(Municipality(code), Outbox(code), LifecycleDesk(code), Protector(code), Key(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time);
 
     /// <summary>Moves abroad (国外転出, DOMAIN §8.6) and their dated processing.</summary>
     public Municipal.Lifecycle.AbroadMoveDesk AbroadMoveDesk(MunicipalityCode code) => new(Municipality(code), LifecycleDesk(code), MunicipalAudit(code), Time);
@@ -214,7 +217,7 @@ public sealed class MynaRuntime
     public National.Verifiers.VerifierService Verifiers() => new(NationalAudit(), Time, Authority);
 
     public National.Cards.CardChipStore CardChips() =>
-        new(Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateIssuance(), Authority, NationalAudit(), Time);
+        new(Key(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateIssuance(), Authority, NationalAudit(), Time);
 
     private National.Jpki.OcspResponder? ocsp;
 
@@ -227,7 +230,7 @@ public sealed class MynaRuntime
 
     /// <summary>The national production queue as the municipality sees it (DOMAIN §5).</summary>
     public NationalProductionQueue CardProduction() =>
-        new(Stores.National, Keys.Read(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateStatus(), NationalAudit(), Time);
+        new(Stores.National, Key(KeyDirectory.NationalScope, KeyDirectory.CardChips), CertificateStatus(), NationalAudit(), Time);
 
     /// <summary>Production itself (national side): needs the CAs (<c>myna ca init</c>).</summary>
     public National.Production.CardProductionBatch CardProductionBatch() => new(Stores.National, CardProduction(), CardChips(), NationalAudit(), Time);
@@ -237,7 +240,7 @@ public sealed class MynaRuntime
     public Municipal.Issuance.WindowApplicationDesk WindowApplications(MunicipalityCode code) => new(PinSealKey(code), MunicipalAudit(code), Time);
 
     /// <summary>PINs chosen at application are sealed under the municipality's data-encryption key (the one that protects numbers).</summary>
-    private byte[] PinSealKey(MunicipalityCode code) => Keys.Read(code.Value, KeyDirectory.DataEncryption);
+    private byte[] PinSealKey(MunicipalityCode code) => Key(code.Value, KeyDirectory.DataEncryption);
 
     public Municipal.Issuance.IssuanceNoticeDesk IssuanceNotices(MunicipalityCode code)
     {

@@ -21,9 +21,9 @@ public static class TestCards
         var application = new CardApplication
         {
             ApplicationId = "042021" + batch.ToString("D17", inv), ReceiptNumber = batch.ToString("D12", inv), ResidentId = resident.Id, Channel = ApplicationChannel.Mail,
-            Status = ApplicationStatus.CardDelivered, ReceivedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, RecordedBy = "test",
-            RegisterSnapshot = "{}", Email = "taro@example.jp",
+            ReceivedAt = DateTimeOffset.UtcNow, RecordedBy = "test", RegisterSnapshot = "{}", Email = "taro@example.jp",
         };
+        application.MoveTo(ApplicationStatus.CardDelivered, DateTimeOffset.UtcNow, "test");
         db.CardApplications.Add(application);
         db.DeliveryLists.Add(new ImportedDeliveryList { Id = list, Content = "", ImportedBy = "test", ImportedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();

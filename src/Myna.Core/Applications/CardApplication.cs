@@ -58,7 +58,8 @@ public sealed class CardApplication
     public required string ReceiptNumber { get; set; }
     public long ResidentId { get; set; }
     public ApplicationChannel Channel { get; set; }
-    public ApplicationStatus Status { get; set; }
+    /// <summary>Changed only by <see cref="MoveTo"/>, which writes the history line with it.</summary>
+    public ApplicationStatus Status { get; private set; }
     public DateOnly ReceivedOn { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -89,6 +90,21 @@ public sealed class CardApplication
     public DateTimeOffset? IdentityVerifiedAt { get; set; }
     /// <summary>The card goes by restricted-delivery mail (本人限定受取郵便) instead of a hand-over at the window.</summary>
     public bool MailCard { get; set; }
+
+    /// <summary>
+    /// The one place an application changes status (ARCHITECTURE principle 5): the status, the time of the change and the
+    /// line of its history go together. The caller adds the returned event to the store in the same transaction.
+    /// </summary>
+    public ApplicationEvent MoveTo(ApplicationStatus status, DateTimeOffset at, string actor, string? note = null)
+    {
+        Status = status;
+        UpdatedAt = at;
+        return Note(at, actor, note);
+    }
+
+    /// <summary>A line of the application's history that does not change its status (e.g. identity verified at a visit).</summary>
+    public ApplicationEvent Note(DateTimeOffset at, string actor, string? note) =>
+        new() { CardApplicationId = Id, Status = Status, At = at, Actor = actor, Note = note };
 }
 
 /// <summary>The photo of an application; a resubmission adds a new one, the old ones stay.</summary>

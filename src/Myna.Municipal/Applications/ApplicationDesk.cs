@@ -204,7 +204,6 @@ public sealed class ApplicationDesk(AuditLog audit, Storage.Outbox.OutboxDispatc
             db.CardApplications.Add(application);
         }
         application.Channel = input.Channel;
-        application.Status = ApplicationStatus.Received;
         application.ReceivedOn = today;
         application.ReceivedAt = now;
         application.UpdatedAt = now;
@@ -232,11 +231,8 @@ public sealed class ApplicationDesk(AuditLog audit, Storage.Outbox.OutboxDispatc
             }
             await insert.ExecuteNonQueryAsync(ct);
         }
-        db.ApplicationEvents.Add(new ApplicationEvent
-        {
-            CardApplicationId = application.Id, Status = ApplicationStatus.Received, At = now, Actor = actor,
-            Note = resubmission ? StoredMessage.Write(HistoryNotes.Resubmitted) : null,
-        });
+        // The row exists now (its ID is the event's): received, with its line of history.
+        db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.Received, now, actor, resubmission ? StoredMessage.Write(HistoryNotes.Resubmitted) : null));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationReceived, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
             detail: $"channel={input.Channel} resubmission={resubmission}", ct: ct);
@@ -283,10 +279,8 @@ public sealed class ApplicationDesk(AuditLog audit, Storage.Outbox.OutboxDispatc
             .SetProperty(p => p.ReviewReasons, reviewReasons)
             .SetProperty(p => p.ReviewedBy, actor)
             .SetProperty(p => p.ReviewedAt, now), ct);
-        application.Status = pass ? ApplicationStatus.Accepted : ApplicationStatus.Deficient;
         application.DeficiencyReasons = reviewReasons;
-        application.UpdatedAt = now;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = id, Status = application.Status, At = now, Actor = actor, Note = reviewReasons });
+        db.ApplicationEvents.Add(application.MoveTo(pass ? ApplicationStatus.Accepted : ApplicationStatus.Deficient, now, actor, reviewReasons));
         if (pass)
         {
             // §4.4: a newer accepted application supersedes the older pending ones of the same person.
@@ -294,11 +288,9 @@ public sealed class ApplicationDesk(AuditLog audit, Storage.Outbox.OutboxDispatc
                 && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Deficient)).ToListAsync(ct);
             foreach (var o in older)
             {
-                o.Status = ApplicationStatus.Superseded;
                 o.SupersededById = id;
                 o.EndReason = StoredMessage.Write(HistoryNotes.SupersededShort);
-                o.UpdatedAt = now;
-                db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = o.Id, Status = o.Status, At = now, Actor = actor, Note = StoredMessage.Write(HistoryNotes.Superseded.With(application.ApplicationId)) });
+                db.ApplicationEvents.Add(o.MoveTo(ApplicationStatus.Superseded, now, actor, StoredMessage.Write(HistoryNotes.Superseded.With(application.ApplicationId))));
             }
         }
         await db.SaveChangesAsync(ct);

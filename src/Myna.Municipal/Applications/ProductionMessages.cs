@@ -56,9 +56,7 @@ public sealed class ProductionMessages(MunicipalityCode municipality, ICardProdu
         {
             return; // moved on meanwhile (e.g. superseded): the queue has it, the register's status stands
         }
-        application.Status = ApplicationStatus.QueuedForProduction;
-        application.UpdatedAt = time.GetUtcNow();
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = handOver.Actor });
+        db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.QueuedForProduction, time.GetUtcNow(), handOver.Actor));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, handOver.Actor, AuditActions.ApplicationQueued, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"), ct: ct);
     }

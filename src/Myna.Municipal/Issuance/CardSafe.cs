@@ -138,10 +138,8 @@ public sealed class CardSafe(MunicipalityCode municipality, Storage.Outbox.Outbo
         card.ReceivedAt = time.GetUtcNow();
         Move(db, card, CardState.InSafe, actor, HistoryNotes.Received.With(card.DeliveryListId));
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
-        application.Status = ApplicationStatus.CardDelivered;
-        application.UpdatedAt = card.UpdatedAt;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-            Note = StoredMessage.Write(HistoryNotes.CardScanned.With(card.Serial)) });
+        db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.CardDelivered, card.UpdatedAt, actor,
+            StoredMessage.Write(HistoryNotes.CardScanned.With(card.Serial))));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardReceived, "card:" + card.Serial, ct: ct);
         await tx.CommitAsync(ct);
@@ -179,10 +177,8 @@ public sealed class CardSafe(MunicipalityCode municipality, Storage.Outbox.Outbo
         Move(db, card, CardState.ReturnedForRemake, actor, returned);
         await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード再作成のため取消し（新しいカードの交付通知書で再予約）", card.UpdatedAt, ct);
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
-        application.Status = ApplicationStatus.QueuedForProduction;
-        application.UpdatedAt = card.UpdatedAt;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-            Note = StoredMessage.Write(HistoryNotes.ReturnedForRemake.With(card.Serial, returned)) });
+        db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.QueuedForProduction, card.UpdatedAt, actor,
+            StoredMessage.Write(HistoryNotes.ReturnedForRemake.With(card.Serial, returned))));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.CardReturned, "card:" + card.Serial, detail: reason, ct: ct);
         await Storage.Outbox.Outbox.RecordAsync(db, RemakeMessages.Kind, Storage.Outbox.Outbox.National, new RemakeRequest(card.Serial, reason, actor), time, ct);
@@ -314,9 +310,8 @@ public sealed class CardSafe(MunicipalityCode municipality, Storage.Outbox.Outbo
         if (delivered)
         {
             Move(db, card, CardState.Issued, actor, HistoryNotes.DeliveredByMail);
-            application.Status = ApplicationStatus.CardIssued;
-            db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-                Note = StoredMessage.Write(HistoryNotes.HandedOverByMail.With(card.MailNumber)) });
+            db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.CardIssued, card.UpdatedAt, actor,
+                StoredMessage.Write(HistoryNotes.HandedOverByMail.With(card.MailNumber))));
             await audit.AppendAsync(db, actor, AuditActions.CardIssued, "card:" + card.Serial, detail: "restricted delivery " + card.MailNumber, ct: ct);
             Lifecycle.CardLifecycleDesk.Hold(db, card, Core.Calendar.JapanClock.Today(time), card.UpdatedAt, actor);
         }

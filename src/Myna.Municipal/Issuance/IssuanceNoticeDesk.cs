@@ -121,11 +121,8 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
                 Note = StoredMessage.Write(HistoryNotes.NoticeDestroyed.With(Core.Lifecycle.LifecycleMessages.Day(d.Deadline), policy.DestroyAfterMonths)) });
             await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード廃棄のため取消し", card.UpdatedAt, ct);
             var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
-            application.Status = ApplicationStatus.Cancelled;
             application.EndReason = StoredMessage.Write(HistoryNotes.DestroyedUncollected);
-            application.UpdatedAt = card.UpdatedAt;
-            db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = card.UpdatedAt, Actor = actor,
-                Note = application.EndReason });
+            db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.Cancelled, card.UpdatedAt, actor, application.EndReason));
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(db, actor, AuditActions.CardDestroyed, "card:" + card.Serial, detail: "uncollected", ct: ct);
             await tx.CommitAsync(ct);

@@ -62,8 +62,8 @@ public sealed class WindowApplicationDesk(byte[] sealKey, AuditLog audit, TimePr
         application.IdentityVerifiedAt = time.GetUtcNow();
         application.MailCard = mailCard;
         application.UpdatedAt = application.IdentityVerifiedAt.Value;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = application.UpdatedAt, Actor = actor,
-            Note = StoredMessage.Write((mailCard ? HistoryNotes.VisitVerifiedByMail : HistoryNotes.VisitVerified).With(result.Method)) });
+        db.ApplicationEvents.Add(application.Note(application.UpdatedAt, actor,
+            StoredMessage.Write((mailCard ? HistoryNotes.VisitVerifiedByMail : HistoryNotes.VisitVerified).With(result.Method))));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.ApplicationIdentityVerified, string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}"),
             detail: $"method={result.Method} mail={mailCard}", ct: ct);

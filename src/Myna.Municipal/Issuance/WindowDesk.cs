@@ -273,9 +273,7 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         var stored = StoredMessage.Write(note);
         db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Issued, At = now, Actor = clerk, Note = stored });
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
-        application.Status = ApplicationStatus.CardIssued;
-        application.UpdatedAt = now;
-        db.ApplicationEvents.Add(new ApplicationEvent { CardApplicationId = application.Id, Status = application.Status, At = now, Actor = clerk, Note = stored });
+        db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.CardIssued, now, clerk, stored));
         if (issuance.AppointmentId is { } appointmentId && await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct) is { State: AppointmentState.Booked } a)
         {
             a.State = AppointmentState.Attended;
