@@ -9,6 +9,7 @@ using Myna.Core.Text.Messages;
 using Myna.Documents.Issuance;
 using Myna.Hosting;
 using Myna.Municipal.Issuance;
+using Myna.Municipal.Lifecycle;
 using Myna.Web.Infrastructure;
 using Myna.Web.Security;
 
@@ -156,9 +157,10 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
         {
             return NotFound();
         }
-        var certificateExpiry = Birthdays.NthAfter(Case.Card.BirthDate, JapanClock.Today(runtime.Time), 5);
-        var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, Case.Card.UserCertificate || Case.Card.SignatureCertificate
-            ? (certificateExpiry < Case.Card.Expiry ? certificateExpiry : Case.Card.Expiry) : null, Case.Card.SignatureCertificate, scope.Municipality.Name));
+        // §7.2: the certificates' expiry as the national side issued them (CertificateProfiles owns the rule), never recomputed here.
+        var standing = await runtime.CardLifecycle().StandingAsync(scope.Code, Case.Card.Serial, ct);
+        var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, CardLifecycleDesk.CertificatesExpiry(standing),
+            Case.Card.SignatureCertificate, scope.Municipality.Name));
         return new InlinePdf(pdf, $"pin-memo-{id}.pdf");
     }
 
