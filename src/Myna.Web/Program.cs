@@ -172,7 +172,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"  national API (client certificates of the network CA): {runtime.Options.National.ListenUrl}{Myna.Data.Network.NationalWire.Prefix}");
     }
     Console.WriteLine($"  public address (certificates' CRL and OCSP, booking and application links): {runtime.Options.PublicUrl}");
-    foreach (var m in runtime.Stores.Municipalities)
+    foreach (var m in role == HostRole.National ? [] : runtime.Stores.Municipalities)
     {
         Console.WriteLine($"  municipality {m.Code.Value} {m.Prefecture}{m.Name}: {runtime.Stores.Describe(m.Code.Value)}");
     }

@@ -20,7 +20,8 @@ public sealed class NationalConnections(NationalOptions options, string keyRoot)
     /// <summary>The key directory's folder made by <c>myna network init</c>.</summary>
     public static string NetworkFolder(string keyRoot) => Path.Combine(keyRoot, "network");
 
-    public Uri BaseAddress { get; } = new(options.Url!.TrimEnd('/') + "/");
+    /// <summary>The national API's root: operations are addressed relative to it (<c>cards/…/face</c>).</summary>
+    public Uri BaseAddress { get; } = new(options.Url!.TrimEnd('/') + NationalWire.Prefix + "/");
 
     public HttpClient For(MunicipalityCode municipality) =>
         clients.GetOrAdd(municipality, m => new Lazy<HttpClient>(() => Create(ClientCertificate(m)))).Value;
