@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Myna.Data.Network;
@@ -16,10 +13,9 @@ namespace Myna.Data.Tests.Network;
 /// The test process keeps a runtime over the same national directories only for what a J-LIS operator does there
 /// (production runs, call-centre suspensions) and to look at the national store.
 /// </summary>
-public sealed class NationalHostFixture : IAsyncLifetime
+public sealed class NationalHostFixture : IAsyncLifetime, IDisposable
 {
-    private Process? host;
-    private readonly System.Text.StringBuilder output = new();
+    private WebHostProcess? host;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "myna-national-" + Guid.NewGuid().ToString("N")[..12]);
     public MynaRuntime National { get; private set; } = null!;
@@ -46,73 +42,15 @@ public sealed class NationalHostFixture : IAsyncLifetime
         }
         CaSetup.Ensure(National.CaKeyStore(), National.CaFolder, DateTimeOffset.UtcNow);
         NetworkAuthority.Ensure(NetworkFolder, [TestStores.Ishinomaki.Value, TestStores.Higashimatsushima.Value], NetworkAuthority.LocalHostNames(), DateTimeOffset.UtcNow);
-        (PlainPort, NationalPort) = (FreePort(), FreePort());
-        host = Start(options);
-        await WaitUntilReadyAsync();
-    }
-
-    private Process Start(MynaOptions options)
-    {
-        var dll = Path.Combine(TestPostgres.RepositoryRoot(), "src", "Myna.Web", "bin", "Release", "net10.0", "Myna.Web.dll");
-        Assert.True(File.Exists(dll), $"build the solution first: {dll} is missing");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
-        foreach (var a in new[] { dll, "--role", "national", "--urls", PlainUrl })
+        (PlainPort, NationalPort) = (WebHostProcess.FreePort(), WebHostProcess.FreePort());
+        host = new WebHostProcess(Root, new Dictionary<string, string?>
         {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["MYNA_HOME"] = Root;
-        psi.Environment["Myna__KeyDirectory"] = options.KeyDirectory;
-        psi.Environment["Myna__Database__DataDirectory"] = options.Database.DataDirectory;
-        psi.Environment["Myna__National__ListenUrl"] = NationalUrl;
-        psi.Environment["Myna__PublicUrl"] = PlainUrl;
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => Note(e.Data);
-        process.ErrorDataReceived += (_, e) => Note(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Note(string? line)
-    {
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            Assert.False(host!.HasExited, "the national host stopped: " + Output);
-            try
-            {
-                if ((await http.GetAsync(PlainUrl + "/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail("the national host did not answer in time: " + Output);
+            ["Myna:KeyDirectory"] = options.KeyDirectory,
+            ["Myna:Database:DataDirectory"] = options.Database.DataDirectory,
+            ["Myna:National:ListenUrl"] = NationalUrl,
+            ["Myna:PublicUrl"] = PlainUrl,
+        }, "--role", "national", "--urls", PlainUrl);
+        await host.WaitUntilReadyAsync(PlainUrl);
     }
 
     /// <summary>A municipal host's options: the national host's URL, and the network CA and client certificates copied into its key directory.</summary>
@@ -128,20 +66,10 @@ public sealed class NationalHostFixture : IAsyncLifetime
         options.National = new NationalOptions { Url = NationalUrl };
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public void Dispose() => host?.Dispose();
 
     public Task DisposeAsync()
     {
-        if (host is { HasExited: false })
-        {
-            host.Kill(entireProcessTree: true);
-            host.WaitForExit(10_000);
-        }
         host?.Dispose();
         SqliteConnection.ClearAllPools();
         try
