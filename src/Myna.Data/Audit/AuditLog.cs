@@ -156,6 +156,11 @@ public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor anchor, 
                     // retried and done twice). The national side keeps the checkpoint it holds,
                     // a later writer's or the evidence of a cut end, and verify names it.
                 }
+                catch (Network.NationalUnavailableException)
+                {
+                    // The national host is out of reach (ARCHITECTURE principle 1): the action has committed all the same,
+                    // and the next committed record's checkpoint carries this one's end along.
+                }
             }
         }
         finally
