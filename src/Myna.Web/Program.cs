@@ -166,7 +166,8 @@ app.EnsureEveryEndpointDeclares();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = string.Join(", ", app.Urls);
-    Console.WriteLine($"Myna is running at {urls} (role {role.ToString().ToLowerInvariant()})");
+    Console.WriteLine($"Myna is running at {urls}");
+    Console.WriteLine($"  role: {role.ToString().ToLowerInvariant()}");
     if (nationalPort is not null)
     {
         Console.WriteLine($"  national API (client certificates of the network CA): {runtime.Options.National.ListenUrl}{Myna.Data.Network.NationalWire.Prefix}");

@@ -25,12 +25,23 @@ public abstract record KeyedCall
 /// <summary>The national store's idempotency keys of the national API (ARCHITECTURE principle 3).</summary>
 public sealed class IdempotencyKeys(Stores.Stores stores, TimeProvider time)
 {
+    /// <summary>A call begun this long ago without an answer was cut off; a repeat serves it (longer than any contract call's timeout).</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(5);
+
     public async Task<KeyedCall> BeginAsync(Guid key, MunicipalityCode caller, string operation, byte[] fingerprint, CancellationToken ct)
     {
         await using var db = stores.OpenNational();
         if (await FindAsync(db, key, ct) is { } held)
         {
-            return Judge(held, caller, operation, fingerprint);
+            var judged = Judge(held, caller, operation, fingerprint);
+            if (judged is KeyedCall.InProgress && time.GetUtcNow() - held.ReceivedAt > Abandoned
+                && await db.NationalApiCalls.Where(c => c.IdempotencyKey == key && c.CompletedAt == null && c.ReceivedAt == held.ReceivedAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceivedAt, time.GetUtcNow()), ct) == 1)
+            {
+                // The host serving it died before answering (a kill -9): the retry takes the call over, so it converges (principle 3).
+                return new KeyedCall.Begun();
+            }
+            return judged;
         }
         db.NationalApiCalls.Add(new NationalApiCall
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Myna.Core.Identifiers;
 using Myna.Pki.Network;
@@ -31,6 +32,7 @@ public sealed class NationalConnections(NationalOptions options, string keyRoot)
     {
         var handler = new SocketsHttpHandler
         {
+            ConnectCallback = ConnectAsync,
             PooledConnectionLifetime = TimeSpan.FromMinutes(options.PooledConnectionMinutes),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             SslOptions = new SslClientAuthenticationOptions
@@ -42,6 +44,27 @@ public sealed class NationalConnections(NationalOptions options, string keyRoot)
             },
         };
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+    }
+
+    private long opened;
+
+    /// <summary>TCP connections opened so far (each with its TLS handshake): stays near the number of municipalities while connections are pooled.</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref opened);
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            Interlocked.Increment(ref opened);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private X509Certificate2 ClientCertificate(MunicipalityCode municipality)

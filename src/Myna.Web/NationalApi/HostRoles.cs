@@ -137,7 +137,7 @@ public static partial class HostRoles
             var nationalPath = NationalPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
             served = role switch
             {
-                HostRole.National => nationalPath || SharedPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) || Path.HasExtension(path.Value),
+                HostRole.National => nationalPath || SharedPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) || IsSiteFile(path),
                 HostRole.Municipal => !nationalPath,
                 _ => true,
             };
@@ -170,6 +170,9 @@ public static partial class HostRoles
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         }
     }
+
+    /// <summary>The site's own static files (<c>/site.css</c>, <c>/site.js</c>): at the root, with an extension.</summary>
+    private static bool IsSiteFile(PathString path) => path.Value is { } p && p.LastIndexOf('/') == 0 && Path.HasExtension(p);
 
     private static readonly string[] NationalPrefixes = ["/national", "/national-api", "/pki"];
     private static readonly string[] SharedPrefixes = ["/account", "/health", "/error"];

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Contracts;
 using Myna.Core.Identifiers;
+using Myna.Data.NationalApi;
 using Myna.Data.Network;
 using Myna.Pki.Network;
 using Myna.Testing;
@@ -110,6 +112,54 @@ public sealed class NetworkBoundaryTests(NationalHostFixture national) : IClassF
         using var keyless = await http.SendAsync(Post("audit-checkpoints", later, null));
         Assert.Equal(HttpStatusCode.BadRequest, keyless.StatusCode);
         Assert.Equal(NetworkProblems.IdempotencyKeyMissing, await CodeAsync(keyless));
+    }
+
+    [Fact]
+    public async Task ACallCutOffBeforeItsAnswer_IsServedByItsRetry_OnceItIsAbandoned()
+    {
+        var municipality = TestStores.Higashimatsushima;
+        using var connections = Connections();
+        using var http = connections.Create(ClientOf(municipality.Value));
+        var baseline = (await national.National.AuditCheckpoints().LatestAsync(municipality))?.Sequence ?? 0;
+        var (stale, fresh) = (new AuditCheckpoint(baseline + 100, [1]), new AuditCheckpoint(baseline + 101, [2]));
+        var (staleKey, freshKey) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var store = national.National.Stores.OpenNational())
+        {
+            // Two calls begun and never answered (the serving host was killed): one long ago, one just now.
+            foreach (var (key, checkpoint, age) in new[] { (staleKey, stale, IdempotencyKeys.Abandoned * 2), (freshKey, fresh, TimeSpan.Zero) })
+            {
+                store.NationalApiCalls.Add(new NationalApiCall
+                {
+                    IdempotencyKey = key, MunicipalityCode = municipality.Value, Operation = "audit-checkpoint.record", ReceivedAt = DateTimeOffset.UtcNow - age,
+                    Fingerprint = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(checkpoint, NationalWire.Json)),
+                });
+            }
+            await store.SaveChangesAsync();
+        }
+
+        using var busy = await http.SendAsync(Post("audit-checkpoints", fresh, freshKey));
+        using var retried = await http.SendAsync(Post("audit-checkpoints", stale, staleKey));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode); // may still be served: the retry waits
+        Assert.Equal(NetworkProblems.InProgress, await CodeAsync(busy));
+        Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
+        Assert.Equal(stale.Sequence, (await national.National.AuditCheckpoints().LatestAsync(municipality))!.Sequence);
+    }
+
+    [Fact]
+    public async Task Calls_ShareAPooledConnection_SoTheyCostNoHandshakeEach()
+    {
+        await using var stores = await TestStores.CreateAsync("sqlite", neighbour: true, configure: national.Municipal);
+        using var connections = new NationalConnections(stores.Options.National, stores.Options.KeyDirectory);
+        var client = new NationalClient(new NationalTransport(connections));
+
+        for (var i = 0; i < 20; i++)
+        {
+            await client.LatestAsync(Ishinomaki);
+        }
+        await client.LatestAsync(TestStores.Higashimatsushima);
+
+        Assert.Equal(2, connections.ConnectionsOpened); // one per municipality's certificate
     }
 
     [Fact]
