@@ -34,6 +34,7 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(StaffCommands.Create());
 root.Subcommands.Add(OutboxCommands.Create());
 root.Subcommands.Add(SupportForwardCommands.Create());
+root.Subcommands.Add(NetworkCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -67,6 +67,9 @@ public sealed class MynaOptions
     /// </summary>
     public int CrlRefreshSeconds { get; set; } = 60;
 
+    /// <summary>Where the national side is: in process (the default) or a national host over mutual TLS.</summary>
+    public Network.NationalOptions National { get; set; } = new();
+
     /// <summary>
     /// Relative paths are taken from the Myna home: <c>MYNA_HOME</c> when set (the launch scripts
     /// set it to the folder they were started from), else the working directory.

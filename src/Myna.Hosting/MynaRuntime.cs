@@ -47,7 +47,23 @@ public sealed class MynaRuntime
         Stores = new Stores(options.Database, municipalities);
         Keys = new KeyDirectory(options.KeyDirectory);
         Purposes = new PurposeCatalog(options.Purposes.Count > 0 ? options.Purposes : PurposeCatalog.Defaults);
+        remote = new(() => options.National.Remote
+            ? new Network.NationalClient(new Network.NationalTransport(new Network.NationalConnections(options.National, options.KeyDirectory)))
+            : null);
     }
+
+    // ARCHITECTURE principle 1: with Myna:National:Url the contracts are the national host's, over mutual TLS; without it, in process.
+    // Every contract accessor below asks this first, so the switch lives here and nowhere else.
+    private readonly Lazy<Network.NationalClient?> remote;
+
+    /// <summary>The network client of the national contracts, or null when the national side is in this process.</summary>
+    public Network.NationalClient? NationalRemote => remote.Value;
+
+    /// <summary>Numbering as a municipality reaches it: the national host, or <see cref="NationalNumbering"/> in process.</summary>
+    public Core.Contracts.INationalNumbering NumberingContract() => (Core.Contracts.INationalNumbering?)NationalRemote ?? NationalNumbering();
+
+    /// <summary>The production queue as a municipality reaches it: the national host, or <see cref="CardProduction"/> in process.</summary>
+    public Core.Contracts.ICardProduction ProductionContract() => (Core.Contracts.ICardProduction?)NationalRemote ?? CardProduction();
 
     public MynaOptions Options { get; }
     public TimeProvider Time { get; }
@@ -107,7 +123,7 @@ public sealed class MynaRuntime
     }
 
     /// <summary>The national side's copies of the municipal audit logs' ends.</summary>
-    public Core.Contracts.IAuditCheckpoints AuditCheckpoints() => new NationalAuditCheckpoints(Stores.National, Time);
+    public Core.Contracts.IAuditCheckpoints AuditCheckpoints() => (Core.Contracts.IAuditCheckpoints?)NationalRemote ?? new NationalAuditCheckpoints(Stores.National, Time);
 
     public NumberProtector Protector(MunicipalityCode code) =>
         protectors.GetOrAdd(code, c => NumberProtector.FromKeys(Keys, c.Value));
@@ -115,7 +131,7 @@ public sealed class MynaRuntime
     public NationalNumbering NationalNumbering() => new(Stores.National, Keys, Time);
 
     public NumberAssignment NumberAssignment(MunicipalityCode code) =>
-        new(NationalNumbering(), MunicipalAudit(code), Protector(code), Time, Outbox(code));
+        new(NumberingContract(), MunicipalAudit(code), Protector(code), Time, Outbox(code));
 
     /// <summary>
     /// Whether desks deliver their outbox right after committing (the normal path). A test turns it off
@@ -130,10 +146,10 @@ public sealed class MynaRuntime
     /// </summary>
     public Storage.Outbox.OutboxDispatcher Outbox(MunicipalityCode code) => new(() => Stores.OpenMunicipal(code),
     [
-        new NumberChangeMessages(code, NationalNumbering(), Protector(code), MunicipalAudit(code), Time),
-        new ResidentMovedMessages(code, NationalNumbering()),
-        new ProductionMessages(code, CardProduction(), ResidentQueries(code), MunicipalAudit(code), Time),
-        new Municipal.Issuance.RemakeMessages(code, CardProduction()),
+        new NumberChangeMessages(code, NumberingContract(), Protector(code), MunicipalAudit(code), Time),
+        new ResidentMovedMessages(code, NumberingContract()),
+        new ProductionMessages(code, ProductionContract(), ResidentQueries(code), MunicipalAudit(code), Time),
+        new Municipal.Issuance.RemakeMessages(code, ProductionContract()),
         new Municipal.Lifecycle.AdvanceMoveOutMessages(Exchange(), Key(code.Value, KeyDirectory.DataEncryption), MunicipalAudit(code), Time),
         new Municipal.Lifecycle.MoveInNotifiedMessages(Exchange()),
         new Municipal.Lifecycle.CardContinuationMessages(code, CardLifecycle(), LifecycleDesk(code), Time),
@@ -169,7 +185,8 @@ public sealed class MynaRuntime
     public National.Jpki.CertificateQueries CertificateQueries() => new(CertificateIssuance());
 
     /// <summary>Without the holder key no certificate can have been issued, so there is nothing to revoke.</summary>
-    public Core.Contracts.ICertificateEvents CertificateEvents() => Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
+    public Core.Contracts.ICertificateEvents CertificateEvents() => NationalRemote is { } national ? national
+        : Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
         ? new National.Jpki.NationalCertificateEvents(Stores.National, CertificateIssuance(), CertificateStatus())
         : new NoCertificatesYet();
 
@@ -183,12 +200,12 @@ public sealed class MynaRuntime
     /// Register events of a municipality, wired to the national side for the certificate consequences (§7.4)
     /// and to the card lifecycle: endorsements, death, advance move-out information (§8.5, §8.6).
     /// </summary>
-    public ResidentRegister ResidentRegister(MunicipalityCode code) => Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
+    public ResidentRegister ResidentRegister(MunicipalityCode code) => NationalRemote is not null || Keys.Exists(KeyDirectory.NationalScope, KeyDirectory.CertificateHolders)
         ? new(Time, CertificateEvents(), code, LifecycleDesk(code), MoveDesk(code))
         : new(Time, CertificateEvents(), code);
 
     /// <summary>The national side of the card lifecycle (DOMAIN §8), as municipalities reach it.</summary>
-    public Core.Contracts.ICardLifecycle CardLifecycle() =>
+    public Core.Contracts.ICardLifecycle CardLifecycle() => (Core.Contracts.ICardLifecycle?)NationalRemote ??
         new National.Cards.NationalCardLifecycle(Stores.National, CardChips(), CertificateIssuance(), CertificateStatus(), NationalAudit(), Time);
 
     /// <summary>The national 24/365 call centre console (DOMAIN §8.3).</summary>
@@ -253,7 +270,7 @@ public sealed class MynaRuntime
 
     public Municipal.Appointments.AppointmentBook AppointmentBook() => new(Time, Municipal.Appointments.AppointmentBook.DefaultCutoff);
 
-    public Core.Contracts.ICardService CardService() => new National.Cards.NationalCardService(Stores.National, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
+    public Core.Contracts.ICardService CardService() => (Core.Contracts.ICardService?)NationalRemote ?? new National.Cards.NationalCardService(Stores.National, CardChips(), CertificateStatus(), CardProduction(), NationalAudit());
 
     public MailTracking MailTracking(MunicipalityCode code) => new(MunicipalAudit(code), Time, Municipal.Notices.NoticeGeneration.OfficeAddressOf(Municipality(code)), AddressRule(code));
 

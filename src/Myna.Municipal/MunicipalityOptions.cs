@@ -1,4 +1,5 @@
 
+
 namespace Myna.Municipal;
 
 public sealed class MunicipalityOptions

@@ -32,6 +32,8 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
     public DbSet<Verifiers.VerifierAnswer> VerifierAnswers => Set<Verifiers.VerifierAnswer>();
     /// <summary>J-LIS operators (DOMAIN §0.2): the national side's own sign-ins, never a municipality's.</summary>
     public DbSet<Core.Staff.StaffAccount> OperatorAccounts => Set<Core.Staff.StaffAccount>();
+    /// <summary>State-changing calls of the national API by idempotency key (ARCHITECTURE principle 3).</summary>
+    public DbSet<NationalApi.NationalApiCall> NationalApiCalls => Set<NationalApi.NationalApiCall>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -131,6 +133,7 @@ public sealed class NationalDb(DbContextOptions<NationalDb> options) : DbContext
             e.Ignore(x => x.RoleList);
         });
         AuditModel.Configure(b);
+        NationalApi.NationalApiCallModel.Configure(b);
         SnakeCaseNames.Apply(b);
     }
 }

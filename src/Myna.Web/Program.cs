@@ -7,6 +7,7 @@ using Myna.Storage;
 using Myna.Web.Account;
 using Myna.Web.Api;
 using Myna.Web.Infrastructure;
+using Myna.Web.NationalApi;
 using Myna.Web.Security;
 
 // Before anything can create a file: databases, keys and letters are the owner's alone (DOMAIN §12).
@@ -14,9 +15,32 @@ PrivateFiles.RestrictUmask();
 
 // "--demo" is a flag of ours, not a configuration key: take it out before the host reads args.
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
-builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json", MynaOptions.Home), optional: true).AddEnvironmentVariables();
-demo |= builder.Configuration.GetValue<bool>("Myna:Demo");
+// "--role national|municipal|all" too (ARCHITECTURE principle 1): which side of the network this host is.
+var hostArgs = args.Where(a => a != "--demo").ToList();
+HostRole role;
+int? nationalPort = null;
+WebApplicationBuilder builder;
+try
+{
+    role = HostRoles.Parse(hostArgs);
+    builder = WebApplication.CreateBuilder(hostArgs.ToArray());
+    builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json", MynaOptions.Home), optional: true).AddEnvironmentVariables();
+    demo |= builder.Configuration.GetValue<bool>("Myna:Demo");
+    var startOptions = new MynaOptions();
+    builder.Configuration.GetSection("Myna").Bind(startOptions);
+    startOptions.ResolvePaths();
+    HostRoles.Validate(role, startOptions, demo);
+    if (role != HostRole.Municipal && !string.IsNullOrWhiteSpace(startOptions.National.ListenUrl))
+    {
+        nationalPort = HostRoles.Listen(builder, startOptions);
+    }
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException)
+{
+    Console.Error.WriteLine("Myna: cannot start: " + e.Message);
+    Environment.Exit(2);
+    return;
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp =>
@@ -46,9 +70,16 @@ builder.Services.AddOptions<KeyManagementOptions>().Configure<MynaRuntime>((o, r
 builder.Services.AddScoped<MunicipalScope>();
 builder.Services.AddScoped<ResidentServices>();
 builder.Services.AddSingleton<PublicApplications>();
-builder.Services.AddHostedService<CrlRefresh>();
-builder.Services.AddOutboxDelivery();
-builder.Services.AddAbroadMoveProcessing();
+builder.Services.AddSingleton(sp => new Myna.National.NationalApi.IdempotencyKeys(sp.GetRequiredService<MynaRuntime>().Stores.National, sp.GetRequiredService<TimeProvider>()));
+if (role != HostRole.Municipal)
+{
+    builder.Services.AddHostedService<CrlRefresh>();
+}
+if (role != HostRole.National)
+{
+    builder.Services.AddOutboxDelivery();
+    builder.Services.AddAbroadMoveProcessing();
+}
 // A photo (at most 7 MB, DOMAIN §4.3) is read in memory rather than through a temporary file.
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 8 * 1024 * 1024);
 builder.Services.AddScoped(sp => UiText.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
@@ -84,10 +115,11 @@ if (demo)
 }
 else
 {
-    await runtime.Stores.MigrateAllAsync();
+    await HostRoles.MigrateAsync(runtime, role);
 }
 
 app.UseExceptionHandler();
+app.UseRole(role, nationalPort);
 app.UseOcsp();
 app.UseSecurityHeaders();
 // A bodiless 4xx/5xx: people get a page in their language with the way home (a mistyped staff
@@ -125,6 +157,10 @@ app.MapPki();
 app.MapAccount();
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+if (nationalPort is { } port)
+{
+    app.MapNationalApi(port);
+}
 
 app.EnsureEveryEndpointDeclares();
 
@@ -132,8 +168,13 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = string.Join(", ", app.Urls);
     Console.WriteLine($"Myna is running at {urls}");
+    Console.WriteLine($"  role: {role.ToString().ToLowerInvariant()}");
+    if (nationalPort is not null)
+    {
+        Console.WriteLine($"  national API (client certificates of the network CA): {runtime.Options.National.ListenUrl}{Myna.Hosting.Network.NationalWire.Prefix}");
+    }
     Console.WriteLine($"  public address (certificates' CRL and OCSP, booking and application links): {runtime.Options.PublicUrl}");
-    foreach (var m in runtime.Stores.Municipalities)
+    foreach (var m in role == HostRole.National ? [] : runtime.Stores.Municipalities)
     {
         Console.WriteLine($"  municipality {m.Code.Value} {m.Prefecture}{m.Name}: {runtime.Stores.Describe(m.Code.Value)}");
     }

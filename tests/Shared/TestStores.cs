@@ -64,7 +64,8 @@ public sealed class TestStores : IAsyncDisposable
         }
     }
 
-    public static async Task<TestStores> CreateAsync(string provider, bool migrate = true, bool neighbour = false)
+    /// <summary>Fresh stores and keys; <c>configure</c> changes the options before the runtime is built (e.g. a national host over the network).</summary>
+    public static async Task<TestStores> CreateAsync(string provider, bool migrate = true, bool neighbour = false, Action<MynaOptions>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "myna-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -84,6 +85,7 @@ public sealed class TestStores : IAsyncDisposable
             options.Database.PostgresConnection = TestPostgres.ConnectionString;
             options.Database.DatabasePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
         }
+        configure?.Invoke(options);
         var stores = new TestStores(provider, root, options);
         stores.Runtime.EnsureKeys();
         if (migrate)

@@ -54,3 +54,9 @@ public static class ContractRefusals
     /// <summary>An audit checkpoint is refused (<see cref="IAuditCheckpoints"/>); the code continues with the reason.</summary>
     public const string AuditCheckpointPrefix = "audit-checkpoint.";
 }
+
+/// <summary>
+/// The national side could not be reached or did not answer as the contract does (no connection, a TLS failure, a server
+/// error): not a refusal, so whoever called may try again — the outbox does (ARCHITECTURE principle 3).
+/// </summary>
+public sealed class NationalUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,5 @@
 
+
 namespace Myna.National.Jpki;
 
 /// <summary>Where a certificate stands (DOMAIN §7.4).</summary>

@@ -1,4 +1,5 @@
 
+
 namespace Myna.National.Production;
 
 public enum ProductionState

@@ -1,4 +1,5 @@
 
+
 namespace Myna.National.Verifiers;
 
 /// <summary>What a verifier organisation is registered to check (DOMAIN §7.5).</summary>

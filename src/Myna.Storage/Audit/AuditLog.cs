@@ -150,13 +150,16 @@ public sealed class AuditLog(byte[] key, TimeProvider time, AuditAnchor anchor, 
                 {
                     await n.Checkpoints.RecordAsync(n.Municipality, new AuditCheckpoint(end.LastSequence, end.LastHash));
                 }
-                catch (Exception e) when (e is ContractRefusedException r && r.Code.StartsWith(ContractRefusals.AuditCheckpointPrefix, StringComparison.Ordinal)
-                    || e is HttpRequestException or IOException or TaskCanceledException)
+                catch (ContractRefusedException e) when (e.Code.StartsWith(ContractRefusals.AuditCheckpointPrefix, StringComparison.Ordinal))
                 {
                     // The action has committed and must not be reported as failed (it would be
                     // retried and done twice). The national side keeps the checkpoint it holds,
-                    // a later writer's or the evidence of a cut end, and verify names it; when it
-                    // cannot be reached, the next committed record carries the checkpoint forward.
+                    // a later writer's or the evidence of a cut end, and verify names it.
+                }
+                catch (NationalUnavailableException)
+                {
+                    // The national host is out of reach (ARCHITECTURE principle 1): the action has committed all the same,
+                    // and the next committed record's checkpoint carries this one's end along.
                 }
             }
         }

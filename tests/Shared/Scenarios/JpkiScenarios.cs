@@ -1,8 +1,8 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Myna.Core.Identifiers;
-using Myna.National.Jpki;
 using Myna.National;
+using Myna.National.Jpki;
 using Myna.Pki.Authorities;
 using Myna.Pki.Profiles;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Identifiers;
 using Myna.Core.Notices;
+using Myna.Municipal;
 using Myna.Municipal.Notices;
 using Myna.Municipal.Residents;
-using Myna.Municipal;
 
 namespace Myna.Testing;
 
