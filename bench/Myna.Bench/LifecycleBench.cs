@@ -247,7 +247,7 @@ public static class LifecycleBench
         ];
     }
 
-    private static double Percentile(IReadOnlyList<double> values, double p)
+    internal static double Percentile(IReadOnlyList<double> values, double p)
     {
         var v = values.Order().ToList();
         return v[Math.Min(v.Count - 1, (int)Math.Ceiling(p * v.Count) - 1)];

@@ -14,7 +14,7 @@ public static class LocalHost
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static WebHost Start(string dir, MynaOptions options, int port, IReadOnlyDictionary<string, string>? environment = null)
+    public static WebHost Start(string dir, MynaOptions options, int port, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
     {
         var dll = Path.Combine(Report.FindRoot(), "src", "Myna.Web", "bin", "Release", "net10.0", "Myna.Web.dll");
         if (!File.Exists(dll))
@@ -25,6 +25,10 @@ public static class LocalHost
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
         psi.Environment["MYNA_HOME"] = dir;
         psi.Environment["Myna__KeyDirectory"] = options.KeyDirectory;
         psi.Environment["Myna__Database__DataDirectory"] = options.Database.DataDirectory;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Myna.Bench;
 
 // Myna benchmarks (docs/benchmarks.md): each figure beside a reference measured in the same run.
-//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security|support-measures|ocsp-hostile|letters] [--measures N] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
+//   dotnet run -c Release --project bench/Myna.Bench -- [--suite register|notices|apply|pki|card|issuance|lifecycle|reports|security|support-measures|ocsp-hostile|letters|contracts] [--calls 500] [--measures N] [--requests 200 --concurrency 4] [--sizes 100000,1000000] [--runs 5]
 // Internal: `job KIND DIR N` runs one job in this (child) process and prints its figures as JSON.
 if (args.Length > 0 && args[0] == "job")
 {
@@ -38,7 +38,9 @@ var report = suite switch
          .. await SupportMeasuresBench.ForwardAsync(int.Parse(Option("--forwards", "100"), CultureInfo.InvariantCulture), runs)]),
     "ocsp-hostile" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await HostileOcspBench.RunAsync(runs)),
     "letters" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(), await LettersBench.RunAsync(runs)),
-    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports, security, support-measures, ocsp-hostile or letters"),
+    "contracts" => new BenchReport(DateTimeOffset.UtcNow, Suite.Machine(), Suite.Commit(),
+        await ContractBench.RunAsync(int.Parse(Option("--calls", "500"), CultureInfo.InvariantCulture), runs)),
+    _ => throw new ArgumentException($"unknown suite '{suite}': register, notices, apply, pki, card, issuance, lifecycle, reports, security, support-measures, ocsp-hostile, letters or contracts"),
 };
 await Report.WriteAsync(report, suite);
 return 0;
