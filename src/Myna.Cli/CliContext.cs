@@ -31,9 +31,9 @@ internal static class CliContext
     {
         try
         {
-            return new MynaRuntime(MynaRuntime.LoadOptions(parse.GetValue(ConfigOption)), TimeProvider.System);
+            return new MynaRuntime(MynaConfiguration.Load(parse.GetValue(ConfigOption)), TimeProvider.System);
         }
-        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or InvalidDataException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             throw new CliException("configuration: " + e.Message);
         }

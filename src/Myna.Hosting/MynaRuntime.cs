@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Myna.Core.Audit;
 using Myna.Core.Identifiers;
 using Myna.Core.Municipalities;
@@ -70,19 +69,6 @@ public sealed class MynaRuntime
     public Stores Stores { get; }
     public KeyDirectory Keys { get; }
     public PurposeCatalog Purposes { get; }
-
-    /// <summary>Reads <c>myna.json</c> (optional) and <c>Myna__*</c> environment variables.</summary>
-    public static MynaOptions LoadOptions(string? configFile = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath(configFile ?? "myna.json", MynaOptions.Home), optional: configFile is null)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? [])
-            .Build();
-        var options = new MynaOptions();
-        configuration.GetSection("Myna").Bind(options);
-        return options.ResolvePaths();
-    }
 
     public Municipality Municipality(MunicipalityCode code) => Stores.Municipality(code);
 

@@ -18,47 +18,39 @@ var demo = args.Contains("--demo");
 // "--role national|municipal|all" too (ARCHITECTURE principle 1): which side of the network this host is.
 var hostArgs = args.Where(a => a != "--demo").ToList();
 HostRole role;
+MynaOptions options;
 int? nationalPort = null;
 WebApplicationBuilder builder;
 try
 {
     role = HostRoles.Parse(hostArgs);
     builder = WebApplication.CreateBuilder(hostArgs.ToArray());
-    builder.Configuration.AddJsonFile(Path.GetFullPath("myna.json", MynaOptions.Home), optional: true).AddEnvironmentVariables();
+    builder.Configuration.AddMynaSources();
     demo |= builder.Configuration.GetValue<bool>("Myna:Demo");
-    var startOptions = new MynaOptions();
-    builder.Configuration.GetSection("Myna").Bind(startOptions);
-    startOptions.ResolvePaths();
-    HostRoles.Validate(role, startOptions, demo);
-    if (role != HostRole.Municipal && !string.IsNullOrWhiteSpace(startOptions.National.ListenUrl))
+    options = MynaConfiguration.Read(builder.Configuration, demo);
+    HostRoles.Validate(role, options, demo);
+    if (role != HostRole.Municipal && !string.IsNullOrWhiteSpace(options.National.ListenUrl))
     {
-        nationalPort = HostRoles.Listen(builder, startOptions);
+        nationalPort = HostRoles.Listen(builder, options);
     }
 }
-catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException)
+catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     Console.Error.WriteLine("Myna: cannot start: " + e.Message);
     Environment.Exit(2);
     return;
 }
 
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp =>
+// ARCHITECTURE principle 4: the options read and validated once, each side's services by its own registration.
+builder.Services.AddMyna(options);
+if (role != HostRole.Municipal)
 {
-    var options = new MynaOptions();
-    builder.Configuration.GetSection("Myna").Bind(options);
-    if (builder.Configuration["Myna:PublicUrl"] is null && MynaOptions.PublicUrlFor(builder.Configuration["urls"]) is { } listening)
-    {
-        // §7.2: the certificates' CRL and OCSP addresses must be where this host answers, not a default nobody listens on.
-        options.PublicUrl = listening;
-    }
-    if (demo && options.Municipalities.Count == 0)
-    {
-        // Two neighbouring municipalities, each with its own database, so a move between them can be tried (DOMAIN §8.6).
-        options.Municipalities.AddRange([MynaOptions.Demo, MynaOptions.DemoNeighbour]);
-    }
-    return new MynaRuntime(options.ResolvePaths(), sp.GetRequiredService<TimeProvider>());
-});
+    builder.Services.AddMynaNational();
+}
+if (role != HostRole.National)
+{
+    builder.Services.AddMynaMunicipal();
+}
 // Japanese text goes out as UTF-8, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
