@@ -30,8 +30,9 @@ public static class TestCards
         var cards = Enumerable.Range(1, count).Select(i => new MunicipalCard
         {
             Serial = batch.ToString("X4", inv) + i.ToString("X12", inv), CardApplicationId = application.Id, ResidentId = resident.Id,
-            DeliveryListId = list, Line = i, State = CardState.NoticeSent, Expiry = new DateOnly(2036, 1, 1), UpdatedAt = DateTimeOffset.UtcNow,
+            DeliveryListId = list, Line = i, Expiry = new DateOnly(2036, 1, 1),
         }).ToList();
+        cards.ForEach(c => c.MoveTo(CardState.NoticeSent, DateTimeOffset.UtcNow, "test", null));
         db.Cards.AddRange(cards);
         await db.SaveChangesAsync();
         var notices = cards.Select(c => new IssuanceNotice

@@ -82,11 +82,27 @@ public sealed class Appointment
     /// <summary>The booking number given to the resident (8 characters, no look-alikes).</summary>
     public required string Reference { get; set; }
     public AppointmentChannel Channel { get; set; }
-    public AppointmentState State { get; set; }
+    /// <summary>A new appointment is booked; it ends only by <see cref="End"/>.</summary>
+    public AppointmentState State { get; private set; } = AppointmentState.Booked;
     public DateTimeOffset BookedAt { get; set; }
     public required string BookedBy { get; set; }
-    public DateTimeOffset? EndedAt { get; set; }
-    public string? EndNote { get; set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public string? EndNote { get; private set; }
+
+    /// <summary>
+    /// The one place a booking ends (ARCHITECTURE principle 5): attended, cancelled, rebooked, a no-show or its session
+    /// closed, with the time and why. Only a booked appointment can end; ending one twice is a fault of the caller.
+    /// </summary>
+    public void End(AppointmentState state, DateTimeOffset at, string? note)
+    {
+        if (State != AppointmentState.Booked || state == AppointmentState.Booked)
+        {
+            throw new InvalidOperationException($"appointment {Id} is {State}: it cannot end as {state}");
+        }
+        State = state;
+        EndedAt = at;
+        EndNote = note;
+    }
 }
 
 /// <summary>A message a resident must receive (mail, SMS or a call), kept until staff mark it sent.</summary>

@@ -57,7 +57,8 @@ public sealed class MunicipalCard
     public long ResidentId { get; set; }
     public required string DeliveryListId { get; set; }
     public int Line { get; set; }
-    public CardState State { get; set; }
+    /// <summary>A card's life here starts on a delivery list (§5); it changes only by <see cref="MoveTo"/>, which writes its history line.</summary>
+    public CardState State { get; private set; } = CardState.Listed;
     public DateOnly Expiry { get; set; }
     public bool Braille { get; set; }
     /// <summary>The certificates on the card after setup (§6.1).</summary>
@@ -70,6 +71,21 @@ public sealed class MunicipalCard
     /// <summary>The registered-mail number of the restricted-delivery mail that carries the card.</summary>
     public string? MailNumber { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The one place a card in the municipality's safe changes state (ARCHITECTURE principle 5): the state, the time and the
+    /// line of its history go together. The caller adds the returned event to the store in the same transaction.
+    /// </summary>
+    public MunicipalCardEvent MoveTo(CardState state, DateTimeOffset at, string actor, string? note)
+    {
+        State = state;
+        UpdatedAt = at;
+        return Recorded(at, actor, note);
+    }
+
+    /// <summary>A line of the card's history in its present state (e.g. listed on the delivery list it came with).</summary>
+    public MunicipalCardEvent Recorded(DateTimeOffset at, string actor, string? note) =>
+        new() { CardId = Id, State = State, At = at, Actor = actor, Note = note };
 }
 
 /// <summary>

@@ -172,7 +172,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         await TakeSeatAsync(db, slotId, ct);
         var appointment = new Appointment
         {
-            SlotId = slotId, CardId = cardId, Reference = NewReference(), Channel = channel, State = AppointmentState.Booked, BookedAt = time.GetUtcNow(),
+            SlotId = slotId, CardId = cardId, Reference = NewReference(), Channel = channel, BookedAt = time.GetUtcNow(),
             BookedBy = actor,
         };
         db.Appointments.Add(appointment);
@@ -204,9 +204,8 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await TakeSeatAsync(db, newSlotId, ct);
         await ReleaseSeatAsync(db, old.SlotId, ct);
-        old.State = AppointmentState.Rebooked;
-        old.EndedAt = time.GetUtcNow();
-        old.EndNote = "rebooked by " + actor;
+        var rebookedAt = time.GetUtcNow();
+        old.End(AppointmentState.Rebooked, rebookedAt, "rebooked by " + actor);
         await db.SaveChangesAsync(ct);
         // The old row becomes history under the booking number and its move's sequence ("ABCD2345-001", "-002", …):
         // unique however often the booking moves, inside this write transaction.
@@ -215,7 +214,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         {
             SlotId = newSlotId, CardId = old.CardId,
             Reference = old.Reference + "-" + (earlierMoves + 1).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
-            Channel = channel, State = AppointmentState.Booked, BookedAt = old.EndedAt.Value, BookedBy = actor,
+            Channel = channel, BookedAt = rebookedAt, BookedBy = actor,
         };
         // The resident keeps their booking number: the old row takes the suffix as history.
         (old.Reference, moved.Reference) = (moved.Reference, old.Reference);
@@ -231,9 +230,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         var appointment = await ActiveAsync(db, reference, channel, ct);
         await using var tx = await Sql.BeginWriteAsync(db, ct);
         await ReleaseSeatAsync(db, appointment.SlotId, ct);
-        appointment.State = AppointmentState.Cancelled;
-        appointment.EndedAt = time.GetUtcNow();
-        appointment.EndNote = "cancelled by " + actor;
+        appointment.End(AppointmentState.Cancelled, time.GetUtcNow(), "cancelled by " + actor);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await ViewAsync(db, appointment.Id, ct);
@@ -266,9 +263,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         var slots = await db.AppointmentSlots.Where(s => s.SessionId == sessionId).ToDictionaryAsync(s => s.Id, ct);
         foreach (var b in booked)
         {
-            b.Appointment.State = AppointmentState.SessionClosed;
-            b.Appointment.EndedAt = now;
-            b.Appointment.EndNote = session.ClosedReason;
+            b.Appointment.End(AppointmentState.SessionClosed, now, session.ClosedReason);
             var startsAt = JapanClock.ToJapan(slots[b.Appointment.SlotId].StartsAt);
             var application = await db.CardApplications.AsNoTracking().FirstAsync(a => a.Id == b.CardApplicationId, ct);
             var resident = await db.Residents.AsNoTracking().FirstAsync(r => r.Id == b.ResidentId, ct);
@@ -305,9 +300,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         var missed = open.Where(x => x.StartsAt < cutoffTime).Select(x => x.Appointment).ToList();
         foreach (var a in missed)
         {
-            a.State = AppointmentState.NoShow;
-            a.EndedAt = time.GetUtcNow();
-            a.EndNote = "no hand-over on the day";
+            a.End(AppointmentState.NoShow, time.GetUtcNow(), "no hand-over on the day");
         }
         await db.SaveChangesAsync(ct);
         return missed.Count;
@@ -386,9 +379,7 @@ public sealed class AppointmentBook(TimeProvider time, TimeSpan cutoff)
         foreach (var a in active)
         {
             await ReleaseSeatAsync(db, a.SlotId, ct);
-            a.State = AppointmentState.Cancelled;
-            a.EndedAt = now;
-            a.EndNote = note;
+            a.End(AppointmentState.Cancelled, now, note);
         }
         return active.Count;
     }

@@ -110,12 +110,12 @@ public sealed class CardSafe(MunicipalityCode municipality, Storage.Outbox.Outbo
         var added = list.Entries.Select(e => new MunicipalCard
         {
             Serial = e.Serial, CardApplicationId = applications[e.ApplicationId].Id, ResidentId = applications[e.ApplicationId].ResidentId,
-            DeliveryListId = list.Id, Line = e.Line, State = CardState.Listed, Expiry = e.Expiry, Braille = e.Braille,
+            DeliveryListId = list.Id, Line = e.Line, Expiry = e.Expiry, Braille = e.Braille,
             SignatureCertificate = e.SignatureCertificate, UserCertificate = e.UserCertificate, UpdatedAt = now,
         }).ToList();
         db.Cards.AddRange(added);
         await db.SaveChangesAsync(ct);
-        db.CardEvents.AddRange(added.Select(c => new MunicipalCardEvent { CardId = c.Id, State = CardState.Listed, At = now, Actor = actor, Note = list.Id }));
+        db.CardEvents.AddRange(added.Select(c => c.Recorded(now, actor, list.Id)));
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.DeliveryListImported, "delivery-list:" + list.Id,
             detail: string.Create(CultureInfo.InvariantCulture, $"cards={added.Count}"), ct: ct);
@@ -386,8 +386,6 @@ public sealed class CardSafe(MunicipalityCode municipality, Storage.Outbox.Outbo
 
     private void Move(MunicipalDb db, MunicipalCard card, CardState to, string actor, Message note)
     {
-        card.State = to;
-        card.UpdatedAt = time.GetUtcNow();
-        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = to, At = card.UpdatedAt, Actor = actor, Note = StoredMessage.Write(note) });
+        db.CardEvents.Add(card.MoveTo(to, time.GetUtcNow(), actor, StoredMessage.Write(note)));
     }
 }

@@ -65,10 +65,8 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             };
             notices.Add(notice);
             db.IssuanceNotices.Add(notice);
-            card.State = CardState.NoticeSent;
-            card.UpdatedAt = now;
-            db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.NoticeSent, At = now, Actor = actor,
-                Note = StoredMessage.Write(HistoryNotes.NoticeSent.With(notice.Number, Core.Lifecycle.LifecycleMessages.Day(notice.Deadline))) });
+            db.CardEvents.Add(card.MoveTo(CardState.NoticeSent, now, actor,
+                StoredMessage.Write(HistoryNotes.NoticeSent.With(notice.Number, Core.Lifecycle.LifecycleMessages.Day(notice.Deadline)))));
         }
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, AuditActions.IssuanceNoticesSent, "issuance-notices:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -115,10 +113,8 @@ public sealed class IssuanceNoticeDesk(MunicipalityCode municipality, ICardServi
             await cards.DestroyAsync(municipality, d.Serial, "uncollected after the issuance deadline", actor, ct);
             await using var tx = await Sql.BeginWriteAsync(db, ct);
             var card = await db.Cards.FirstAsync(c => c.Id == d.Id, ct);
-            card.State = CardState.Destroyed;
-            card.UpdatedAt = time.GetUtcNow();
-            db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Destroyed, At = card.UpdatedAt, Actor = actor,
-                Note = StoredMessage.Write(HistoryNotes.NoticeDestroyed.With(Core.Lifecycle.LifecycleMessages.Day(d.Deadline), policy.DestroyAfterMonths)) });
+            db.CardEvents.Add(card.MoveTo(CardState.Destroyed, time.GetUtcNow(), actor,
+                StoredMessage.Write(HistoryNotes.NoticeDestroyed.With(Core.Lifecycle.LifecycleMessages.Day(d.Deadline), policy.DestroyAfterMonths))));
             await Appointments.AppointmentBook.CancelForCardAsync(db, card.Id, "カード廃棄のため取消し", card.UpdatedAt, ct);
             var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
             application.EndReason = StoredMessage.Write(HistoryNotes.DestroyedUncollected);

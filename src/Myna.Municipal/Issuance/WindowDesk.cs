@@ -255,8 +255,6 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         issuance.Outcome = IssuanceOutcome.Issued;
         issuance.EndedAt = now;
         var card = await db.Cards.FirstAsync(c => c.Id == issuance.CardId, ct);
-        card.State = CardState.Issued;
-        card.UpdatedAt = now;
         var notes = new List<Message>
         {
             issuance.ByProxy ? HistoryNotes.IssuedToProxy.With(issuance.VerificationMethod, issuance.ProxyName) : HistoryNotes.IssuedToHolder.With(issuance.VerificationMethod),
@@ -271,13 +269,12 @@ public sealed class WindowDesk(MunicipalityCode municipality, ICardService cards
         }
         var note = HistoryNotes.Joined(notes);
         var stored = StoredMessage.Write(note);
-        db.CardEvents.Add(new MunicipalCardEvent { CardId = card.Id, State = CardState.Issued, At = now, Actor = clerk, Note = stored });
+        db.CardEvents.Add(card.MoveTo(CardState.Issued, now, clerk, stored));
         var application = await db.CardApplications.FirstAsync(a => a.Id == card.CardApplicationId, ct);
         db.ApplicationEvents.Add(application.MoveTo(ApplicationStatus.CardIssued, now, clerk, stored));
         if (issuance.AppointmentId is { } appointmentId && await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct) is { State: AppointmentState.Booked } a)
         {
-            a.State = AppointmentState.Attended;
-            a.EndedAt = now;
+            a.End(AppointmentState.Attended, now, null);
         }
         Lifecycle.CardLifecycleDesk.Hold(db, card, Core.Calendar.JapanClock.Today(time), now, clerk);
         await db.SaveChangesAsync(ct);
