@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Myna.Core.Applications;
 using Myna.Core.Calendar;
+using Myna.Core.Contracts;
 using Myna.Core.Issuance;
 using Myna.Core.Staff;
 using Myna.Core.Text.Messages;
@@ -151,14 +152,14 @@ public sealed class IssuanceModel(MynaRuntime runtime, MunicipalScope scope, UiT
     }
 
     /// <summary>The PIN memo sheet: which PINs the card has and blank boxes for the resident to write them in — never the PINs.</summary>
-    public async Task<IActionResult> OnGetMemoAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetMemoAsync(long id, [FromServices] ICardLifecycle national, CancellationToken ct)
     {
         if (!await TryLoadAsync(id, ct))
         {
             return NotFound();
         }
         // §7.2: the certificates' expiry as the national side issued them (CertificateProfiles owns the rule), never recomputed here.
-        var standing = await runtime.CardLifecycle().StandingAsync(scope.Code, Case.Card.Serial, ct);
+        var standing = await national.StandingAsync(scope.Code, Case.Card.Serial, ct);
         var pdf = PinMemoPdf.Render(new PinMemo(Case.Card.FullName, Case.Card.Expiry, CardLifecycleDesk.CertificatesExpiry(standing),
             Case.Card.SignatureCertificate, scope.Municipality.Name));
         return new InlinePdf(pdf, $"pin-memo-{id}.pdf");
